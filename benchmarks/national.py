@@ -1,0 +1,82 @@
+"""The whole country's administrative units of 10/04/2023, for national-scale benchmarks.
+
+Reads ``shared/data/vn_admin_units_2023-04-10.csv`` (63 provinces, 705 districts, 10,598
+communes) and builds units, one People's Committee agency per commune (``ubnd-<code>``),
+and a national plan skeleton whose obligations the benchmarks fill in.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from child_welfare_plan.model import AdministrativeUnit, Agency, AgencyKind, Level, UnitKind
+
+__all__ = ["UNITS_CSV", "national_agencies", "national_units"]
+
+_HERE = Path(__file__).resolve().parent
+UNITS_CSV = Path(
+    os.environ.get(
+        "CWP_UNITS_CSV", _HERE.parent.parent / "shared" / "data" / "vn_admin_units_2023-04-10.csv"
+    )
+)
+
+
+def national_units(path: Path = UNITS_CSV) -> tuple[AdministrativeUnit, ...]:
+    """Every province, district and commune of the GSO list, parents before children."""
+    provinces: dict[str, AdministrativeUnit] = {}
+    districts: dict[str, AdministrativeUnit] = {}
+    communes: list[AdministrativeUnit] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            p, d, c = row["province_code"], row["district_code"], row["commune_code"]
+            if p not in provinces:
+                provinces[p] = AdministrativeUnit(
+                    code=p,
+                    name=row["province_name"],
+                    level=Level.PROVINCE,
+                    kind=UnitKind.THANH_PHO_TRUNG_UONG
+                    if row["province_type"].startswith("Thành phố")
+                    else UnitKind.TINH,
+                )
+            if d not in districts:
+                districts[d] = AdministrativeUnit(
+                    code=d,
+                    name=row["district_name"],
+                    level=Level.DISTRICT,
+                    kind=_kind(row["district_type"]),
+                    parent=p,
+                )
+            if c:
+                communes.append(
+                    AdministrativeUnit(
+                        code=c,
+                        name=row["commune_name"],
+                        level=Level.COMMUNE,
+                        kind=_kind(row["commune_type"]),
+                        parent=d,
+                    )
+                )
+    return (*provinces.values(), *districts.values(), *communes)
+
+
+def _kind(text: str) -> UnitKind | None:
+    try:
+        return UnitKind.from_vietnamese(text)
+    except ValueError:
+        return None
+
+
+def national_agencies(units: tuple[AdministrativeUnit, ...]) -> tuple[Agency, ...]:
+    """The People's Committee of every commune: ``ubnd-<commune code>``."""
+    return tuple(
+        Agency(
+            code=f"ubnd-{u.code}",
+            name=f"Ủy ban nhân dân {u.name}",
+            unit=u.code,
+            kind=AgencyKind.PEOPLES_COMMITTEE,
+        )
+        for u in units
+        if u.level is Level.COMMUNE
+    )

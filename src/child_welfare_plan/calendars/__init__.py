@@ -1,0 +1,1 @@
+"""Time: the Vietnamese lunar calendar, working days, deadline rules, periods, event dates."""

@@ -1,0 +1,56 @@
+"""The exception hierarchy.
+
+Errors *in data* are values (:class:`~child_welfare_plan.model.Finding`), collected and
+returned together. Exceptions are for input that cannot be read at all and for programming
+errors. Every exception here subclasses a built-in (``ValueError``, ``LookupError``) so that
+callers who do not know this library can still catch it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarError",
+    "CwpError",
+    "InvalidValueError",
+    "NotFoundError",
+    "ParseError",
+    "PlanFileError",
+    "PluginError",
+]
+
+
+class CwpError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class InvalidValueError(CwpError, ValueError):
+    """A model value that cannot exist (an end before a start, a negative count, ...)."""
+
+
+class ParseError(CwpError, ValueError):
+    """Text that cannot be read: a deadline phrase, a period id, a document reference."""
+
+
+class CalendarError(CwpError, ValueError):
+    """A date that does not exist or lies outside the supported range."""
+
+
+class NotFoundError(CwpError, LookupError):
+    """A plan, unit, agency, indicator or plugin that is not known."""
+
+
+class PluginError(CwpError):
+    """A plugin failed to load or raised inside a hook."""
+
+
+class PlanFileError(CwpError, ValueError):
+    """A plan file that cannot be turned into a plan; carries every problem at once.
+
+    Attributes:
+        findings: one :class:`~child_welfare_plan.model.Finding` per problem, each located
+            by file and path inside it (``tasks[3].lead``).
+    """
+
+    def __init__(self, message: str, findings: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.findings = findings

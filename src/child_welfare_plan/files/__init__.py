@@ -1,0 +1,1 @@
+"""Reading and writing the exchange formats: plan files, tables of submissions and values."""

@@ -1,0 +1,219 @@
+"""One cattrs converter between the model and plain data (TOML, JSON).
+
+Structuring collects *every* problem of a document at once and reports each with its path
+inside the document (``task_groups[2].tasks[3].lead``). Compact text forms are accepted
+where plan authors write text: date rules (``"15/8 âm lịch"``), deadlines (``"trước ngày
+15/6/2023"``) and document references (``"Nghị định số 56/2017/NĐ-CP"``); unstructuring
+writes them back in canonical form, and document references carry their ``citation``.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from child_welfare_plan.calendars import deadlines, schedule
+from child_welfare_plan.errors import PlanFileError
+from child_welfare_plan.model.documents import DocumentRef, format_document_ref, parse_document_ref
+from child_welfare_plan.model.findings import Finding, Location, Severity
+
+__all__ = ["converter", "structure", "unstructure"]
+
+_T = TypeVar("_T")
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD)")
+
+
+def _structure_datetime(value: Any, _: type) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date and time (expected ISO 8601)")
+
+
+def _structure_date_or_datetime(value: Any, _: Any) -> date | datetime:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and ("T" in value or " " in value.strip()):
+        return _structure_datetime(value, datetime)
+    return _structure_date(value, date)
+
+
+def _structure_date_rule(value: Any, _: Any) -> schedule.DateRule:
+    if isinstance(value, str):
+        return schedule.parse_date_rule(value)
+    raise ValueError(f"{value!r} is not a date rule (expected text such as '01/6-30/6')")
+
+
+def _structure_deadline(value: Any, _: Any) -> deadlines.DeadlineRule:
+    if isinstance(value, str):
+        return deadlines.parse_deadline(value)
+    raise ValueError(f"{value!r} is not a deadline (expected text such as 'trước ngày 15/6/2023')")
+
+
+def _is_union_of(union: Any) -> Any:
+    """A predicate: is a type ``union`` itself, or ``union | None``?"""
+    members = set(typing.get_args(union))
+
+    def check(t: Any) -> bool:
+        args = set(typing.get_args(t)) - {type(None)}
+        return bool(args) and args == members
+
+    return check
+
+
+def _optional(hook: Any) -> Any:
+    def structure(value: Any, t: Any) -> Any:
+        return None if value is None else hook(value, t)
+
+    return structure
+
+
+@functools.cache
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_structure_hook(datetime, _structure_datetime)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    is_moment = _is_union_of(date | datetime)
+    conv.register_structure_hook_func(is_moment, _optional(_structure_date_or_datetime))
+    conv.register_unstructure_hook_func(is_moment, lambda v: None if v is None else v.isoformat())
+    is_date_rule = _is_union_of(schedule.DateRule)
+    conv.register_structure_hook_func(is_date_rule, _optional(_structure_date_rule))
+    conv.register_unstructure_hook_func(
+        is_date_rule, lambda v: None if v is None else schedule.format_date_rule(v)
+    )
+    for rule_type in (
+        schedule.FixedDay,
+        schedule.Window,
+        schedule.LunarDay,
+        schedule.Recurrence,
+        schedule.Unscheduled,
+    ):
+        conv.register_unstructure_hook(rule_type, schedule.format_date_rule)
+    is_deadline = _is_union_of(deadlines.DeadlineRule)
+    conv.register_structure_hook_func(is_deadline, _optional(_structure_deadline))
+    conv.register_unstructure_hook_func(
+        is_deadline, lambda v: None if v is None else deadlines.format_deadline(v)
+    )
+    for deadline_type in (
+        deadlines.Before,
+        deadlines.By,
+        deadlines.WithinDays,
+        deadlines.WithinHours,
+    ):
+        conv.register_unstructure_hook(deadline_type, deadlines.format_deadline)
+
+    ref_structure = make_dict_structure_fn(DocumentRef, conv, _cattrs_forbid_extra_keys=True)
+    ref_unstructure = make_dict_unstructure_fn(DocumentRef, conv, _cattrs_omit_if_default=False)
+
+    def structure_ref(value: Any, _: type) -> DocumentRef:
+        if isinstance(value, str):
+            return parse_document_ref(value)
+        if isinstance(value, dict):
+            fields = {k: v for k, v in value.items() if k not in ("citation", "text")}
+            if "text" in value and len(fields) == 0:
+                return parse_document_ref(value["text"])
+            return ref_structure(fields, DocumentRef)
+        raise ValueError(f"{value!r} is not a document reference")
+
+    def unstructure_ref(ref: DocumentRef) -> dict[str, Any]:
+        out = {k: v for k, v in ref_unstructure(ref).items() if v is not None}
+        out["citation"] = ref.citation
+        out["text"] = format_document_ref(ref)
+        return out
+
+    conv.register_structure_hook(DocumentRef, structure_ref)
+    conv.register_unstructure_hook(DocumentRef, unstructure_ref)
+    _ = override  # re-exported for plugin authors who extend the converter
+    return conv
+
+
+def converter() -> cattrs.Converter:
+    """The shared converter (built on first use)."""
+    return _make_converter()
+
+
+def _messages(exc: BaseException, path: str) -> list[tuple[str, str]]:
+    """Flatten a cattrs exception tree into ``(path, message)`` pairs."""
+    out: list[tuple[str, str]] = []
+    if isinstance(exc, BaseExceptionGroup):
+        for sub in exc.exceptions:
+            note = _note_of(sub)
+            sub_path = path
+            if note is not None:
+                name, kind = note
+                sub_path = (
+                    f"{path}[{name!r}]"
+                    if kind == "key"
+                    else (
+                        f"{path}[{name}]" if kind == "index" else f"{path}.{name}" if path else name
+                    )
+                )
+            out.extend(_messages(sub, sub_path))
+        return out
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return [(path, f"unknown key(s) {', '.join(sorted(exc.extra_fields))}")]
+    if isinstance(exc, KeyError):
+        return [(path, "required field is missing")]
+    text = str(exc) or type(exc).__name__
+    return [(path, text)]
+
+
+def _note_of(exc: BaseException) -> tuple[Any, str] | None:
+    for note in getattr(exc, "__notes__", ()):
+        name = getattr(note, "name", None)
+        index = getattr(note, "index", None)
+        if name is not None:
+            return name, "attr"
+        if index is not None:
+            return index, "index"
+    return None
+
+
+def structure(data: Any, cls: type[_T], *, source: str | None = None) -> _T:
+    """Turn plain data into ``cls``; on failure raise :class:`PlanFileError` with a finding
+    (file and path) for every problem at once."""
+    try:
+        return converter().structure(data, cls)
+    except Exception as exc:
+        problems = _messages(exc, "")
+        findings = tuple(
+            Finding(
+                Severity.ERROR,
+                "invalid-field",
+                message,
+                Location(file=source, path=path or None),
+            )
+            for path, message in problems
+        )
+        summary = "; ".join(f"{p or '(top)'}: {m}" for p, m in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        where = f"{source}: " if source else ""
+        raise PlanFileError(f"{where}{summary}{more}", findings) from exc
+
+
+def unstructure(value: Any) -> Any:
+    """Plain data (dicts, lists, strings, numbers) for any model value."""
+    return converter().unstructure(value)

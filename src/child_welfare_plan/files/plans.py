@@ -1,0 +1,86 @@
+"""Plan files: TOML (the authoring format) and JSON (the exchange format).
+
+A plan file holds one plan at its top level, with the keys of
+:class:`~child_welfare_plan.model.Plan` (``id``, ``title``, ``year``, ``tasks`` in
+``task_groups``...). Every structural problem is reported at once, with the file and the path
+inside it; then :func:`~child_welfare_plan.rules.validate.validate_plan` checks references
+(``task_groups[2].tasks[3].lead: unknown agency "y-te2"``).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from importlib.abc import Traversable
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from child_welfare_plan.errors import PlanFileError
+from child_welfare_plan.files.convert import structure, unstructure
+from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.plan import Plan
+
+__all__ = ["dumps_plan_json", "load_plan", "plan_from_data", "plan_to_data", "read_plan_data"]
+
+PlanPath = str | PathLike[str] | Traversable
+
+
+def read_plan_data(path: PlanPath) -> dict[str, Any]:
+    """The raw mapping of a ``.toml`` or ``.json`` plan file.
+
+    Raises:
+        PlanFileError: the file cannot be read or parsed (with the file and, for TOML, the
+            line and column the parser names).
+    """
+    name = str(path)
+    source = path if isinstance(path, Traversable) else Path(path)
+    suffix = Path(source.name).suffix.lower()
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise _file_error(name, f"cannot read the file: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _file_error(name, f"not UTF-8 text (byte {exc.start})") from exc
+    try:
+        if suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif suffix == ".json":
+            data = json.loads(text)
+        else:
+            raise _file_error(name, f"unknown plan file type {suffix!r} (expected .toml or .json)")
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise _file_error(name, f"not valid {suffix[1:].upper()}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _file_error(name, "expected a table (object) at the top level")
+    return data
+
+
+def _file_error(name: str, message: str) -> PlanFileError:
+    finding = Finding(Severity.ERROR, "unreadable-plan", message, Location(file=name))
+    return PlanFileError(f"{name}: {message}", (finding,))
+
+
+def plan_from_data(data: Mapping[str, Any], *, source: str | None = None) -> Plan:
+    """Structure a mapping into a :class:`Plan`; :class:`PlanFileError` lists every problem."""
+    body = {k: v for k, v in data.items() if k != "format"}
+    return structure(body, Plan, source=source)
+
+
+def load_plan(path: PlanPath) -> Plan:
+    """Read a plan file (``.toml`` or ``.json``) into a :class:`Plan`."""
+    return plan_from_data(read_plan_data(path), source=str(path))
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan in its exchange form: plain data that :func:`plan_from_data` reads back."""
+    data: dict[str, Any] = unstructure(plan)
+    return data
+
+
+def dumps_plan_json(plan: Plan, *, indent: int | None = 2) -> str:
+    """The plan as a JSON document (UTF-8 text, Vietnamese kept as is)."""
+    return json.dumps(plan_to_data(plan), ensure_ascii=False, indent=indent)

@@ -1,0 +1,102 @@
+"""The domain model: immutable, typed values with no I/O and no clock.
+
+Every noun of a work plan is an attrs class (frozen, slotted). Constructors reject values
+that cannot exist with an :class:`~child_welfare_plan.errors.InvalidValueError` that names
+the field, the value and what was expected.
+"""
+
+from __future__ import annotations
+
+from child_welfare_plan.calendars.deadlines import DeadlineRule
+from child_welfare_plan.calendars.periods import Convention, Period, PeriodType
+from child_welfare_plan.calendars.schedule import DateRule
+from child_welfare_plan.model.agencies import Agency, AgencyKind
+from child_welfare_plan.model.categories import (
+    AbuseForm,
+    CircumstanceCategory,
+    ProtectionLevel,
+    Term,
+)
+from child_welfare_plan.model.documents import DocumentKind, DocumentRef
+from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
+from child_welfare_plan.model.indicators import (
+    DataValue,
+    Dimension,
+    Direction,
+    Indicator,
+    TimeAggregation,
+    UnitAggregation,
+    ValueType,
+    canonical_disaggregation,
+    parse_disaggregation,
+)
+from child_welfare_plan.model.plan import (
+    AgencyGroup,
+    Comparator,
+    Event,
+    FundingSource,
+    Incident,
+    Objective,
+    ObligationKind,
+    Plan,
+    Reporters,
+    ReportingObligation,
+    Responsibility,
+    ResponsibilityMode,
+    Signatory,
+    Submission,
+    Target,
+    Task,
+    TaskGroup,
+)
+from child_welfare_plan.model.units import AdministrativeUnit, Hierarchy, Level, UnitKind
+
+__all__ = [
+    "AbuseForm",
+    "AdministrativeUnit",
+    "Agency",
+    "AgencyGroup",
+    "AgencyKind",
+    "CircumstanceCategory",
+    "Comparator",
+    "Convention",
+    "DataValue",
+    "DateRule",
+    "DeadlineRule",
+    "Dimension",
+    "Direction",
+    "DocumentKind",
+    "DocumentRef",
+    "Event",
+    "Finding",
+    "FundingSource",
+    "Hierarchy",
+    "Incident",
+    "Indicator",
+    "Level",
+    "Location",
+    "Objective",
+    "ObligationKind",
+    "Period",
+    "PeriodType",
+    "Plan",
+    "ProtectionLevel",
+    "Reporters",
+    "ReportingObligation",
+    "Responsibility",
+    "ResponsibilityMode",
+    "Severity",
+    "Signatory",
+    "Submission",
+    "Target",
+    "Task",
+    "TaskGroup",
+    "Term",
+    "TimeAggregation",
+    "UnitAggregation",
+    "UnitKind",
+    "ValueType",
+    "canonical_disaggregation",
+    "has_errors",
+    "parse_disaggregation",
+]

@@ -1,0 +1,270 @@
+"""Indicators, their dimensions, and the values reported for them.
+
+An indicator says how its values roll up on two axes (DHIS2 style): over time (a stock
+takes the last value of the period, a flow the sum) and over the unit tree. Ratios are
+numerator / denominator × factor, computed after aggregation, never sent; a share is the
+part of the units where a yes/no indicator is true, also computed.
+
+Values are reported for the periods of the periodic reporting regime (monthly, quarterly,
+six-monthly, yearly); an indicator may narrow that list with ``period_types``.
+
+References:
+    * Circular 13/2021/TT-BLĐTBXH (30/9/2021): statistical indicators on children.
+    * Decree 09/2019/NĐ-CP (24/01/2019), Art. 12: the periods of periodic reports (monthly,
+      quarterly, six-monthly, yearly).
+    * DHIS2 documentation, "Aggregation" (aggregation types, period types).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+import attrs
+
+from child_welfare_plan.calendars.periods import PeriodType
+from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.model import validators as v
+from child_welfare_plan.model.categories import Term
+
+__all__ = [
+    "REPORTING_PERIOD_TYPES",
+    "DataValue",
+    "Dimension",
+    "Direction",
+    "Indicator",
+    "TimeAggregation",
+    "UnitAggregation",
+    "ValueType",
+    "canonical_disaggregation",
+    "parse_disaggregation",
+]
+
+
+class ValueType(StrEnum):
+    """What a value measures.
+
+    ``count`` and ``amount`` are additive (a total is the sum of its breakdown); a
+    ``boolean`` is a yes/no per unit (sent as 0/1, true/false, có/không); ``ratio`` and
+    ``share`` are computed after aggregation and never sent.
+    """
+
+    COUNT = "count"
+    AMOUNT = "amount"
+    RATIO = "ratio"
+    BOOLEAN = "boolean"
+    SHARE = "share"
+    """The share of units where a boolean indicator (the ``numerator``) is true, × factor."""
+
+
+#: The period types values may be reported for, unless an indicator narrows them: those of
+#: the periodic reports of Decree 09/2019/NĐ-CP Art. 12. Daily and weekly periods are not
+#: reporting periods of that regime.
+REPORTING_PERIOD_TYPES: tuple[PeriodType, ...] = (
+    PeriodType.MONTHLY,
+    PeriodType.QUARTERLY,
+    PeriodType.SIXMONTHLY,
+    PeriodType.YEARLY,
+)
+
+
+def _period_types(values: object) -> tuple[PeriodType, ...]:
+    if not isinstance(values, list | tuple):
+        raise InvalidValueError(
+            f"Indicator.period_types: {values!r} is not a list of period types"
+        )
+    out: list[PeriodType] = []
+    for value in values:
+        try:
+            out.append(PeriodType(value))
+        except ValueError:
+            known = ", ".join(t.value for t in PeriodType)
+            raise InvalidValueError(
+                f"Indicator.period_types: {value!r} is not a period type (expected one of {known})"
+            ) from None
+    return tuple(out)
+
+
+class TimeAggregation(StrEnum):
+    """How values of sub-periods make the value of a longer period."""
+
+    SUM = "sum"
+    LAST = "last"
+    AVERAGE = "average"
+    MAX = "max"
+    MIN = "min"
+    NONE = "none"
+
+
+class UnitAggregation(StrEnum):
+    """How values of units make the value of their parent (``sum`` for a boolean counts
+    the units where it is true)."""
+
+    SUM = "sum"
+    AVERAGE = "average"
+    MAX = "max"
+    MIN = "min"
+    NONE = "none"
+
+
+class Direction(StrEnum):
+    """Which way is better."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    NONE = "none"
+
+
+@attrs.frozen(kw_only=True)
+class Dimension:
+    """A disaggregation axis (``sex``, ``age_group``) and its allowed values."""
+
+    code: str = attrs.field(validator=v.code)
+    name: str = attrs.field(validator=v.non_empty)
+    name_en: str = attrs.field(validator=v.non_empty)
+    values: tuple[Term, ...] = attrs.field(converter=v.to_tuple)
+    reference: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.values:
+            raise InvalidValueError(f"Dimension.values: dimension {self.code!r} has no values")
+        seen: set[str] = set()
+        for value in self.values:
+            if value.code in seen:
+                raise InvalidValueError(
+                    f"Dimension.values: {value.code!r} appears twice in dimension {self.code!r}"
+                )
+            seen.add(value.code)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The allowed value codes, in catalog order."""
+        return tuple(t.code for t in self.values)
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """A measured quantity with its aggregation rules.
+
+    For a ratio, ``numerator`` and ``denominator`` name other indicators and ``factor``
+    scales the quotient (100 for a percentage, 100000 for a rate per 100,000). For a share,
+    ``numerator`` names a boolean indicator. ``disaggregations`` lists the dimension codes a
+    value may be broken down by (for a ratio: the breakdowns computed, which both its parts
+    must have). ``period_types`` narrows the period types values may be sent for (empty:
+    :data:`REPORTING_PERIOD_TYPES`).
+    """
+
+    code: str = attrs.field(validator=v.code)
+    name: str = attrs.field(validator=v.non_empty)
+    name_en: str = attrs.field(validator=v.non_empty)
+    value_type: ValueType = attrs.field(converter=ValueType)
+    unit: str = ""
+    time_aggregation: TimeAggregation = attrs.field(
+        converter=TimeAggregation, default=TimeAggregation.SUM
+    )
+    unit_aggregation: UnitAggregation = attrs.field(
+        converter=UnitAggregation, default=UnitAggregation.SUM
+    )
+    numerator: str | None = None
+    denominator: str | None = None
+    factor: float = 1.0
+    disaggregations: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
+    direction: Direction = attrs.field(converter=Direction, default=Direction.NONE)
+    cumulative: bool = False
+    references: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=())
+    tt13: str | None = None
+    """The matching indicator of Circular 13/2021 (appendix and name), where one matches."""
+    period_types: tuple[PeriodType, ...] = attrs.field(converter=_period_types, default=())
+
+    def __attrs_post_init__(self) -> None:
+        kind = self.value_type
+        if kind is ValueType.RATIO and (self.numerator is None or self.denominator is None):
+            raise InvalidValueError(
+                f"Indicator {self.code!r}: a ratio needs a numerator and a denominator"
+            )
+        if kind is ValueType.SHARE and (self.numerator is None or self.denominator is not None):
+            raise InvalidValueError(
+                f"Indicator {self.code!r}: a share needs a numerator (the boolean indicator) "
+                "and no denominator"
+            )
+        if not self.is_computed and (self.numerator is not None or self.denominator is not None):
+            raise InvalidValueError(
+                f"Indicator {self.code!r}: only a ratio (or a share) has a numerator and a "
+                f"denominator (value_type is {self.value_type})"
+            )
+        if self.factor <= 0:
+            raise InvalidValueError(
+                f"Indicator.factor: {self.factor!r} for {self.code!r} (expected a positive number)"
+            )
+
+    @property
+    def is_ratio(self) -> bool:
+        """True when values are computed from a numerator and a denominator."""
+        return self.value_type is ValueType.RATIO
+
+    @property
+    def is_computed(self) -> bool:
+        """True for a ratio or a share: computed after aggregation, never sent."""
+        return self.value_type in (ValueType.RATIO, ValueType.SHARE)
+
+    @property
+    def is_additive(self) -> bool:
+        """True for counts and amounts: a total equals the sum of a complete breakdown."""
+        return self.value_type in (ValueType.COUNT, ValueType.AMOUNT)
+
+    @property
+    def allowed_period_types(self) -> tuple[PeriodType, ...]:
+        """The period types values may be sent for."""
+        return self.period_types or REPORTING_PERIOD_TYPES
+
+
+def parse_disaggregation(text: str) -> dict[str, str]:
+    """Read ``sex=female;age_group=11-15`` (any order, spaces allowed); ``""`` is the total.
+
+    Raises:
+        InvalidValueError: a part without ``=``, an empty key or value, or a repeated key.
+    """
+    result: dict[str, str] = {}
+    if not text or not text.strip():
+        return result
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key or not value:
+            raise InvalidValueError(
+                f"disaggregation {text!r}: {part.strip()!r} is not key=value "
+                "(expected e.g. 'sex=female;age_group=11-15')"
+            )
+        if key in result:
+            raise InvalidValueError(f"disaggregation {text!r}: key {key!r} is given twice")
+        result[key] = value
+    return result
+
+
+def canonical_disaggregation(parts: Mapping[str, str]) -> str:
+    """The canonical string of a disaggregation: keys sorted, ``""`` for the total."""
+    return ";".join(f"{k}={parts[k]}" for k in sorted(parts))
+
+
+@attrs.frozen(kw_only=True)
+class DataValue:
+    """One reported figure: a unit's value of an indicator for a period and breakdown.
+
+    ``disaggregation`` is the canonical string (keys sorted), ``""`` for the total.
+    """
+
+    unit: str = attrs.field(validator=v.unit_code)
+    period: str = attrs.field(validator=v.non_empty)
+    indicator: str = attrs.field(validator=v.code)
+    disaggregation: str = attrs.field(default="")
+    value: float
+
+    @disaggregation.validator
+    def _check_canonical(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if canonical_disaggregation(parse_disaggregation(value)) != value:
+            raise InvalidValueError(
+                f"DataValue.disaggregation: {value!r} is not canonical "
+                f"(expected {canonical_disaggregation(parse_disaggregation(value))!r})"
+            )

@@ -1,0 +1,1 @@
+"""Pure functions over the model: validation, schedules, timeliness, aggregation, targets."""

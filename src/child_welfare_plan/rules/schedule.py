@@ -1,0 +1,252 @@
+"""The plan calendar: every event and every deadline of a plan, in date order.
+
+Events come from their date rules (lunar days computed for UTC+7); deadlines are the last
+on-time day of each dated reporting obligation, after the Civil Code roll. The calendar
+can be filtered by agency and by dates, rendered as a table, as JSON (design §7) or as
+iCalendar (RFC 5545) with stable UIDs, so that importing it again updates rather than
+duplicates.
+
+References:
+    * Civil Code 2015 Art. 148.5 (a last day that is not a working day rolls forward).
+    * RFC 5545, Internet Calendaring and Scheduling Core Object Specification (iCalendar):
+      §3.6.1 VEVENT, §3.6.6 VALARM, §3.8.4.7 UID, §3.8.2.2 DTEND (exclusive for dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from child_welfare_plan.calendars.deadlines import format_deadline
+from child_welfare_plan.calendars.schedule import format_date_rule, occurrences
+from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.model.plan import Plan
+from child_welfare_plan.model.validators import to_tuple
+from child_welfare_plan.reports import Block, Report, Section
+from child_welfare_plan.rules.validate import obligation_last_day
+
+__all__ = ["CalendarItem", "PlanCalendar", "calendar_report", "plan_calendar", "to_ical"]
+
+#: Days before a deadline that an iCalendar reminder fires.
+REMINDER_DAYS = 3
+
+
+@attrs.frozen
+class CalendarItem:
+    """One entry: an event occurrence, a task's scheduled days, or a deadline.
+
+    ``end`` is inclusive. ``scheduled`` is False for an event that happens "some time in
+    the year" (its span is the whole year).
+    """
+
+    start: date
+    end: date
+    kind: str
+    """``event``, ``task`` or ``deadline``."""
+    id: str
+    title: str
+    agencies: tuple[str, ...] = attrs.field(converter=to_tuple, default=())
+    scheduled: bool = True
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``{"start", "end", "kind", "id", "title", "agencies", ...}``."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "agencies": list(self.agencies),
+            "scheduled": self.scheduled,
+            "detail": self.detail,
+        }
+
+
+@attrs.frozen
+class PlanCalendar:
+    """The items of a plan's calendar in date order."""
+
+    plan: str
+    year: int
+    items: tuple[CalendarItem, ...] = attrs.field(converter=to_tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Design §7: ``{"plan", "items": [...]}``."""
+        return {"plan": self.plan, "items": [item.to_dict() for item in self.items]}
+
+
+def _expand(plan: Plan, code: str) -> set[str]:
+    return {code, *plan.members(code)} if plan.knows(code) else {code}
+
+
+def _concerns(plan: Plan, item: CalendarItem, agency: str) -> bool:
+    """Whether ``item`` concerns ``agency``: named on it (directly or through a group), or
+    an event or task that names no one and so concerns everyone."""
+    if not item.agencies:
+        return item.kind != "deadline"
+    wanted = _expand(plan, agency)
+    return any(wanted & _expand(plan, code) for code in item.agencies)
+
+
+def _overlaps(item: CalendarItem, start: date | None, end: date | None) -> bool:
+    return (start is None or item.end >= start) and (end is None or item.start <= end)
+
+
+def plan_calendar(
+    plan: Plan,
+    *,
+    agency: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> PlanCalendar:
+    """Every event occurrence, scheduled task and deadline of ``plan`` in date order.
+
+    Args:
+        agency: keep only items that concern this agency (named on an event or task, an
+            expected reporter, the recipient or the office a report goes through). Events
+            and tasks that name no agency concern everyone and are kept.
+        start, end: keep only items that overlap these dates (inclusive).
+        calendar: working days for the roll (Vietnam's public calendar by default).
+    """
+    items: list[CalendarItem] = []
+    for event in plan.events:
+        rule = format_date_rule(event.when)
+        for occ in occurrences(event.when, plan.year):
+            items.append(
+                CalendarItem(
+                    occ.start,
+                    occ.end,
+                    "event",
+                    event.id,
+                    event.title,
+                    event.agencies,
+                    occ.scheduled,
+                    rule,
+                )
+            )
+    for task in plan.all_tasks():
+        if task.schedule is None:
+            continue
+        agencies = tuple(a for a in (plan.lead_of(task), *task.support) if a is not None)
+        for occ in occurrences(task.schedule, plan.year):
+            items.append(
+                CalendarItem(
+                    occ.start,
+                    occ.end,
+                    "task",
+                    task.id,
+                    task.text,
+                    agencies,
+                    occ.scheduled,
+                    format_date_rule(task.schedule),
+                )
+            )
+    for obligation in plan.obligations:
+        last = obligation_last_day(plan, obligation, calendar)
+        if last is None or obligation.deadline is None:
+            continue
+        concerned = (*plan.expected_reporters(obligation), obligation.recipient)
+        if obligation.via is not None:
+            concerned += (obligation.via,)
+        detail = format_deadline(obligation.deadline)
+        if obligation.covers:
+            detail += f" (kỳ {obligation.covers})"
+        items.append(
+            CalendarItem(
+                last,
+                last,
+                "deadline",
+                obligation.id,
+                obligation.title,
+                tuple(dict.fromkeys(concerned)),
+                True,
+                detail,
+            )
+        )
+    if agency is not None:
+        items = [i for i in items if _concerns(plan, i, agency)]
+    items = [i for i in items if _overlaps(i, start, end)]
+    items.sort(key=lambda i: (i.start, i.end, i.kind, i.id))
+    return PlanCalendar(plan.id, plan.year, items)
+
+
+def calendar_report(cal: PlanCalendar, stamp: datetime | None = None) -> Report:
+    """``cwp calendar``: a table for people, design §7 JSON, and the calendar itself for
+    the iCalendar format. ``stamp`` is when the calendar was produced (iCalendar DTSTAMP)."""
+    rows = [
+        (
+            i.start,
+            i.end if i.end != i.start else None,
+            i.kind,
+            i.id,
+            i.title if i.scheduled else f"{i.title} (trong năm)",
+            ", ".join(i.agencies) if len(i.agencies) <= 4 else f"{len(i.agencies)} agencies",
+        )
+        for i in cal.items
+    ]
+    block = Block(("start", "end", "kind", "id", "title", "agencies"), rows)
+    return Report(
+        "calendar",
+        f"Calendar of {cal.plan}",
+        cal.to_dict(),
+        [Section("Events and deadlines", [f"{len(cal.items)} item(s)."], [block])],
+        payload=(cal, stamp),
+    )
+
+
+def uid(plan_id: str, item: CalendarItem) -> str:
+    """A UID that stays the same when the calendar is exported again (RFC 5545 §3.8.4.7):
+    built from the plan, the kind, the id and the year of the item, never its wording."""
+    return f"{plan_id}.{item.kind}.{item.id}.{item.start.isoformat()}@child-welfare-plan"
+
+
+def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
+    """The calendar as an iCalendar file: all-day VEVENTs, a reminder
+    :data:`REMINDER_DAYS` days before each deadline, stable UIDs."""
+    import icalendar
+
+    when = stamp if stamp is not None else datetime(cal.year, 1, 1)
+    out = icalendar.Calendar()
+    out.add("prodid", "-//child-welfare-plan//cwp calendar//VI")
+    out.add("version", "2.0")
+    out.add("calscale", "GREGORIAN")
+    out.add("x-wr-calname", cal.plan)
+    for item in cal.items:
+        event = icalendar.Event()
+        event.add("uid", uid(cal.plan, item))
+        event.add("dtstamp", when)
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end + timedelta(days=1))  # DTEND of a date is exclusive
+        summary = item.title if item.kind != "deadline" else f"Hạn: {item.title}"
+        event.add("summary", summary)
+        lines = [x for x in (item.detail, ", ".join(item.agencies)) if x]
+        if lines:
+            event.add("description", "\n".join(lines))
+        event.add("categories", [item.kind])
+        if not item.scheduled:
+            event.add("transp", "TRANSPARENT")
+        if item.kind == "deadline":
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Sắp đến hạn: {item.title}")
+            alarm.add("trigger", timedelta(days=-REMINDER_DAYS))
+            event.add_component(alarm)
+        out.add_component(event)
+    data: bytes = out.to_ical()
+    return data
+
+
+def render_ics(report: Report) -> bytes:
+    """The iCalendar output format (calendar reports only)."""
+    cal, stamp = report.payload
+    return to_ical(cal, stamp)
+
+
+def items_between(items: Iterable[CalendarItem], start: date, end: date) -> list[CalendarItem]:
+    """The items overlapping ``start``..``end`` (inclusive)."""
+    return [i for i in items if _overlaps(i, start, end)]

@@ -1,0 +1,151 @@
+"""Reports for people and machines built from plans and validation results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from child_welfare_plan.files.plans import plan_to_data
+from child_welfare_plan.model.findings import Finding
+from child_welfare_plan.model.plan import Plan, Task
+from child_welfare_plan.reports import Block, Report, Section
+
+__all__ = ["findings_block", "plan_report", "plans_report", "validation_report"]
+
+
+def findings_block(findings: Sequence[Finding], title: str | None = None) -> Block:
+    """Findings as a table: severity, code, location, message."""
+    return Block(
+        ("severity", "code", "location", "message"),
+        [(str(f.severity), f.code, str(f.location), f.message) for f in findings],
+        title,
+    )
+
+
+def plans_report(plans: Iterable[Plan]) -> Report:
+    """``cwp plans``: id, year, title, issuer of every installed plan."""
+    items = sorted(plans, key=lambda p: (p.id, p.year))
+    data = {
+        "plans": [{"id": p.id, "year": p.year, "title": p.title, "issuer": p.issuer} for p in items]
+    }
+    rows = [(p.id, p.year, p.title, _issuer_name(p)) for p in items]
+    block = Block(("id", "year", "title", "issuer"), rows)
+    note = (
+        () if items else ("No plans are installed. Install a district pack (see docs/plugins.md).",)
+    )
+    return Report("plans", "Installed plans", data, [Section("Plans", note, [block])])
+
+
+def _issuer_name(plan: Plan) -> str:
+    return plan.agency(plan.issuer).name if plan.has_agency(plan.issuer) else plan.issuer
+
+
+def _agency(plan: Plan, code: str | None) -> str:
+    if code is None:
+        return ""
+    if plan.has_agency(code):
+        return code
+    return code
+
+
+def _task_rows(plan: Plan, tasks: Iterable[Task]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for task in tasks:
+        lead = task.lead or (f"({plan.coordinator})" if plan.coordinator else "")
+        rows.append((task.id, lead, ", ".join(task.support), task.text))
+    return rows
+
+
+def plan_report(plan: Plan) -> Report:
+    """``cwp show``: the plan section by section; ``data`` is its JSON exchange form."""
+    s: list[Section] = []
+    head = [f"{plan.title} ({plan.year})", f"Issuer: {_issuer_name(plan)}"]
+    if plan.document is not None:
+        head.append(f"Document: {plan.document.citation}")
+    else:
+        head.append("Document: no number or date given")
+    if plan.signatory is not None:
+        sig = plan.signatory
+        head.append(f"Signed: {' / '.join(x for x in (sig.capacity, sig.title) if x)} {sig.name}")
+    head.append(f"Period convention: {plan.period_convention}")
+    s.append(Section("Plan", head))
+    refs = [("based on", r.citation, r.issuer or "", r.date) for r in plan.based_on]
+    refs += [("legal basis", r.citation, r.issuer or "", r.date) for r in plan.legal_bases]
+    s.append(Section("Documents", (), [Block(("relation", "citation", "issuer", "date"), refs)]))
+    s.append(Section("I. Purposes and requirements", [*plan.purposes, *plan.requirements]))
+    objectives = [
+        f"{o.text}" + (f" Targets: {', '.join(t.id for t in o.targets)}." if o.targets else "")
+        for o in plan.objectives
+    ]
+    s.append(Section("II. Objectives", objectives))
+    for group in plan.task_groups:
+        title = f"III. {group.section or group.id}. {group.title}"
+        s.append(
+            Section(
+                title, (), [Block(("id", "lead", "support", "task"), _task_rows(plan, group.tasks))]
+            )
+        )
+    s.append(Section("IV. Funding", [f.text for f in plan.funding_sources]))
+    for resp in plan.responsibilities:
+        who = resp.agency or resp.addressee or ""
+        mode = " (requested)" if resp.mode == "requested" else ""
+        s.append(
+            Section(
+                f"V. {resp.section or resp.id}. {who}{mode}",
+                [resp.addressee] if resp.agency is None and resp.addressee else (),
+                [Block(("id", "lead", "support", "task"), _task_rows(plan, resp.tasks))],
+            )
+        )
+    from child_welfare_plan.calendars.schedule import format_date_rule
+
+    s.append(
+        Section(
+            "Events",
+            (),
+            [
+                Block(
+                    ("id", "when", "title"),
+                    [(e.id, format_date_rule(e.when), e.title) for e in plan.events],
+                )
+            ],
+        )
+    )
+    from child_welfare_plan.calendars.deadlines import format_deadline
+
+    s.append(
+        Section(
+            "VI. Reporting",
+            (),
+            [
+                Block(
+                    ("id", "kind", "covers", "deadline", "reporters", "to"),
+                    [
+                        (
+                            o.id,
+                            str(o.kind),
+                            o.covers or "",
+                            format_deadline(o.deadline) if o.deadline is not None else "",
+                            len(plan.expected_reporters(o)),
+                            o.recipient + (f" (via {o.via})" if o.via else ""),
+                        )
+                        for o in plan.obligations
+                    ],
+                )
+            ],
+        )
+    )
+    s.append(Section("Recipients", plan.recipients))
+    return Report("show", plan.title, plan_to_data(plan), s, payload=plan)
+
+
+def validation_report(plan_id: str, findings: Sequence[Finding]) -> Report:
+    """``cwp validate``: the findings of a plan."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    summary = f"{errors} error(s), {warnings} warning(s)."
+    data = {"plan": plan_id, "findings": [f.to_dict() for f in findings]}
+    return Report(
+        "validate",
+        f"Validation of {plan_id}",
+        data,
+        [Section("Findings", [summary], [findings_block(findings)])],
+    )

@@ -1,0 +1,125 @@
+"""Shared fixtures: a small plan, and a plugin host that holds only it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import pytest
+
+from child_welfare_plan.calendars.deadlines import Before
+from child_welfare_plan.calendars.schedule import LunarDay, Window
+from child_welfare_plan.model import (
+    AdministrativeUnit,
+    Agency,
+    Event,
+    Level,
+    Objective,
+    Plan,
+    Reporters,
+    ReportingObligation,
+    Responsibility,
+    Target,
+    Task,
+    TaskGroup,
+)
+from child_welfare_plan.plugins import Host, hookimpl, reset_host
+
+
+def small_plan() -> Plan:
+    """A district plan with two communes and two offices, one periodic report."""
+    units = [
+        AdministrativeUnit(code="30", name="Tỉnh Hải Dương", level="province", kind="tinh"),
+        AdministrativeUnit(
+            code="298", name="Huyện Tứ Kỳ", level="district", kind="huyen", parent="30"
+        ),
+        AdministrativeUnit(
+            code="11074", name="Thị trấn Tứ Kỳ", level="commune", kind="thi-tran", parent="298"
+        ),
+        AdministrativeUnit(
+            code="11083", name="Xã Đại Sơn", level="commune", kind="xa", parent="298"
+        ),
+    ]
+    agencies = [
+        Agency(code="ubnd-huyen", name="UBND huyện Tứ Kỳ", unit="298", kind="peoples-committee"),
+        Agency(
+            code="ldtbxh",
+            name="Phòng Lao động – Thương binh và Xã hội",
+            unit="298",
+            kind="specialised-office",
+        ),
+        Agency(code="y-te", name="Phòng Y tế", unit="298", kind="specialised-office"),
+        Agency(
+            code="ubnd-11074", name="UBND thị trấn Tứ Kỳ", unit="11074", kind="peoples-committee"
+        ),
+        Agency(code="ubnd-11083", name="UBND xã Đại Sơn", unit="11083", kind="peoples-committee"),
+    ]
+    return Plan(
+        id="thu-2023",
+        title="Kế hoạch thử",
+        year=2023,
+        issuer="ubnd-huyen",
+        area="298",
+        coordinator="ldtbxh",
+        period_convention="nd09",
+        purposes=["Bảo vệ trẻ em."],
+        objectives=[
+            Objective(
+                id="ii",
+                text="Giảm trẻ em bị xâm hại.",
+                targets=[Target(id="t-1", value=100, year=2023, comparator=">=")],
+            )
+        ],
+        task_groups=[
+            TaskGroup(
+                id="iii-1",
+                title="Nhiệm vụ",
+                tasks=[
+                    Task(id="iii-1-1", text="Tuyên truyền.", lead="ldtbxh", support=["y-te"]),
+                    Task(id="iii-1-2", text="Kiểm tra.", categories=["art10-a"]),
+                ],
+            )
+        ],
+        responsibilities=[
+            Responsibility(
+                id="v-1",
+                agency="ldtbxh",
+                tasks=[Task(id="v-1-1", text="Tổng hợp báo cáo.", lead="ldtbxh")],
+            )
+        ],
+        events=[
+            Event(
+                id="thang-hanh-dong", title="Tháng hành động vì trẻ em", when=Window(6, 1, 6, 30)
+            ),
+            Event(id="trung-thu", title="Tết Trung thu", when=LunarDay(8, 15)),
+        ],
+        obligations=[
+            ReportingObligation(
+                id="bao-cao-6-thang",
+                title="Báo cáo 6 tháng",
+                kind="periodic",
+                reporters=Reporters(level=Level.COMMUNE, agencies=["y-te"]),
+                recipient="ubnd-huyen",
+                via="ldtbxh",
+                covers="2023S1",
+                deadline=Before(date(2023, 6, 15)),
+            )
+        ],
+        units=units,
+        agencies=agencies,
+    )
+
+
+class _SmallPack:
+    @hookimpl
+    def register_plans(self) -> Iterable[Plan]:
+        return [small_plan()]
+
+
+@pytest.fixture
+def host() -> Iterator[Host]:
+    """The process-wide host replaced by one holding only the small plan."""
+    test_host = Host(entry_points=False, plugins=[("small", _SmallPack())])
+    reset_host(test_host)
+    yield test_host
+    reset_host(None)

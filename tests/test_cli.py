@@ -1,0 +1,190 @@
+"""The ``cwp`` command: formats, atomic output, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from child_welfare_plan.cli import main
+from child_welfare_plan.files.plans import dumps_plan_json
+from child_welfare_plan.plugins import Host
+from tests.conftest import small_plan
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plans_lists_id_year_title_issuer(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plans", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {
+        "plans": [{"id": "thu-2023", "year": 2023, "title": "Kế hoạch thử", "issuer": "ubnd-huyen"}]
+    }
+    code, out, _ = run(capsys, "plans")
+    assert "thu-2023" in out and "UBND huyện Tứ Kỳ" in out
+
+
+def test_show_json_is_the_plan_exchange_form(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from child_welfare_plan.files.plans import plan_from_data
+
+    code, out, _ = run(capsys, "show", "thu-2023", "--format", "json")
+    assert code == 0
+    assert plan_from_data(json.loads(out)) == small_plan()
+
+
+def test_show_text_goes_section_by_section(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "thu-2023")
+    assert code == 0
+    for heading in ("I. Purposes", "II. Objectives", "III.", "V.", "Events", "VI. Reporting"):
+        assert heading in out
+    assert "(ldtbxh)" in out  # a task with no lead falls to the coordinator
+
+
+def test_validate_exits_0_with_warnings_only(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "validate", "thu-2023", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["plan"] == "thu-2023"
+    assert all(f["severity"] != "error" for f in data["findings"])
+
+
+def test_validate_a_plan_file_with_errors_exits_1_and_names_file_and_path(
+    host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(dumps_plan_json(small_plan()))
+    data["task_groups"][0]["tasks"][1]["lead"] = "y-te2"
+    data["year"] = "two thousand"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--format", "json")
+    assert code == 1
+    findings = json.loads(out)["findings"]
+    assert [f["location"]["path"] for f in findings] == ["year"]
+    assert findings[0]["location"]["file"] == str(path)
+    data["year"] = 2023
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--format", "json")
+    assert code == 1
+    (finding,) = [f for f in json.loads(out)["findings"] if f["severity"] == "error"]
+    assert finding["location"]["path"] == "task_groups[0].tasks[1].lead"
+    assert finding["message"] == 'unknown agency "y-te2"'
+
+
+def test_unknown_plan_is_one_line_on_stderr_and_exit_2(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "show", "nope")
+    assert code == 2
+    assert out == ""
+    assert err == "cwp: error: unknown plan 'nope' (installed: thu-2023)\n"
+
+
+def test_bad_usage_exits_2(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["period"])
+    assert exc.value.code == 2
+    code, _, err = run(capsys, "plans", "--format", "docx")
+    assert code == 2 and "unknown output format 'docx'" in err
+
+
+def test_deadline_json(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {
+        "rule": "before",
+        "date": "2023-12-10",
+        "last_on_time_day": "2023-12-11",
+        "rolled": True,
+    }
+    code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023", "--no-roll", "--format", "json")
+    assert json.loads(out)["last_on_time_day"] == "2023-12-09"
+    code, _, err = run(capsys, "deadline", "sớm nhất có thể")
+    assert code == 2 and "sớm nhất có thể" in err
+
+
+def test_lunar_both_ways(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lunar", "2023-09-29", "--format", "json")
+    assert json.loads(out) == {
+        "solar": "2023-09-29",
+        "lunar_day": 15,
+        "lunar_month": 8,
+        "lunar_year": 2023,
+        "leap": False,
+    }
+    code, out, _ = run(capsys, "lunar", "01/01/1985", "--to-solar", "--format", "json")
+    assert json.loads(out)["solar"] == "1985-01-21"
+    code, out, _ = run(capsys, "lunar", "15/02/2023", "--to-solar", "--leap", "--format", "json")
+    assert json.loads(out)["leap"] is True
+    code, _, err = run(capsys, "lunar", "30/02/2023", "--to-solar", "--leap")
+    assert code == 2 and err.startswith("cwp: error:")
+
+
+def test_period_json(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "period", "2023S1", "--format", "json")
+    assert json.loads(out) == {
+        "id": "2023S1",
+        "type": "sixmonthly",
+        "start": "2023-01-01",
+        "end": "2023-06-30",
+    }
+    code, out, _ = run(capsys, "period", "2023S1", "--convention", "nd09", "--format", "json")
+    assert json.loads(out)["start"] == "2022-12-15"
+    code, _, err = run(capsys, "period", "2023H1")
+    assert code == 2 and "2023S1" in err
+
+
+def test_output_is_written_atomically_and_format_follows_the_suffix(
+    host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "plans.json"
+    target.write_text("old", encoding="utf-8")
+    code, out, _ = run(capsys, "plans", "--output", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["plans"][0]["id"] == "thu-2023"
+    assert [p.name for p in tmp_path.iterdir()] == ["plans.json"]
+
+
+def test_a_failed_render_leaves_the_old_file(
+    host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def crash(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    code, _, err = run(capsys, "plans", "--output", str(target))
+    assert code == 2 and "disk full" in err
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_plugin_failures_are_warned_on_stderr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from child_welfare_plan.plugins import reset_host
+
+    def broken() -> object:
+        raise RuntimeError("boom")
+
+    test_host = Host(entry_points=False)
+    test_host._register("broken-pack", broken)
+    reset_host(test_host)
+    try:
+        code, _, err = run(capsys, "plans")
+    finally:
+        reset_host(None)
+    assert code == 0
+    assert "cwp: warning: plugin 'broken-pack' failed while loading: RuntimeError: boom" in err

@@ -1,0 +1,937 @@
+"""Document references: reading, writing, citations, and every reference in the seed plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, reject
+from hypothesis import strategies as st
+
+from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.model.documents import (
+    TITLE_OPENERS,
+    DocumentKind,
+    DocumentRef,
+    canonical_symbol,
+    find_document_refs,
+    format_document_ref,
+    parse_document_ref,
+)
+
+SEED_PLAN = Path(__file__).parents[2] / "shared" / "seed" / "000_01721c729f36f5c0.txt"
+
+# Passages of the seed plan (the Tứ Kỳ 2023 child-welfare plan), verbatim with line breaks.
+OPENING = (
+    "Căn cứ Kế hoạch số 606/KH-UBND ngày 07/3/2023 của Ủy ban nhân \n"
+    "dân tỉnh Hải Dương về việc thực hiện công tác trẻ em năm 2023; Ủy ban nhân \n"
+    "dân huyện Tứ Kỳ xây dựng Kế hoạch thực hiện công tác trẻ em năm 2023 với \n"
+    "các nội dung chính như sau:"
+)
+SECTION_II = (
+    "Từng bước hoàn thành các mục tiêu, chỉ tiêu của Kế hoạch số 131/KH-\n"
+    "\n"
+    "UBND ngày 30/7/2021 của UBND huyện về thực hiện chương trình hành động \n"
+    "quốc gia vì trẻ em huyện Tứ Kỳ giai đoạn 2021 - 2030; giảm số lượng trẻ em có "
+)
+SECTION_III_1 = (
+    "- Tổ chức triển khai thực hiện hiệu quả Luật Trẻ em, Nghị quyết số \n"
+    "\n"
+    "121/2020/QH14 ngày 19/6/2020 của Quốc hội về tiếp tục tăng\n"
+    "cường hiệu lực, hiệu quả việc thực hiện chính sách, pháp luật về phòng, chống\n"
+    "xâm hại trẻ em, Chỉ thị số 23/CT-TTg ngày 26/5/2020 của Thủ tướng Chính phủ\n"
+    "về tăng cường các giải pháp bảo đảm thực hiện quyền trẻ em và bảo vệ trẻ em;\n"
+    "Quyết định số 23/QĐ-TTg ngày 07/01/2021 của Thủ tướng Chính phủ phê duyệt\n"
+    "Chương trình hành động quốc gia vì trẻ em giai đoạn 2021-2030; Quyết định số\n"
+    "782/QĐ-TTg ngày 27/5/2021 của Thủ tướng Chính phủ phê duyệt Chương trình\n"
+    "phòng ngừa, giảm thiểu trẻ em lao động trái quy định của pháp luật giai đoạn\n"
+    "2021-2025, định hướng đến năm 2030; Quyết định số 1248/QĐ-TTg ngày\n"
+    "19/7/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng, chống tai\n"
+    "nạn, thương tích trẻ em giai đoạn 2021-2030 và các chương trình, đề án, kế\n"
+    "hoạch về trẻ em giai đoạn 2021-2025, định hướng đến năm 2030."
+)
+SECTION_III_3 = (
+    "- Các cơ quan, đơn vị, ngành, địa phương, tổ chức, cá nhân có thẩm quyền \n"
+    "tiếp nhận thông tin, giải quyết kịp thời, xử lý nghiêm các vụ việc bạo lực, xâm \n"
+    "hại trẻ em theo quy định của pháp luật và quy trình, thủ tục quy định tại Nghị \n"
+    "định số 56/2017/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật \n"
+    "Trẻ em; triển khai thu thập chỉ tiêu thống kê, báo cáo theo Thông tư số \n"
+    "13/2021/TT-BLDTBXH ngày 30/9/2021 của Bộ trưởng Bộ Lao động - Thương \n"
+    "binh và Xã hội ban hành Bộ chỉ tiêu thống kê về tình hình trẻ em và tình hình \n"
+    "xâm hại trẻ em; xử lý vi phạm hành chính đối với các hành vi xâm hại trẻ em; "
+)
+SECTION_III_5 = (
+    "- Các cơ quan, đơn vị, ngành có liên quan đến công tác trẻ em tăng cường \n"
+    "công tác thanh tra, kiểm tra liên ngành và chuyên đề việc thực hiện pháp luật, \n"
+    "chính sách, chương trình, đề án, kế hoạch về trẻ em, việc triển khai Nghị quyết \n"
+    "số 121/2020/QH14 ngày 19/6/2020 của Quốc hội và Chỉ thị số 23/CT-TTg ngày \n"
+    "26/5/2020 của Thủ tướng Chính phủ; kiểm tra, rà soát các biện pháp đảm bảo \n"
+    "môi trường sống an toàn, phòng ngừa, bạo lực, bóc lột, xâm hại tình dục trẻ em "
+)
+SECTION_V_3 = (
+    "giáo dục pháp luật liên quan đến công tác bảo vệ, chăm sóc trẻ em như: Công\n"
+    "ước Quốc tế về trẻ em; Luật Trẻ em; các quy định của Bộ Luật hình sự về người\n"
+    "chưa thành niên phạm tội và các quy định pháp luật khác liên quan đến trẻ em; \n"
+    "tăng cường công tác kiểm tra đề xuất biện pháp chấm dứt tình trạng nuôi con \n"
+    "nuôi trái pháp luật.\n"
+    "\n"
+    "- Chỉ đạo tốt việc đảm bảo quyền cơ bản cho mọi trẻ em, nhất là quyền\n"
+    "được khai sinh theo quy định tại Nghị định số 123/2015/NĐ-CP ngày \n"
+    "15/11/2015của Chính phủ quy định chi tiết một số điều và biện pháp thi hành \n"
+    "Luật Hộ tịch;Nghị định số 130/2021/NĐ-CP ngày 30/12/2021 của Chính phủ \n"
+    "quy định xử phạt vi phạm hành chính trong lĩnh vực bảo trợ, trợ giúp xã hội và \n"
+    "trẻ em."
+)
+SECTION_V_5 = (
+    "- Triển khai và thực hiện các nội dung theo Nghị định số 80/2017/NĐ-CP \n"
+    "ngày 17/7/2017 của Chính phủ quy định về môi trường giáo dục an toàn, lành \n"
+    "mạnh, thân thiện, phòng, chống bạo lực học đường."
+)
+SECTION_I_1 = (
+    "- Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự \n"
+    "\n"
+    "phối hợp giữa các tổ chức đoàn thể, tổ chức chính trị - xã hội, đơn vị sự nghiệp, \n"
+    "sự tham gia của gia đình, cá nhân và cộng đồng nhằm nâng cao hiệu quả quản lý \n"
+    "nhà nước về công tác trẻ em để tổ chức tốt các chính sách, chương trình, kế \n"
+    "hoạch về công tác trẻ em trên địa bàn huyện đã được phê duyệt."
+)
+
+TTG = "Thủ tướng Chính phủ"
+CP = "Chính phủ"
+MOLISA_MINISTER = "Bộ trưởng Bộ Lao động - Thương binh và Xã hội"
+
+Expected = tuple[str, dt.date | None, str | None]
+
+#: What each passage must yield: (citation, date, issuer), in order.
+SEED_PASSAGES: list[tuple[str, str, list[Expected]]] = [
+    (
+        "opening",
+        OPENING,
+        [("606/KH-UBND", dt.date(2023, 3, 7), "Ủy ban nhân dân tỉnh Hải Dương")],
+    ),
+    ("II", SECTION_II, [("131/KH-UBND", dt.date(2021, 7, 30), "UBND huyện")]),
+    (
+        "III.1",
+        SECTION_III_1,
+        [
+            ("Luật Trẻ em", None, None),
+            ("121/2020/QH14", dt.date(2020, 6, 19), "Quốc hội"),
+            ("23/CT-TTg", dt.date(2020, 5, 26), TTG),
+            ("23/QĐ-TTg", dt.date(2021, 1, 7), TTG),
+            ("782/QĐ-TTg", dt.date(2021, 5, 27), TTG),
+            ("1248/QĐ-TTg", dt.date(2021, 7, 19), TTG),
+        ],
+    ),
+    (
+        "III.3",
+        SECTION_III_3,
+        [
+            ("56/2017/NĐ-CP", None, CP),
+            ("Luật Trẻ em", None, None),
+            ("13/2021/TT-BLĐTBXH", dt.date(2021, 9, 30), MOLISA_MINISTER),
+        ],
+    ),
+    (
+        "III.5",
+        SECTION_III_5,
+        [
+            ("121/2020/QH14", dt.date(2020, 6, 19), "Quốc hội"),
+            ("23/CT-TTg", dt.date(2020, 5, 26), TTG),
+        ],
+    ),
+    (
+        "V.3",
+        SECTION_V_3,
+        [
+            ("Công ước Quốc tế về trẻ em", None, None),
+            ("Luật Trẻ em", None, None),
+            ("Bộ luật hình sự", None, None),
+            ("123/2015/NĐ-CP", dt.date(2015, 11, 15), CP),
+            ("Luật Hộ tịch", None, None),
+            ("130/2021/NĐ-CP", dt.date(2021, 12, 30), CP),
+        ],
+    ),
+    ("V.5", SECTION_V_5, [("80/2017/NĐ-CP", dt.date(2017, 7, 17), CP)]),
+]
+
+
+def _summary(refs: tuple[DocumentRef, ...]) -> list[Expected]:
+    return [(ref.citation, ref.date, ref.issuer) for ref in refs]
+
+
+# ---------------------------------------------------------------------------------------------
+# Strategies
+
+_VI_LOWER = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
+_ALPHABET = _VI_LOWER + _VI_LOWER.upper() + "0123456789-/,().&:;"
+_PLAIN_WORDS = [
+    "trẻ",
+    "em",
+    "công",
+    "tác",
+    "năm",
+    "2023",
+    "huyện",
+    "Tứ",
+    "Kỳ",
+    "chương",
+    "trình",
+    "hành",
+    "động",
+    "quốc",
+    "gia",
+    "bảo",
+    "vệ",
+    "chăm",
+    "sóc",
+    "phòng",
+    "chống",
+    "tai",
+    "nạn",
+    "thương",
+    "tích",
+    "giai",
+    "đoạn",
+    "2021-2030",
+    "Xã",
+    "hội",
+]
+# Words that collide with the grammar of a reference.
+_TRICKY_WORDS = [
+    "số",
+    "ngày",
+    "của",
+    "Của",
+    "về",
+    "Luật",
+    "liên",
+    "tịch",
+    "quy",
+    "định",
+    "hoà",
+    "Uỷ",
+    "quý",
+    "12/KH-UBND",
+    "07/3/2023",
+    "5",
+    "phê",
+    "duyệt",
+    "Nghị",
+    "quyết",
+    "Số:",
+    "-",
+    "/",
+    "ND-CP",
+    "Bộ",
+    "luật",
+]
+_words = st.one_of(
+    st.sampled_from(_PLAIN_WORDS),
+    st.sampled_from(_TRICKY_WORDS),
+    st.text(_ALPHABET, min_size=1, max_size=6),
+)
+_phrases = st.lists(_words, min_size=1, max_size=6).map(" ".join)
+
+ISSUERS = (
+    "Ủy ban nhân dân tỉnh Hải Dương",
+    "UBND huyện",
+    "Quốc hội",
+    "Chính phủ",
+    TTG,
+    MOLISA_MINISTER,
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Chính trị",
+    "Hội đồng nhân dân tỉnh Hải Dương",
+)
+SUMMARIES = (
+    "về việc thực hiện công tác trẻ em năm 2023",
+    "phê duyệt Chương trình hành động quốc gia vì trẻ em giai đoạn 2021-2030",
+    "quy định chi tiết một số điều của Luật Trẻ em",
+    "ban hành Bộ chỉ tiêu thống kê về tình hình trẻ em và tình hình xâm hại trẻ em",
+)
+NAMES = (
+    "Trẻ em",
+    "Hộ tịch",
+    "Hình sự",
+    "Phòng, chống bạo lực gia đình",
+    "Liên hợp quốc về quyền trẻ em",
+    "sửa đổi, bổ sung một số điều của Luật Giáo dục",
+)
+_SYMBOL_PARTS = st.one_of(
+    st.sampled_from(["UBND", "CP", "TTg", "BLĐTBXH", "HĐND", "QH14", "BCĐ", "LĐTBXH", "BTC"]),
+    st.tuples(
+        st.sampled_from("ABCDHKLNQTUVXĐ"),
+        st.text("ABCDHKLNQTUVXĐabgđr0123456789&", max_size=5),
+    ).map("".join),
+)
+
+
+@st.composite
+def _symbols(draw: st.DrawFn, kind: DocumentKind) -> tuple[str, int | None]:
+    """A symbol for ``kind`` and the year to go with it (None for the forms without one)."""
+    if draw(st.integers(0, 5)) == 0:
+        return f"{draw(_SYMBOL_PARTS)}/{draw(st.sampled_from(['TW', 'TU', 'HU']))}", None
+    parts = [kind.abbreviation] if kind.abbreviation and draw(st.booleans()) else []
+    parts += draw(st.lists(_SYMBOL_PARTS, min_size=1, max_size=2))
+    return "-".join(parts), draw(st.none() | st.integers(1945, 2100))
+
+
+@st.composite
+def document_refs(draw: st.DrawFn) -> DocumentRef:
+    """Any valid DocumentRef: realistic parts mixed with text that collides with the grammar."""
+    kind = draw(st.sampled_from(DocumentKind))
+    number = symbol = year = None
+    if draw(st.booleans()):
+        number = draw(
+            st.integers(1, 999_999).map(str) | st.integers(1, 9).map(lambda n: f"{n:02d}")
+        )
+        symbol, year = draw(_symbols(kind))
+    date = draw(st.none() | st.dates(dt.date(1945, 1, 1), dt.date(2100, 12, 31)))
+    if year is not None and date is not None:
+        date = dt.date(year, 1, 1) + dt.timedelta(days=draw(st.integers(0, 364)))
+    issuer = draw(st.none() | st.sampled_from(ISSUERS) | _phrases)
+    if kind.cited_by_name:
+        title = draw(st.none() | st.sampled_from(NAMES) | _phrases)
+    else:
+        opened = st.tuples(st.sampled_from(TITLE_OPENERS), _phrases).map(" ".join)
+        title = draw(st.none() | st.sampled_from(SUMMARIES) | opened | _phrases)
+    try:
+        return DocumentRef(
+            kind, number=number, year=year, symbol=symbol, issuer=issuer, date=date, title=title
+        )
+    except InvalidValueError:
+        reject()
+
+
+@st.composite
+def _numbered_refs_without_summary(draw: st.DrawFn) -> DocumentRef:
+    """Numbered refs with a real issuer or none, as they stand in a list of legal bases."""
+    ref = draw(document_refs())
+    if ref.number is None:
+        reject()
+    name = draw(st.none() | st.sampled_from(NAMES)) if ref.kind.cited_by_name else None
+    try:
+        return DocumentRef(
+            ref.kind,
+            number=ref.number,
+            year=ref.year,
+            symbol=ref.symbol,
+            issuer=draw(st.none() | st.sampled_from(ISSUERS)),
+            date=ref.date,
+            title=name,
+        )
+    except InvalidValueError:
+        reject()
+
+
+# ---------------------------------------------------------------------------------------------
+# Legal facts
+
+
+def test_administrative_type_abbreviations_follow_decree_30() -> None:
+    """Decree 30/2020/NĐ-CP, Appendix III: abbreviations of administrative document types."""
+    expected = {
+        DocumentKind.RESOLUTION: ("Nghị quyết", "NQ"),
+        DocumentKind.DECISION: ("Quyết định", "QĐ"),
+        DocumentKind.DIRECTIVE: ("Chỉ thị", "CT"),
+        DocumentKind.RULES: ("Quy chế", "QC"),
+        DocumentKind.REGULATION: ("Quy định", "QyĐ"),
+        DocumentKind.COMMUNIQUE: ("Thông cáo", "TC"),
+        DocumentKind.NOTICE: ("Thông báo", "TB"),
+        DocumentKind.GUIDANCE: ("Hướng dẫn", "HD"),
+        DocumentKind.PROGRAMME: ("Chương trình", "CTr"),
+        DocumentKind.PLAN: ("Kế hoạch", "KH"),
+        DocumentKind.OPTION: ("Phương án", "PA"),
+        DocumentKind.SCHEME: ("Đề án", "ĐA"),
+        DocumentKind.PROJECT: ("Dự án", "DA"),
+        DocumentKind.REPORT: ("Báo cáo", "BC"),
+        DocumentKind.MINUTES: ("Biên bản", "BB"),
+        DocumentKind.PROPOSAL: ("Tờ trình", "TTr"),
+        DocumentKind.CONTRACT: ("Hợp đồng", "HĐ"),
+        DocumentKind.URGENT_DISPATCH: ("Công điện", "CĐ"),
+    }
+    assert {kind: (kind.vi, kind.abbreviation) for kind in expected} == expected
+
+
+def test_normative_types_carry_their_abbreviation() -> None:
+    """Law 80/2015/QH13 Art. 8: decrees NĐ-CP, circulars TT-<ministry>; laws use QH + term."""
+    assert DocumentKind.DECREE.abbreviation == "NĐ"
+    assert DocumentKind.CIRCULAR.abbreviation == "TT"
+    assert DocumentKind.LAW.abbreviation is None
+    assert DocumentKind.OFFICIAL_LETTER.abbreviation is None
+
+
+def test_normative_document_number_carries_the_year() -> None:
+    """Law 80/2015/QH13 Art. 8: number/year/type-issuer; QH + term for the National Assembly."""
+    decree = parse_document_ref("Nghị định số 56/2017/NĐ-CP")
+    resolution = parse_document_ref("Nghị quyết số 121/2020/QH14 ngày 19/6/2020")
+    assert (decree.number, decree.year, decree.symbol) == ("56", 2017, "NĐ-CP")
+    assert (resolution.number, resolution.year, resolution.symbol) == ("121", 2020, "QH14")
+
+
+def test_individual_decision_of_the_prime_minister_has_no_year() -> None:
+    """Decree 30/2020/NĐ-CP Appendix I: number/type-issuer, e.g. 23/QĐ-TTg (domain.md §8)."""
+    ref = parse_document_ref("Quyết định số 23/QĐ-TTg ngày 07/01/2021")
+    assert (ref.number, ref.year, ref.symbol, ref.citation) == ("23", None, "QĐ-TTg", "23/QĐ-TTg")
+
+
+def test_party_document_is_numbered_number_dash_type_slash_issuer() -> None:
+    """Guidance 36-HD/VPTW (2018): Party documents are numbered like 20-CT/TW."""
+    ref = parse_document_ref("Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị")
+    assert (ref.kind, ref.number, ref.year, ref.symbol) == (
+        DocumentKind.DIRECTIVE,
+        "20",
+        None,
+        "CT/TW",
+    )
+    assert ref.citation == "20-CT/TW"
+    assert format_document_ref(ref) == "Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị"
+
+
+@pytest.mark.parametrize(
+    ("date", "written"),
+    [
+        (dt.date(2021, 1, 7), "07/01/2021"),
+        (dt.date(2020, 2, 29), "29/02/2020"),
+        (dt.date(2023, 3, 7), "07/3/2023"),
+        (dt.date(2020, 6, 19), "19/6/2020"),
+        (dt.date(2015, 11, 15), "15/11/2015"),
+    ],
+)
+def test_dates_pad_days_below_10_and_months_1_and_2(date: dt.date, written: str) -> None:
+    """Decree 30/2020/NĐ-CP Appendix I: a leading 0 for days below 10 and months 1 and 2."""
+    ref = DocumentRef(DocumentKind.PLAN, number="1", symbol="KH-UBND", date=date)
+    assert format_document_ref(ref) == f"Kế hoạch số 1/KH-UBND ngày {written}"
+
+
+# ---------------------------------------------------------------------------------------------
+# DocumentKind
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_kind_is_found_by_its_vietnamese_name_in_any_case(kind: DocumentKind) -> None:
+    assert DocumentKind.from_vi(kind.vi) is kind
+    assert DocumentKind.from_vi(f"  {kind.vi.upper()} ") is kind
+
+
+@pytest.mark.parametrize("kind", [k for k in DocumentKind if k.abbreviation])
+def test_kind_is_found_by_its_abbreviation_with_or_without_d_stroke(kind: DocumentKind) -> None:
+    assert kind.abbreviation is not None
+    assert DocumentKind.from_abbreviation(kind.abbreviation) is kind
+    if kind.abbreviation in {"NĐ", "QĐ", "QyĐ", "CĐ"}:
+        assert DocumentKind.from_abbreviation(kind.abbreviation.replace("Đ", "D")) is kind
+
+
+def test_kind_values_are_ascii_slugs() -> None:
+    for kind in DocumentKind:
+        assert kind.value.isascii()
+        assert kind.value == kind.value.lower()
+        assert " " not in kind.value
+
+
+def test_unknown_kind_name_or_abbreviation_is_refused() -> None:
+    with pytest.raises(ParseError, match="'Thư tình'"):
+        DocumentKind.from_vi("Thư tình")
+    with pytest.raises(ParseError, match="'XYZ'"):
+        DocumentKind.from_abbreviation("XYZ")
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_document_ref
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kế hoạch số 606/KH-UBND ngày 07/3/2023 của Ủy ban nhân dân tỉnh Hải Dương",
+            DocumentRef(
+                DocumentKind.PLAN,
+                number="606",
+                symbol="KH-UBND",
+                date=dt.date(2023, 3, 7),
+                issuer="Ủy ban nhân dân tỉnh Hải Dương",
+            ),
+        ),
+        (
+            "Nghị quyết số 121/2020/QH14 ngày 19/6/2020",
+            DocumentRef(
+                DocumentKind.RESOLUTION,
+                number="121",
+                year=2020,
+                symbol="QH14",
+                date=dt.date(2020, 6, 19),
+            ),
+        ),
+        (
+            "Chỉ thị số 23/CT-TTg",
+            DocumentRef(DocumentKind.DIRECTIVE, number="23", symbol="CT-TTg"),
+        ),
+        (
+            "Quyết định số 1248/QĐ-TTg ngày 19/7/2021",
+            DocumentRef(
+                DocumentKind.DECISION, number="1248", symbol="QĐ-TTg", date=dt.date(2021, 7, 19)
+            ),
+        ),
+        (
+            "Nghị định số 56/2017/NĐ-CP",
+            DocumentRef(DocumentKind.DECREE, number="56", year=2017, symbol="NĐ-CP"),
+        ),
+        (
+            "Thông tư số 13/2021/TT-BLDTBXH ngày 30/9/2021",
+            DocumentRef(
+                DocumentKind.CIRCULAR,
+                number="13",
+                year=2021,
+                symbol="TT-BLĐTBXH",
+                date=dt.date(2021, 9, 30),
+            ),
+        ),
+        ("Luật Trẻ em", DocumentRef(DocumentKind.LAW, title="Trẻ em")),
+        (
+            "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015của Chính phủ",
+            DocumentRef(
+                DocumentKind.DECREE,
+                number="123",
+                year=2015,
+                symbol="NĐ-CP",
+                date=dt.date(2015, 11, 15),
+                issuer="Chính phủ",
+            ),
+        ),
+        (
+            "Kế hoạch số 131/KH-\n\nUBND ngày 30/7/2021",
+            DocumentRef(
+                DocumentKind.PLAN, number="131", symbol="KH-UBND", date=dt.date(2021, 7, 30)
+            ),
+        ),
+        (
+            "Kế hoạch số 606/KH-UBND ngày 07/3/2023 của Ủy ban nhân \ndân tỉnh Hải Dương về "
+            "việc thực hiện công tác trẻ em năm 2023",
+            DocumentRef(
+                DocumentKind.PLAN,
+                number="606",
+                symbol="KH-UBND",
+                date=dt.date(2023, 3, 7),
+                issuer="Ủy ban nhân dân tỉnh Hải Dương",
+                title="về việc thực hiện công tác trẻ em năm 2023",
+            ),
+        ),
+        (
+            "Quyết định số 23/QĐ-TTg ngày 07/01/2021 của Thủ tướng Chính phủ phê duyệt\n"
+            "Chương trình hành động quốc gia vì trẻ em giai đoạn 2021-2030;",
+            DocumentRef(
+                DocumentKind.DECISION,
+                number="23",
+                symbol="QĐ-TTg",
+                date=dt.date(2021, 1, 7),
+                issuer=TTG,
+                title="phê duyệt Chương trình hành động quốc gia vì trẻ em giai đoạn 2021-2030",
+            ),
+        ),
+        (
+            "Nghị định số 56/2017/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật "
+            "Trẻ em",
+            DocumentRef(
+                DocumentKind.DECREE,
+                number="56",
+                year=2017,
+                symbol="NĐ-CP",
+                issuer=CP,
+                title="quy định chi tiết một số điều của Luật Trẻ em",
+            ),
+        ),
+        (
+            "Luật Trẻ em số 102/2016/QH13 ngày 05/4/2016 của Quốc hội",
+            DocumentRef(
+                DocumentKind.LAW,
+                number="102",
+                year=2016,
+                symbol="QH13",
+                date=dt.date(2016, 4, 5),
+                issuer="Quốc hội",
+                title="Trẻ em",
+            ),
+        ),
+        (
+            "Bộ Luật hình sự",
+            DocumentRef(DocumentKind.CODE, title="hình sự"),
+        ),
+        (
+            "Kế hoạch số 606/KH-UBND ngày 07 tháng 3 năm 2023",
+            DocumentRef(
+                DocumentKind.PLAN, number="606", symbol="KH-UBND", date=dt.date(2023, 3, 7)
+            ),
+        ),
+        (
+            "Công văn số 123/UBND-LDTBXH ngày 05/12/2023 của UBND huyện V/v báo cáo năm",
+            DocumentRef(
+                DocumentKind.OFFICIAL_LETTER,
+                number="123",
+                symbol="UBND-LĐTBXH",
+                date=dt.date(2023, 12, 5),
+                issuer="UBND huyện",
+                title="V/v báo cáo năm",
+            ),
+        ),
+        (
+            "56/2017/ND-CP",
+            DocumentRef(DocumentKind.DECREE, number="56", year=2017, symbol="NĐ-CP"),
+        ),
+        (
+            "Số: 606/KH-UBND",
+            DocumentRef(DocumentKind.PLAN, number="606", symbol="KH-UBND"),
+        ),
+    ],
+)
+def test_reference_is_read_as_written(text: str, expected: DocumentRef) -> None:
+    assert parse_document_ref(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Thông tư số 13/2021/TT-BLDTBXH", "Thông tư số 13/2021/TT-BLĐTBXH"),
+        ("Nghị định số 56/2017/ND-CP", "Nghị định số 56/2017/NĐ-CP"),
+        ("Quyết định số 23/QD-TTg", "Quyết định số 23/QĐ-TTg"),
+        ("Nghị quyết số 12/NQ-HDND", "Nghị quyết số 12/NQ-HĐND"),
+        ("Kế hoạch số 5/KH-UBND của Uỷ ban nhân dân", "Kế hoạch số 5/KH-UBND của Ủy ban nhân dân"),
+        ("Nghị định số 56/2017/NÐ-CP", "Nghị định số 56/2017/NĐ-CP"),
+        ("Nghị định số 56/2017/NĐ–CP", "Nghị định số 56/2017/NĐ-CP"),
+        ("nghị định  số\n56/2017/NĐ-CP", "Nghị định số 56/2017/NĐ-CP"),
+        ("Nghi\u0323 đi\u0323nh số 56/2017/NĐ-CP", "Nghị định số 56/2017/NĐ-CP"),
+    ],
+)
+def test_spelling_variants_read_as_the_same_reference(one: str, other: str) -> None:
+    assert parse_document_ref(one) == parse_document_ref(other)
+
+
+def test_d_in_ubnd_and_guidance_is_left_alone() -> None:
+    assert parse_document_ref("Hướng dẫn số 5/HD-UBND").symbol == "HD-UBND"
+    assert parse_document_ref("Dự án số 5/DA-UBND").kind is DocumentKind.PROJECT
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("Trên đây là Kế hoạch thực hiện công tác trẻ em", "does not start"),
+        ("Kế hoạch số 60 6/KH-UBND", "not followed by a number and symbol"),
+        ("Kế hoạch", "neither number nor title"),
+        ("Luật", "neither a number nor a name"),
+        ("Nghị định số 56/2017/NĐ-CP ngày 31/02/2017", "not a date"),
+        ("Nghị định số 56/2017/NĐ-CP ngày 01/9/2018", "not in 2017"),
+        ("Kế hoạch số 56/2017/NĐ-CP", "names a Nghị định"),
+        ("121/2020/QH14", "does not say what type"),
+        ("Kế hoạch số 606/KH-UBND của", "not followed by an issuer"),
+        ("Kế hoạch số 606/KH-UBND ngày 7/3", "not followed by a date"),
+        ("Nghị định số 5/1900/NĐ-CP", "1945 to 2100"),
+    ],
+)
+def test_text_that_is_not_a_reference_is_refused_quoting_it(text: str, reason: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_document_ref(text)
+    assert repr(text) in str(caught.value)
+    assert reason in str(caught.value)
+    assert "expected" in str(caught.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# DocumentRef values
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"number": "60 6", "symbol": "KH-UBND"}, "DocumentRef.number: '60 6'"),
+        ({"number": "000", "symbol": "KH-UBND"}, "not all zero"),
+        ({"number": "1", "symbol": "KH-UBND", "year": 1900}, "DocumentRef.year: 1900"),
+        ({"number": "1", "symbol": "KH-UBND", "year": 2101}, "1945 to 2100"),
+        ({"number": "1", "symbol": "kh-ubnd"}, "DocumentRef.symbol: 'kh-ubnd'"),
+        ({"number": "1", "symbol": "KH UBND"}, "DocumentRef.symbol"),
+        ({"number": "1"}, "expected both or neither"),
+        ({"title": "x", "year": 2020}, "without a number"),
+        ({}, "neither number nor title"),
+        ({"number": "1", "symbol": "NĐ-CP"}, "names a Nghị định"),
+        ({"number": "1", "year": 2020, "symbol": "CT/TW"}, "Party"),
+        (
+            {"number": "1", "year": 2020, "symbol": "KH-UBND", "date": dt.date(2021, 1, 1)},
+            "not in 2020",
+        ),
+        ({"number": "1", "symbol": "KH-UBND", "date": dt.date(1900, 1, 1)}, "DocumentRef.date"),
+        (
+            {"number": "1", "symbol": "KH-UBND", "date": dt.datetime(2023, 1, 1)},
+            "datetime.date",
+        ),
+        ({"number": "1", "symbol": "KH-UBND", "issuer": "Ban chỉ đạo về trẻ em"}, "'về'"),
+        ({"number": "1", "symbol": "KH-UBND", "issuer": "Luật Trẻ em"}, "document type"),
+        ({"number": "1", "symbol": "KH-UBND", "issuer": "  "}, "no words"),
+        (
+            {"number": "1", "symbol": "KH-UBND", "issuer": "UBND huyện", "title": "năm 2023"},
+            "does not start with a summary word",
+        ),
+        (
+            {"kind": DocumentKind.RESOLUTION, "title": "liên tịch về trẻ em"},
+            "another document type",
+        ),
+        ({"number": "1", "symbol": "KH-UBND", "title": "ngày 5 tháng 5"}, "starts like"),
+        ({"number": "1", "symbol": "KH-UBND", "title": "về trẻ em;"}, "trailing punctuation"),
+    ],
+)
+def test_impossible_values_are_refused_naming_field_value_and_expectation(
+    fields: dict[str, Any], message: str
+) -> None:
+    kind = fields.pop("kind", DocumentKind.PLAN)
+    with pytest.raises(InvalidValueError) as caught:
+        DocumentRef(kind, **fields)
+    assert message in str(caught.value)
+    assert "expected" in str(caught.value)
+
+
+def test_name_that_would_end_early_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="would end the name"):
+        DocumentRef(DocumentKind.LAW, title="Trẻ em số 5 năm")
+    with pytest.raises(InvalidValueError, match="would end the name"):
+        DocumentRef(DocumentKind.LAW, title="Trẻ em của")
+
+
+def test_issuer_and_title_are_normalised_on_construction() -> None:
+    ref = DocumentRef(
+        DocumentKind.PLAN,
+        number="5",
+        symbol="KH-UBND",
+        issuer="  Uỷ ban nhân\n dân huyện ",
+        title="về việc hoà nhập",
+    )
+    assert ref.issuer == "Ủy ban nhân dân huyện"
+    assert ref.title == "về việc hòa nhập"
+    assert DocumentRef(DocumentKind.NOTICE, title="Quỹ quý").title == "Quỹ quý"
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        ("Kế hoạch số 606/KH-UBND ngày 07/3/2023", "606/KH-UBND"),
+        ("Nghị định số 56/2017/ND-CP", "56/2017/NĐ-CP"),
+        ("Nghị quyết số 121/2020/QH14", "121/2020/QH14"),
+        ("Quyết định số 23/QĐ-TTg", "23/QĐ-TTg"),
+        ("Thông tư số 13/2021/TT-BLDTBXH", "13/2021/TT-BLĐTBXH"),
+        ("Luật Trẻ em", "Luật Trẻ em"),
+        ("Luật Trẻ em số 102/2016/QH13", "102/2016/QH13"),
+    ],
+)
+def test_citation_is_the_canonical_short_form(text: str, citation: str) -> None:
+    ref = parse_document_ref(text)
+    assert ref.citation == citation
+    assert str(ref) == citation
+
+
+def test_to_dict_has_every_field_and_the_citation() -> None:
+    ref = parse_document_ref("Nghị định số 56/2017/NĐ-CP ngày 01/9/2017 của Chính phủ")
+    assert ref.to_dict() == {
+        "kind": "decree",
+        "number": "56",
+        "year": 2017,
+        "symbol": "NĐ-CP",
+        "issuer": "Chính phủ",
+        "date": "2017-09-01",
+        "title": None,
+        "citation": "56/2017/NĐ-CP",
+    }
+
+
+def test_from_dict_refuses_unknown_kind_and_bad_date() -> None:
+    with pytest.raises(InvalidValueError, match="'bill'"):
+        DocumentRef.from_dict({"kind": "bill", "title": "x"})
+    with pytest.raises(InvalidValueError, match="'07/3/2023'"):
+        DocumentRef.from_dict({"kind": "plan", "title": "x", "date": "07/3/2023"})
+    with pytest.raises(InvalidValueError, match="kind: missing"):
+        DocumentRef.from_dict({"title": "x"})
+
+
+def test_format_writes_the_canonical_full_form() -> None:
+    ref = parse_document_ref(
+        "Kế hoạch  số 606/KH-UBND ngày 7/3/2023 của Uỷ ban nhân dân tỉnh Hải Dương về việc "
+        "thực hiện công tác trẻ em năm 2023"
+    )
+    assert format_document_ref(ref) == (
+        "Kế hoạch số 606/KH-UBND ngày 07/3/2023 của Ủy ban nhân dân tỉnh Hải Dương về việc "
+        "thực hiện công tác trẻ em năm 2023"
+    )
+    law = DocumentRef(DocumentKind.LAW, title="Trẻ em", number="102", year=2016, symbol="QH13")
+    assert format_document_ref(law) == "Luật Trẻ em số 102/2016/QH13"
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties
+
+
+@given(document_refs())
+def test_formatted_ref_parses_back_to_itself(ref: DocumentRef) -> None:
+    assert parse_document_ref(format_document_ref(ref)) == ref
+
+
+@given(document_refs())
+def test_citation_of_numbered_ref_reads_back_its_number_and_symbol(ref: DocumentRef) -> None:
+    if ref.number is None:
+        assert ref.citation == f"{ref.kind.vi} {ref.title}"
+        return
+    back = parse_document_ref(f"{ref.kind.vi} số {ref.citation}")
+    assert (back.kind, back.number, back.year, back.symbol) == (
+        ref.kind,
+        ref.number,
+        ref.year,
+        ref.symbol,
+    )
+
+
+@given(document_refs())
+def test_dict_form_survives_json_and_reads_back(ref: DocumentRef) -> None:
+    data = json.loads(json.dumps(ref.to_dict(), ensure_ascii=False))
+    assert data["citation"] == ref.citation
+    assert DocumentRef.from_dict(data) == ref
+
+
+@given(st.text(_ALPHABET + " \n–Ð", max_size=30))
+def test_canonical_symbol_is_idempotent(text: str) -> None:
+    once = canonical_symbol(text)
+    assert canonical_symbol(once) == once
+
+
+_D_STROKE_PARTS = ["NĐ", "QĐ", "QyĐ", "CĐ", "BCĐ", "HĐND", "LĐTBXH", "BLĐTBXH", "SLĐTBXH", "GDĐT"]
+
+
+@given(st.lists(st.sampled_from([*_D_STROKE_PARTS, "UBND", "CP", "TTg", "HD"]), min_size=1))
+def test_symbol_spelt_with_plain_d_reads_as_the_canonical_symbol(parts: list[str]) -> None:
+    symbol = "-".join(parts)
+    assert canonical_symbol(symbol.replace("Đ", "D")) == canonical_symbol(symbol) == symbol
+
+
+@given(st.lists(_numbered_refs_without_summary(), min_size=1, max_size=5))
+def test_refs_listed_in_text_are_all_found_in_order(refs: list[DocumentRef]) -> None:
+    text = "Căn cứ " + "; ".join(format_document_ref(ref) for ref in refs) + "."
+    assert find_document_refs(text) == tuple(refs)
+
+
+_TEXT_PIECES = st.one_of(
+    _words,
+    st.sampled_from([",", ";", ".", "\n", "(", ")", "Căn cứ", "theo"]),
+    document_refs().map(format_document_ref),
+)
+
+
+@given(st.lists(_TEXT_PIECES, max_size=25).map(" ".join))
+def test_every_ref_found_in_any_text_reads_back_from_its_canonical_form(text: str) -> None:
+    refused: ParseError | None = None
+    try:
+        refs = find_document_refs(text)
+    except ParseError as exc:
+        refused, refs = exc, ()
+    if refused is not None:  # only a readable number with an impossible date is refused
+        assert "DocumentRef.date" in str(refused) or "is not a date" in str(refused)
+    for ref in refs:
+        assert parse_document_ref(format_document_ref(ref)) == ref
+
+
+# ---------------------------------------------------------------------------------------------
+# find_document_refs
+
+
+@pytest.mark.parametrize(("section", "text", "expected"), SEED_PASSAGES)
+def test_seed_passage_yields_its_references(
+    section: str, text: str, expected: list[Expected]
+) -> None:
+    """Seed plan (Tứ Kỳ 2023), the section named in the test id."""
+    assert _summary(find_document_refs(text)) == expected
+
+
+def test_summaries_are_read_up_to_the_next_boundary() -> None:
+    """Seed plan (Tứ Kỳ 2023): opening paragraph, III.1 and III.3."""
+    (opening,) = find_document_refs(OPENING)
+    assert opening.title == "về việc thực hiện công tác trẻ em năm 2023"
+    resolution = find_document_refs(SECTION_III_1)[1]
+    assert resolution.title == (
+        "về tiếp tục tăng cường hiệu lực, hiệu quả việc thực hiện chính sách, pháp luật về "
+        "phòng, chống xâm hại trẻ em"
+    )
+    decree = find_document_refs(SECTION_III_3)[0]
+    assert decree.title == "quy định chi tiết một số điều của Luật Trẻ em"
+
+
+def test_laws_are_found_by_name_with_the_name_as_written() -> None:
+    """Seed plan (Tứ Kỳ 2023), IV.1 and V.2: the State Budget Law, written two ways."""
+    refs = find_document_refs(
+        "theo quy định của Luật \n\nNgân sách nhà nước hiện hành; đúng theo Luật Ngân sách "
+        "của Nhà nước và các văn bản hướng dẫn"
+    )
+    assert [ref.citation for ref in refs] == ["Luật Ngân sách nhà nước", "Luật Ngân sách"]
+    assert all(ref.issuer is None for ref in refs)
+
+
+def test_text_without_references_yields_none() -> None:
+    """Seed plan (Tứ Kỳ 2023), I.1: generic mentions of plans and law are not references."""
+    assert find_document_refs(SECTION_I_1) == ()
+    assert find_document_refs("theo quy định của pháp luật; Kế hoạch này") == ()
+    assert find_document_refs("") == ()
+
+
+def test_bare_number_and_symbol_is_found_when_its_type_is_known() -> None:
+    refs = find_document_refs("Số: 606/KH-UBND Tứ Kỳ, ngày 07 tháng 3 năm 2023; 121/2020/QH14")
+    assert [(ref.kind, ref.citation) for ref in refs] == [(DocumentKind.PLAN, "606/KH-UBND")]
+
+
+def test_found_reference_with_impossible_date_is_refused() -> None:
+    with pytest.raises(ParseError, match="not in 2017"):
+        find_document_refs("theo Nghị định số 56/2017/NĐ-CP ngày 01/9/2018 của Chính phủ")
+    with pytest.raises(ParseError, match="31/02/2017"):
+        find_document_refs("theo Nghị định số 56/2017/NĐ-CP ngày 31/02/2017 của Chính phủ")
+
+
+def test_issuer_with_a_comma_in_its_name_is_read_whole() -> None:
+    (ref,) = find_document_refs(
+        "Thông tư số 5/2020/TT-BVHTTDL ngày 01/6/2020 của Bộ Văn hóa, Thể thao và Du lịch, "
+        "các văn bản khác"
+    )
+    assert ref.issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_party_documents_are_found() -> None:
+    (ref,) = find_document_refs(
+        "Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị về tăng cường sự lãnh đạo của "
+        "Đảng đối với công tác chăm sóc, giáo dục và bảo vệ trẻ em;"
+    )
+    assert (ref.citation, ref.date, ref.issuer) == (
+        "20-CT/TW",
+        dt.date(2012, 11, 5),
+        "Bộ Chính trị",
+    )
+
+
+def _seed_text() -> str:
+    if not SEED_PLAN.is_file():
+        pytest.skip(f"the seed plan {SEED_PLAN} is not present beside the repository")
+    return SEED_PLAN.read_text(encoding="utf-8")
+
+
+def test_seed_plan_yields_every_reference_in_order() -> None:
+    """Seed plan (Tứ Kỳ 2023), whole text: every passage's references, in document order."""
+    found = _summary(find_document_refs(_seed_text()))
+    expected = [item for _, _, items in SEED_PASSAGES for item in items]
+    position = 0
+    for item in expected:
+        assert item in found[position:], f"{item} not found after position {position}"
+        position = found.index(item, position) + 1
+
+
+def test_every_reference_in_the_seed_plan_round_trips() -> None:
+    """Seed plan (Tứ Kỳ 2023): each reference found parses back from its canonical form."""
+    refs = find_document_refs(_seed_text())
+    assert len(refs) >= 20
+    for ref in refs:
+        assert parse_document_ref(format_document_ref(ref)) == ref

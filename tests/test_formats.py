@@ -1,0 +1,109 @@
+"""The built-in output formats render any report; csv is safe in spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from html.parser import HTMLParser
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from child_welfare_plan.plugins.formats import (
+    render_csv,
+    render_html,
+    render_json,
+    render_markdown,
+    render_text,
+    safe_csv_cell,
+)
+from child_welfare_plan.reports import Block, Report, Section
+
+REPORT = Report(
+    "status",
+    "Tình hình báo cáo",
+    {"as_of": "2023-12-20", "items": [{"reporter": "ubnd-11074"}]},
+    [
+        Section(
+            "Overdue",
+            ["2 reporters are overdue."],
+            [
+                Block(
+                    ("reporter", "status", "rate", "received"),
+                    [
+                        ("ubnd-11074", "overdue", 0.5, date(2023, 6, 14)),
+                        ("=HYPERLINK(1)", "late", None, None),
+                    ],
+                    "bao-cao-6-thang",
+                    percent_columns=("rate",),
+                )
+            ],
+        ),
+        Section("Empty", [], [Block(("a",), [], "nothing")]),
+    ],
+)
+
+
+def test_json_is_the_reports_data() -> None:
+    assert json.loads(render_json(REPORT)) == REPORT.data
+
+
+def test_text_has_title_headings_and_aligned_tables() -> None:
+    text = render_text(REPORT)
+    assert text.startswith("Tình hình báo cáo\n=================\n")
+    assert "ubnd-11074" in text and "50.0 %" in text and "2023-06-14" in text
+    assert "(none)" in text
+
+
+def test_markdown_has_headings_and_pipe_tables() -> None:
+    md = render_markdown(REPORT)
+    assert md.startswith("# Tình hình báo cáo")
+    assert "## Overdue" in md
+    assert "| reporter" in md and "| ubnd-11074" in md
+
+
+def test_csv_neutralises_formulas_and_keeps_numbers() -> None:
+    rows = list(csv.reader(io.StringIO(render_csv(REPORT))))
+    assert rows[0] == ["section", "table", "reporter", "status", "rate", "received"]
+    assert rows[1] == ["Overdue", "bao-cao-6-thang", "ubnd-11074", "overdue", "0.5", "2023-06-14"]
+    assert rows[2][2] == "'=HYPERLINK(1)"
+
+
+@given(st.text())
+def test_no_csv_cell_starts_like_a_formula(text: str) -> None:
+    """OWASP "CSV Injection": no text cell may start with =, +, -, @, tab or CR."""
+    cell = safe_csv_cell(text)
+    assert not str(cell).startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert str(cell).endswith(text)
+
+
+def test_numbers_are_not_quoted_as_text_in_csv() -> None:
+    assert safe_csv_cell(-5) == -5
+    assert safe_csv_cell(None) == ""
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+
+
+def test_html_is_one_self_contained_page_with_escaped_text() -> None:
+    page = render_html(REPORT)
+    parser = _Collector()
+    parser.feed(page)
+    assert parser.tags[:2] == ["html", "head"]
+    assert "table" in parser.tags and "style" in parser.tags
+    assert parser.links == []  # nothing loaded from elsewhere
+    assert "script" not in parser.tags
+    assert 'class="overdue"' in page
+    report = Report("x", "<b>", {}, [Section("<i>", ["a & b"])])
+    escaped = render_html(report)
+    assert "<title>&lt;b&gt;</title>" in escaped and "a &amp; b" in escaped

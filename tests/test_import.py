@@ -1,0 +1,33 @@
+"""``import child_welfare_plan`` stays light: heavy and optional libraries load on use."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    return set(json.loads(out.stdout))
+
+
+def test_importing_the_package_loads_nothing_heavy() -> None:
+    loaded = _modules_after("import child_welfare_plan")
+    for heavy in ("tabulate", "holidays", "pandas", "icalendar", "cattrs", "dateutil", "pluggy"):
+        assert heavy not in loaded, f"import child_welfare_plan loaded {heavy}"
+
+
+def test_the_model_needs_no_tabulate_holidays_or_pandas() -> None:
+    loaded = _modules_after("import child_welfare_plan.model")
+    for heavy in ("tabulate", "holidays", "pandas", "icalendar", "matplotlib"):
+        assert heavy not in loaded, f"the model loaded {heavy}"
+
+
+def test_lazy_names_resolve() -> None:
+    import child_welfare_plan as cwp
+
+    assert cwp.Plan.__name__ == "Plan"
+    assert callable(cwp.load_plan)
+    assert "validate_plan" in dir(cwp)

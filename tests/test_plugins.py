@@ -1,0 +1,279 @@
+"""The plugin host: hooks are documented and tested, plugins are isolated and blockable."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.errors import NotFoundError
+from child_welfare_plan.files.tables import Table
+from child_welfare_plan.model import (
+    AbuseForm,
+    AdministrativeUnit,
+    Agency,
+    CircumstanceCategory,
+    Dimension,
+    Indicator,
+    Plan,
+    Target,
+    Term,
+)
+from child_welfare_plan.plugins import (
+    DataSource,
+    DemoData,
+    Host,
+    OutputFormat,
+    PlanSource,
+    hookimpl,
+    hookspecs,
+)
+from child_welfare_plan.reports import Report
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = sorted(
+    name
+    for name, obj in vars(hookspecs).items()
+    if inspect.isfunction(obj) and hasattr(obj, "child_welfare_plan_spec")
+)
+
+
+def _plan(plan_id: str = "thu-2024") -> Plan:
+    return Plan(
+        id=plan_id,
+        title="Kế hoạch thử",
+        year=2024,
+        issuer="ubnd",
+        area="30",
+        units=[AdministrativeUnit(code="30", name="Tỉnh Thử", level="province")],
+        agencies=[Agency(code="ubnd", name="UBND tỉnh", unit="30", kind="peoples-committee")],
+    )
+
+
+def _host(*plugins: tuple[str, object], disabled: Iterable[str] = ()) -> Host:
+    return Host(entry_points=False, disabled=list(disabled), plugins=plugins)
+
+
+def test_there_are_hooks() -> None:
+    assert len(HOOKS) >= 10
+
+
+@pytest.mark.parametrize("name", HOOKS)
+def test_every_hook_has_a_docstring(name: str) -> None:
+    assert (getattr(hookspecs, name).__doc__ or "").strip(), f"hook {name} has no docstring"
+
+
+@pytest.mark.parametrize("name", HOOKS)
+def test_every_hook_has_a_section_in_the_hook_reference(name: str) -> None:
+    text = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## {name}$", text, re.MULTILINE), f"docs/hooks.md has no '## {name}'"
+
+
+@pytest.mark.parametrize("name", HOOKS)
+def test_every_hook_has_a_test(name: str) -> None:
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    assert f"def test_hook_{name}(" in sources, f"no test named test_hook_{name}"
+
+
+class _Pack:
+    """A plugin written as a third party would: every hook answered."""
+
+    @hookimpl
+    def register_plans(self) -> Iterable[Plan | PlanSource]:
+        return [_plan()]
+
+    @hookimpl
+    def register_units(self) -> Iterable[AdministrativeUnit]:
+        return [AdministrativeUnit(code="30", name="Tỉnh Thử", level="province")]
+
+    @hookimpl
+    def register_agencies(self) -> Iterable[Agency]:
+        return [Agency(code="ubnd", name="UBND tỉnh", unit="30", kind="peoples-committee")]
+
+    @hookimpl
+    def register_categories(self) -> Iterable[CircumstanceCategory | AbuseForm]:
+        return [CircumstanceCategory(code="lu-lut", name="Trẻ em vùng lũ", name_en="Flood-hit")]
+
+    @hookimpl
+    def register_indicators(self) -> Iterable[Indicator | Dimension]:
+        return [
+            Dimension(
+                code="vung",
+                name="Vùng",
+                name_en="Area",
+                values=[Term(code="nui", name="Núi", name_en="Mountain")],
+            ),
+            Indicator(
+                code="so-diem-vui-choi",
+                name="Số điểm vui chơi",
+                name_en="Play areas",
+                value_type="count",
+                disaggregations=["vung"],
+            ),
+        ]
+
+    @hookimpl
+    def register_targets(self) -> Iterable[Target]:
+        return [Target(id="diem-vui-choi-2025", indicator="so-diem-vui-choi", value=40, year=2025)]
+
+    @hookimpl
+    def register_data_sources(self) -> Iterable[DataSource]:
+        def read(path: Path) -> Table:
+            rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+            return Table(str(path), tuple(rows[0]), rows[1:], range(2, len(rows) + 1))
+
+        return [DataSource("tsv", (".tsv",), read)]
+
+    @hookimpl
+    def register_output_formats(self) -> Iterable[OutputFormat]:
+        return [OutputFormat("upper", ".up", lambda r: r.title.upper())]
+
+    @hookimpl
+    def working_calendar_adjustments(self, area: str, year: int) -> WorkingCalendar | None:
+        if area == "30" and year == 2024:
+            return WorkingCalendar(extra_days_off=frozenset({date(2024, 4, 15)}))
+        return None
+
+    @hookimpl
+    def register_demo_data(self) -> Iterable[DemoData]:
+        return [DemoData(plan="thu-2024", as_of=date(2024, 12, 20))]
+
+
+def test_hook_register_plans() -> None:
+    host = _host(("pack", _Pack()))
+    assert host.plan("thu-2024").title == "Kế hoạch thử"
+    with pytest.raises(NotFoundError, match="unknown plan 'nope' \\(installed: thu-2024\\)"):
+        host.plan("nope")
+
+
+def test_hook_register_plans_refuses_a_second_plan_with_the_same_id() -> None:
+    host = _host(("a", _Pack()), ("b", _Pack()))
+    assert list(host.plans()) == ["thu-2024"]
+    assert any("already registered" in str(f) for f in host.failures)
+
+
+def test_hook_register_plans_reads_plan_files(tmp_path: Path) -> None:
+    from child_welfare_plan.files.plans import dumps_plan_json
+
+    path = tmp_path / "thu.json"
+    path.write_text(dumps_plan_json(_plan("tu-file")), encoding="utf-8")
+
+    class FilePack:
+        @hookimpl
+        def register_plans(self) -> Iterable[PlanSource]:
+            return [PlanSource(path)]
+
+    assert _host(("files", FilePack())).plan("tu-file") == _plan("tu-file")
+
+
+def test_hook_register_units() -> None:
+    assert [u.code for u in _host(("pack", _Pack())).units()] == ["30"]
+
+
+def test_hook_register_agencies() -> None:
+    host = _host(("pack", _Pack()))
+    assert [a.code for _, a in host.collect("register_agencies")] == ["ubnd"]
+
+
+def test_hook_register_categories() -> None:
+    catalog = _host(("pack", _Pack())).catalog()
+    assert catalog.category("lu-lut").name_en == "Flood-hit"
+    assert catalog.category("art10-a").statutory  # the built-in plugin's national entries
+
+
+def test_hook_register_indicators() -> None:
+    catalog = _host(("pack", _Pack())).catalog()
+    assert catalog.indicator("so-diem-vui-choi").disaggregations == ("vung",)
+    assert catalog.dimension("vung").codes == ("nui",)
+
+
+def test_hook_register_targets() -> None:
+    assert _host(("pack", _Pack())).catalog().target("diem-vui-choi-2025").value == 40
+
+
+def test_hook_register_data_sources(tmp_path: Path) -> None:
+    path = tmp_path / "x.tsv"
+    path.write_text("a\tb\n1\t2\n", encoding="utf-8")
+    table = _host(("pack", _Pack())).read_table(path)
+    assert table.columns == ("a", "b")
+    assert list(table.rows) == [["1", "2"]]
+
+
+def test_hook_register_output_formats() -> None:
+    host = _host(("pack", _Pack()))
+    fmt = host.output_format("upper")
+    assert fmt.render(Report("x", "Báo cáo", {})) == "BÁO CÁO"
+    assert {"text", "json", "markdown", "csv", "html"} <= set(host.output_formats())
+
+
+def test_hook_working_calendar_adjustments() -> None:
+    host = _host(("pack", _Pack()))
+    calendar = host.working_calendar("30", 2024)
+    assert not calendar.is_working_day(date(2024, 4, 15))  # a Monday, made a day off
+    assert host.working_calendar("31", 2024).is_working_day(date(2024, 4, 15))
+
+
+def test_hook_register_demo_data() -> None:
+    host = _host(("pack", _Pack()))
+    assert host.demo_data("thu-2024").as_of == date(2024, 12, 20)
+    with pytest.raises(NotFoundError):
+        host.demo_data("other")
+
+
+def test_disabled_plugins_are_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CWP_DISABLE_PLUGINS", "pack, other")
+    host = Host(entry_points=False, plugins=[("pack", _Pack())])
+    assert "pack" not in host.plugin_names
+    assert host.plans() == {}
+    assert "builtin" in host.plugin_names
+
+
+def test_a_plugin_that_fails_to_load_is_named_and_the_rest_keep_working() -> None:
+    def broken() -> object:
+        raise ImportError("No module named 'missing_dependency'")
+
+    host = _host(("pack", _Pack()))
+    host._register("broken", broken)
+    assert [str(f) for f in host.failures] == [
+        "plugin 'broken' failed while loading: ImportError: No module named 'missing_dependency'"
+    ]
+    assert "thu-2024" in host.plans()
+
+
+def test_a_plugin_that_raises_in_a_hook_is_named_and_the_rest_keep_working() -> None:
+    class Raising:
+        @hookimpl
+        def register_plans(self) -> Iterable[Plan]:
+            raise RuntimeError("database is down")
+
+        @hookimpl
+        def register_output_formats(self) -> Iterable[OutputFormat]:
+            def items() -> Iterable[OutputFormat]:
+                yield OutputFormat("half", ".h", lambda r: "")
+                raise KeyError("oops")
+
+            return items()
+
+    host = _host(("raising", Raising()), ("pack", _Pack()))
+    assert list(host.plans()) == ["thu-2024"]
+    assert "json" in host.output_formats()
+    messages = [str(f) for f in host.failures]
+    assert (
+        "plugin 'raising' failed in hook register_plans: RuntimeError: database is down" in messages
+    )
+    assert any(
+        m.startswith("plugin 'raising' failed in hook register_output_formats") for m in messages
+    )
+
+
+def test_installed_entry_points_are_discovered() -> None:
+    from importlib import metadata
+
+    names = {ep.name for ep in metadata.entry_points(group="child_welfare_plan")}
+    host = Host()
+    assert names <= set(host.plugin_names) | {f.plugin for f in host.failures}

@@ -73,6 +73,7 @@ def small_plan() -> Plan:
         task_groups=[
             TaskGroup(
                 id="iii-1",
+                section="III.1",
                 title="Nhiệm vụ",
                 tasks=[
                     Task(id="iii-1-1", text="Tuyên truyền.", lead="ldtbxh", support=["y-te"]),
@@ -83,6 +84,7 @@ def small_plan() -> Plan:
         responsibilities=[
             Responsibility(
                 id="v-1",
+                section="V.1",
                 agency="ldtbxh",
                 tasks=[Task(id="v-1-1", text="Tổng hợp báo cáo.", lead="ldtbxh")],
             )

@@ -86,7 +86,8 @@ def _cmd_validate(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     plan_id = args.plan
     if isinstance(plan, Plan):
         plan_id = plan.id
-        source = args.plan if Path(args.plan).suffix.lower() in (".toml", ".json") else None
+        is_file = Path(args.plan).suffix.lower() in (".toml", ".json")
+        source = args.plan if is_file else host.plan_source(plan.id)
         findings = validate_plan(
             plan,
             catalog=host.catalog(),

@@ -39,18 +39,12 @@ def _issuer_name(plan: Plan) -> str:
     return plan.agency(plan.issuer).name if plan.has_agency(plan.issuer) else plan.issuer
 
 
-def _agency(plan: Plan, code: str | None) -> str:
-    if code is None:
-        return ""
-    if plan.has_agency(code):
-        return code
-    return code
-
-
 def _task_rows(plan: Plan, tasks: Iterable[Task]) -> list[tuple[str, str, str, str]]:
     rows = []
     for task in tasks:
         lead = task.lead or (f"({plan.coordinator})" if plan.coordinator else "")
+        if task.addressee:
+            lead = f"{task.addressee} {lead}".strip()
         rows.append((task.id, lead, ", ".join(task.support), task.text))
     return rows
 
@@ -72,13 +66,20 @@ def plan_report(plan: Plan) -> Report:
     refs += [("legal basis", r.citation, r.issuer or "", r.date) for r in plan.legal_bases]
     s.append(Section("Documents", (), [Block(("relation", "citation", "issuer", "date"), refs)]))
     s.append(Section("I. Purposes and requirements", [*plan.purposes, *plan.requirements]))
-    objectives = [
-        f"{o.text}" + (f" Targets: {', '.join(t.id for t in o.targets)}." if o.targets else "")
-        for o in plan.objectives
+    objectives = [o.text for o in plan.objectives]
+    target_rows = [
+        (t.id, t.indicator or "", f"{t.comparator} {t.value:g}", t.year, t.source or "")
+        for t in plan.all_targets()
     ]
-    s.append(Section("II. Objectives", objectives))
+    s.append(
+        Section(
+            "II. Objectives",
+            objectives,
+            [Block(("target", "indicator", "goal", "year", "stated in"), target_rows, "Targets")],
+        )
+    )
     for group in plan.task_groups:
-        title = f"III. {group.section or group.id}. {group.title}"
+        title = f"{group.section or group.id}. {group.title}"
         s.append(
             Section(
                 title, (), [Block(("id", "lead", "support", "task"), _task_rows(plan, group.tasks))]
@@ -90,7 +91,7 @@ def plan_report(plan: Plan) -> Report:
         mode = " (requested)" if resp.mode == "requested" else ""
         s.append(
             Section(
-                f"V. {resp.section or resp.id}. {who}{mode}",
+                f"{resp.section or resp.id}. {who}{mode}",
                 [resp.addressee] if resp.agency is None and resp.addressee else (),
                 [Block(("id", "lead", "support", "task"), _task_rows(plan, resp.tasks))],
             )

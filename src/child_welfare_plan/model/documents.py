@@ -348,6 +348,14 @@ def _kind_from_symbol(symbol: str) -> DocumentKind | None:
     return _KIND_BY_ABBREVIATION.get(symbol.split("/")[0].split("-")[0])
 
 
+def _symbol_contradicts(kind: DocumentKind, symbol: str | None) -> DocumentKind | None:
+    """The other kind a State symbol's type abbreviation names, if it names another."""
+    if symbol is None or "/" in symbol or kind.abbreviation is None:
+        return None
+    named = _kind_from_symbol(symbol)
+    return named if named is not None and named is not kind else None
+
+
 # ---------------------------------------------------------------------------------------------
 # The value type
 
@@ -484,14 +492,13 @@ class DocumentRef:
                 f"DocumentRef.date: {self.date.isoformat()} is not in {self.year}, the year "
                 f"in {self.citation} (expected the date of issue in the year of the symbol)"
             )
-        if self.symbol is not None and "/" not in self.symbol and self.kind.abbreviation:
-            named = _kind_from_symbol(self.symbol)
-            if named is not None and named is not self.kind:
-                raise InvalidValueError(
-                    f"DocumentRef.symbol: {self.symbol!r} names a {named.vi} "
-                    f"({named.abbreviation}), not a {self.kind.vi} "
-                    f"(expected a symbol starting with {self.kind.abbreviation})"
-                )
+        named = _symbol_contradicts(self.kind, self.symbol)
+        if named is not None:
+            raise InvalidValueError(
+                f"DocumentRef.symbol: {self.symbol!r} names a {named.vi} "
+                f"({named.abbreviation}), not a {self.kind.vi} "
+                f"(expected a symbol starting with {self.kind.abbreviation})"
+            )
 
     def _check_issuer(self) -> None:
         if self.issuer is None:
@@ -901,8 +908,11 @@ def _anchors(text: str) -> list[_Anchor]:
         citation = _CITATION.match(text, lead.end()) if lead else None
         if citation is not None:
             number, year, symbol = _citation_parts(citation)
-            found.append(_Anchor(word.start(), citation.end(), kind, number, year, symbol))
-            consumed = citation.end()
+            if _symbol_contradicts(kind, symbol) is None:
+                # Otherwise the type word is not this document's ("quy định 12/KH-UBND"):
+                # the citation is read bare, its type from its symbol.
+                found.append(_Anchor(word.start(), citation.end(), kind, number, year, symbol))
+                consumed = citation.end()
             continue
         if not kind.cited_by_name or not word.group(0)[0].isupper():
             continue

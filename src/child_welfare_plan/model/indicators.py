@@ -70,9 +70,7 @@ REPORTING_PERIOD_TYPES: tuple[PeriodType, ...] = (
 
 def _period_types(values: object) -> tuple[PeriodType, ...]:
     if not isinstance(values, list | tuple):
-        raise InvalidValueError(
-            f"Indicator.period_types: {values!r} is not a list of period types"
-        )
+        raise InvalidValueError(f"Indicator.period_types: {values!r} is not a list of period types")
     out: list[PeriodType] = []
     for value in values:
         try:
@@ -168,7 +166,9 @@ class Indicator:
     numerator: str | None = None
     denominator: str | None = None
     factor: float = 1.0
-    disaggregations: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
+    disaggregations: tuple[str, ...] = attrs.field(
+        converter=v.to_tuple, default=(), validator=v.codes
+    )
     direction: Direction = attrs.field(converter=Direction, default=Direction.NONE)
     cumulative: bool = False
     references: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=())

@@ -129,6 +129,11 @@ class Task:
     text: str = attrs.field(validator=v.non_empty)
     lead: str | None = attrs.field(default=None, validator=v.optional_code)
     support: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
+    addressee: str | None = None
+    """Whom the text addresses, in its words, when it names no single agency ("Các cơ
+    quan, đơn vị, ngành ..."); the task's accountable lead is then the plan's coordinator."""
+    targets: tuple[Target, ...] = attrs.field(converter=v.to_tuple, default=())
+    """Targets the task itself states (section V.3 states two)."""
     schedule: DateRule | None = None
     categories: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
     indicators: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
@@ -254,6 +259,8 @@ class ReportingObligation:
     triggers: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
     basis: str | None = None
     """The reading behind the deadline or the period, with its legal source."""
+    text: str | None = None
+    """The plan's own wording of the obligation."""
     section: str | None = None
 
 
@@ -302,6 +309,8 @@ class Plan:
     document: DocumentRef | None = None
     signatory: Signatory | None = None
     period_convention: Convention = attrs.field(converter=Convention, default=Convention.CALENDAR)
+    period_basis: str | None = None
+    """Why the plan's periods follow ``period_convention``, with its legal source."""
     based_on: tuple[DocumentRef, ...] = attrs.field(converter=v.to_tuple, default=())
     legal_bases: tuple[DocumentRef, ...] = attrs.field(converter=v.to_tuple, default=())
     purposes: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=())
@@ -392,9 +401,11 @@ class Plan:
             yield from responsibility.tasks
 
     def all_targets(self) -> Iterator[Target]:
-        """Every target the plan states."""
+        """Every target the plan states: those of its objectives, then those of its tasks."""
         for objective in self.objectives:
             yield from objective.targets
+        for task in self.all_tasks():
+            yield from task.targets
 
     def area_units(self, level: Level | str | None = None) -> tuple[AdministrativeUnit, ...]:
         """The units below the plan's area (optionally at one level); with no area, every

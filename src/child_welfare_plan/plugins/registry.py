@@ -142,6 +142,7 @@ class Host:
         for name, plugin in plugins:
             self._register(name, lambda plugin=plugin: plugin)  # type: ignore[misc]
         self._plans: dict[str, Plan] | None = None
+        self._sources: dict[str, str] = {}
         self._catalog: Catalog | None = None
 
     def _register(self, name: str, load: Callable[[], object]) -> None:
@@ -207,6 +208,8 @@ class Host:
                     )
                     continue
                 plans[plan.id] = plan
+                if isinstance(item, PlanSource):
+                    self._sources[plan.id] = str(item.path)
             self._plans = plans
         return self._plans
 
@@ -218,6 +221,11 @@ class Host:
         except KeyError:
             known = ", ".join(sorted(plans)) or "none installed"
             raise NotFoundError(f"unknown plan {plan_id!r} (installed: {known})") from None
+
+    def plan_source(self, plan_id: str) -> str | None:
+        """The file a registered plan was read from (None for a plan built in code)."""
+        self.plans()
+        return self._sources.get(plan_id)
 
     # Catalog and units -----------------------------------------------------------------
 

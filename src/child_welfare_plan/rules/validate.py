@@ -1,11 +1,17 @@
 """Plan validation: every problem of a plan as a finding, located by its path in the file.
 
+:func:`validate_plan` never raises on a bad plan: it returns every finding at once, in the
+order of the plan's sections, each with a stable code and the path of the offending value
+inside the plan file (``task_groups[2].tasks[3].lead``), so a plan author can fix them all
+in one pass.
+
 Codes (stable; tools match on them):
 
 =================================  ========  =====================================================
 code                               severity  meaning
 =================================  ========  =====================================================
-``bad-hierarchy``                  error     the plan's units do not form a valid tree
+``bad-hierarchy``                  error     the plan's units do not form a valid tree (no other
+                                             check runs)
 ``unknown-unit``                   error     a unit code the plan's units do not hold
 ``unknown-agency``                 error     an agency (or group) code the plan does not define
 ``unknown-category``               error     a category not in the catalog
@@ -14,10 +20,13 @@ code                               severity  meaning
 ``unknown-obligation``             error     ``feeds`` names an obligation the plan lacks
 ``duplicate-id``                   error     two elements of one kind share an id
 ``task-without-lead``              warning   a task names no lead and the plan no coordinator
-``event-outside-year``             error     an event falls outside the plan's year
+``event-outside-year``             error     an event's date rule gives no day in the plan year
 ``bad-period``                     error     ``covers`` is not a period id
+``bad-deadline``                   error     a deadline's date cannot be resolved (outside the
+                                             years whose working days are known)
 ``missing-period``                 error     a periodic obligation covers no period
-``missing-deadline``               error     a periodic or document obligation has no deadline
+``missing-deadline``               error     a periodic, document or event-triggered obligation
+                                             has no deadline
 ``due-before-period-starts``       error     the deadline falls before the period begins
 ``due-before-period-ends``         warning   the last on-time day falls before the period ends,
                                              under the plan's period convention
@@ -25,7 +34,20 @@ code                               severity  meaning
                                              report that feeds it
 ``reporter-without-committee``     warning   a unit at a reporting level has no People's
                                              Committee agency in the plan
+``no-expected-reporters``          warning   an obligation expects no reporter at all
+``requested-agency-reports``       warning   an agency the plan only requests ("Đề nghị") is
+                                             listed as a reporter, so it would be counted as
+                                             expected
 =================================  ========  =====================================================
+
+Deadlines are compared by their last on-time day after the Civil Code roll (a last day that
+is not a working day moves to the next working day), under the working calendar passed in.
+
+Example:
+    >>> from child_welfare_plan.files.plans import load_plan
+    >>> findings = validate_plan(load_plan("plan.toml"), source="plan.toml")  # doctest: +SKIP
+    >>> [f.code for f in findings]  # doctest: +SKIP
+    ['due-before-period-ends']
 
 References:
     * Civil Code 2015 Art. 148.5 (roll of a last day that is not a working day).
@@ -44,13 +66,46 @@ from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalog import Catalog, national_catalog
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.model.findings import Finding, Location, Severity
-from child_welfare_plan.model.plan import ObligationKind, Plan, ReportingObligation, Task
+from child_welfare_plan.model.plan import (
+    ObligationKind,
+    Plan,
+    ReportingObligation,
+    ResponsibilityMode,
+    Target,
+    Task,
+)
 
-__all__ = ["obligation_last_day", "validate_plan"]
+__all__ = ["FINDING_CODES", "obligation_last_day", "validate_plan"]
+
+FINDING_CODES: dict[str, Severity] = {
+    "bad-hierarchy": Severity.ERROR,
+    "unknown-unit": Severity.ERROR,
+    "unknown-agency": Severity.ERROR,
+    "unknown-category": Severity.ERROR,
+    "unknown-indicator": Severity.ERROR,
+    "unknown-event": Severity.ERROR,
+    "unknown-obligation": Severity.ERROR,
+    "duplicate-id": Severity.ERROR,
+    "task-without-lead": Severity.WARNING,
+    "event-outside-year": Severity.ERROR,
+    "bad-period": Severity.ERROR,
+    "bad-deadline": Severity.ERROR,
+    "missing-period": Severity.ERROR,
+    "missing-deadline": Severity.ERROR,
+    "due-before-period-starts": Severity.ERROR,
+    "due-before-period-ends": Severity.WARNING,
+    "consolidation-not-after-feeds": Severity.ERROR,
+    "reporter-without-committee": Severity.WARNING,
+    "no-expected-reporters": Severity.WARNING,
+    "requested-agency-reports": Severity.WARNING,
+}
+"""Every code :func:`validate_plan` can return, with its severity."""
+
+_NEEDS_DEADLINE = (ObligationKind.PERIODIC, ObligationKind.DOCUMENT, ObligationKind.EVENT_TRIGGERED)
 
 
-def _f(severity: Severity, code: str, message: str, path: str, source: str | None) -> Finding:
-    return Finding(severity, code, message, Location(file=source, path=path))
+def _f(code: str, message: str, path: str, source: str | None) -> Finding:
+    return Finding(FINDING_CODES[code], code, message, Location(file=source, path=path))
 
 
 def validate_plan(
@@ -71,26 +126,25 @@ def validate_plan(
     calendar = calendar if calendar is not None else WorkingCalendar()
     findings: list[Finding] = []
     add = findings.append
-    err, warn = Severity.ERROR, Severity.WARNING
 
     try:
         tree = plan.hierarchy
     except CwpError as exc:
-        add(_f(err, "bad-hierarchy", str(exc), "units", source))
+        add(_f("bad-hierarchy", str(exc), "units", source))
         return findings
     if plan.area is not None and plan.area not in tree:
-        add(_f(err, "unknown-unit", f'unknown unit "{plan.area}" (the plan\'s area)', "area", source))
+        add(_f("unknown-unit", f'unknown unit "{plan.area}" (the plan\'s area)', "area", source))
 
     def agency_ref(code: str | None, path: str) -> None:
         if code is not None and not plan.knows(code):
-            add(_f(err, "unknown-agency", f'unknown agency "{code}"', path, source))
+            add(_f("unknown-agency", f'unknown agency "{code}"', path, source))
 
     findings.extend(_duplicates(plan, source))
     agency_ref(plan.issuer, "issuer")
     agency_ref(plan.coordinator, "coordinator")
     for i, agency in enumerate(plan.agencies):
         if agency.unit not in tree:
-            add(_f(err, "unknown-unit", f'unknown unit "{agency.unit}"', f"agencies[{i}].unit", source))
+            add(_f("unknown-unit", f'unknown unit "{agency.unit}"', f"agencies[{i}].unit", source))
     for i, group in enumerate(plan.groups):
         for j, member in enumerate(group.agencies):
             agency_ref(member, f"groups[{i}].agencies[{j}]")
@@ -98,36 +152,46 @@ def validate_plan(
     def category_refs(codes: Iterable[str], path: str) -> None:
         for j, code in enumerate(codes):
             if not catalog.has("category", code):
-                add(_f(err, "unknown-category", f'unknown category "{code}"', f"{path}[{j}]", source))
+                add(_f("unknown-category", f'unknown category "{code}"', f"{path}[{j}]", source))
 
     def indicator_ref(code: str | None, path: str) -> None:
         if code is not None and not catalog.has("indicator", code):
-            add(_f(err, "unknown-indicator", f'unknown indicator "{code}"', path, source))
+            add(_f("unknown-indicator", f'unknown indicator "{code}"', path, source))
 
     event_ids = {e.id for e in plan.events}
+
+    def targets(items: Iterable[Target], path: str) -> None:
+        for j, target in enumerate(items):
+            indicator_ref(target.indicator, f"{path}[{j}].indicator")
+            if target.scope is not None and target.scope not in tree:
+                add(
+                    _f(
+                        "unknown-unit",
+                        f'unknown unit "{target.scope}"',
+                        f"{path}[{j}].scope",
+                        source,
+                    )
+                )
 
     def task(t: Task, path: str) -> None:
         agency_ref(t.lead, f"{path}.lead")
         for j, code in enumerate(t.support):
             agency_ref(code, f"{path}.support[{j}]")
         if plan.lead_of(t) is None:
-            add(_f(warn, "task-without-lead", f"task {t.id!r} names no lead agency", path, source))
+            add(_f("task-without-lead", f"task {t.id!r} names no lead agency", path, source))
         category_refs(t.categories, f"{path}.categories")
         for j, code in enumerate(t.indicators):
             indicator_ref(code, f"{path}.indicators[{j}]")
+        targets(t.targets, f"{path}.targets")
         for j, code in enumerate(t.events):
             if code not in event_ids:
-                add(_f(err, "unknown-event", f'unknown event "{code}"', f"{path}.events[{j}]", source))
+                add(_f("unknown-event", f'unknown event "{code}"', f"{path}.events[{j}]", source))
 
     for i, objective in enumerate(plan.objectives):
         category_refs(objective.categories, f"objectives[{i}].categories")
-        for j, target in enumerate(objective.targets):
-            indicator_ref(target.indicator, f"objectives[{i}].targets[{j}].indicator")
-            if target.scope is not None and target.scope not in tree:
-                add(_f(err, "unknown-unit", f'unknown unit "{target.scope}"',
-                       f"objectives[{i}].targets[{j}].scope", source))
-    for i, group in enumerate(plan.task_groups):
-        for j, t in enumerate(group.tasks):
+        targets(objective.targets, f"objectives[{i}].targets")
+    for i, task_group in enumerate(plan.task_groups):
+        for j, t in enumerate(task_group.tasks):
             task(t, f"task_groups[{i}].tasks[{j}]")
     for i, resp in enumerate(plan.responsibilities):
         agency_ref(resp.agency, f"responsibilities[{i}].agency")
@@ -136,13 +200,33 @@ def validate_plan(
     for i, event in enumerate(plan.events):
         for j, code in enumerate(event.agencies):
             agency_ref(code, f"events[{i}].agencies[{j}]")
-        for occurrence in occurrences(event.when, plan.year):
-            if occurrence.start.year != plan.year or occurrence.end.year != plan.year:
-                add(_f(err, "event-outside-year",
-                       f"event {event.id!r} runs {occurrence.start}..{occurrence.end}, "
-                       f"outside the plan year {plan.year}", f"events[{i}].when", source))
-    findings.extend(_obligations(plan, calendar, source))
+        try:
+            days = occurrences(event.when, plan.year)
+        except CwpError as exc:
+            add(_f("event-outside-year", f"event {event.id!r}: {exc}", f"events[{i}].when", source))
+            continue
+        if not days:
+            add(
+                _f(
+                    "event-outside-year",
+                    f"event {event.id!r} has no day in the plan year {plan.year} "
+                    "(its date rule falls outside it)",
+                    f"events[{i}].when",
+                    source,
+                )
+            )
+    area_known = plan.area is None or plan.area in tree
+    findings.extend(_obligations(plan, calendar, source, area_known=area_known))
     return findings
+
+
+def _task_paths(plan: Plan) -> Iterator[tuple[str, Task]]:
+    for i, group in enumerate(plan.task_groups):
+        for j, task in enumerate(group.tasks):
+            yield f"task_groups[{i}].tasks[{j}]", task
+    for i, resp in enumerate(plan.responsibilities):
+        for j, task in enumerate(resp.tasks):
+            yield f"responsibilities[{i}].tasks[{j}]", task
 
 
 def _duplicates(plan: Plan, source: str | None) -> Iterator[Finding]:
@@ -151,36 +235,67 @@ def _duplicates(plan: Plan, source: str | None) -> Iterator[Finding]:
         ("agency", ((f"agencies[{i}].code", a.code) for i, a in enumerate(plan.agencies))),
         ("agency group", ((f"groups[{i}].code", g.code) for i, g in enumerate(plan.groups))),
         ("objective", ((f"objectives[{i}].id", o.id) for i, o in enumerate(plan.objectives))),
-        ("target", (
-            (f"objectives[{i}].targets[{j}].id", t.id)
-            for i, o in enumerate(plan.objectives) for j, t in enumerate(o.targets)
-        )),
+        (
+            "target",
+            (
+                *(
+                    (f"objectives[{i}].targets[{j}].id", t.id)
+                    for i, o in enumerate(plan.objectives)
+                    for j, t in enumerate(o.targets)
+                ),
+                *(
+                    (f"{path}.targets[{j}].id", t.id)
+                    for path, task in _task_paths(plan)
+                    for j, t in enumerate(task.targets)
+                ),
+            ),
+        ),
         ("task group", ((f"task_groups[{i}].id", g.id) for i, g in enumerate(plan.task_groups))),
-        ("task", (
-            *((f"task_groups[{i}].tasks[{j}].id", t.id)
-              for i, g in enumerate(plan.task_groups) for j, t in enumerate(g.tasks)),
-            *((f"responsibilities[{i}].tasks[{j}].id", t.id)
-              for i, r in enumerate(plan.responsibilities) for j, t in enumerate(r.tasks)),
-        )),
-        ("responsibility", ((f"responsibilities[{i}].id", r.id)
-                            for i, r in enumerate(plan.responsibilities))),
-        ("funding source", ((f"funding_sources[{i}].id", f.id)
-                            for i, f in enumerate(plan.funding_sources))),
+        (
+            "task",
+            (
+                *(
+                    (f"task_groups[{i}].tasks[{j}].id", t.id)
+                    for i, g in enumerate(plan.task_groups)
+                    for j, t in enumerate(g.tasks)
+                ),
+                *(
+                    (f"responsibilities[{i}].tasks[{j}].id", t.id)
+                    for i, r in enumerate(plan.responsibilities)
+                    for j, t in enumerate(r.tasks)
+                ),
+            ),
+        ),
+        (
+            "responsibility",
+            ((f"responsibilities[{i}].id", r.id) for i, r in enumerate(plan.responsibilities)),
+        ),
+        (
+            "funding source",
+            ((f"funding_sources[{i}].id", f.id) for i, f in enumerate(plan.funding_sources)),
+        ),
         ("event", ((f"events[{i}].id", e.id) for i, e in enumerate(plan.events))),
         ("obligation", ((f"obligations[{i}].id", o.id) for i, o in enumerate(plan.obligations))),
     ]
     agency_codes = {a.code for a in plan.agencies}
     for i, group in enumerate(plan.groups):
         if group.code in agency_codes:
-            yield _f(Severity.ERROR, "duplicate-id",
-                     f"agency group {group.code!r} has the code of an agency", f"groups[{i}].code",
-                     source)
+            yield _f(
+                "duplicate-id",
+                f"agency group {group.code!r} has the code of an agency",
+                f"groups[{i}].code",
+                source,
+            )
     for kind, entries in kinds:
         first: dict[str, str] = {}
         for path, code in entries:
             if code in first:
-                yield _f(Severity.ERROR, "duplicate-id",
-                         f"{kind} id {code!r} is used twice (first at {first[code]})", path, source)
+                yield _f(
+                    "duplicate-id",
+                    f"{kind} id {code!r} is used twice (first at {first[code]})",
+                    path,
+                    source,
+                )
             else:
                 first[code] = path
 
@@ -189,67 +304,141 @@ def obligation_last_day(
     plan: Plan, obligation: ReportingObligation, calendar: WorkingCalendar | None = None
 ) -> date | None:
     """The last on-time day of a dated obligation (Civil Code roll applied), or None when
-    its deadline is relative to an event or absent."""
+    its deadline is relative to an event or absent.
+
+    Raises:
+        CalendarError: the deadline falls in a year whose working days are not known.
+    """
     if obligation.deadline is None or obligation.deadline.kind not in ("before", "by"):
         return None
     return resolve(obligation.deadline, calendar=calendar or WorkingCalendar()).last_on_time_day
 
 
-def _obligations(plan: Plan, calendar: WorkingCalendar, source: str | None) -> Iterator[Finding]:
-    err, warn = Severity.ERROR, Severity.WARNING
+def _requested_agencies(plan: Plan) -> set[str]:
+    """Agencies the plan only requests: named by a requested responsibility and by no
+    assigned one."""
+    requested: set[str] = set()
+    assigned: set[str] = set()
+    for resp in plan.responsibilities:
+        if resp.agency is None or not plan.knows(resp.agency):
+            continue
+        try:
+            members = set(plan.members(resp.agency))
+        except CwpError:  # a group at a level of an unknown area: reported elsewhere
+            continue
+        (requested if resp.mode is ResponsibilityMode.REQUESTED else assigned).update(members)
+    return requested - assigned
+
+
+def _obligations(
+    plan: Plan, calendar: WorkingCalendar, source: str | None, *, area_known: bool
+) -> Iterator[Finding]:
+    """Findings of the reporting obligations; the checks that need the plan's area are
+    skipped when the area is not among its units (already reported as ``unknown-unit``)."""
     ids = {o.id: o for o in plan.obligations}
+    requested = _requested_agencies(plan)
     last_days: dict[str, date | None] = {}
     for i, ob in enumerate(plan.obligations):
         path = f"obligations[{i}]"
         for j, code in enumerate(ob.reporters.agencies):
+            where = f"{path}.reporters.agencies[{j}]"
             if not plan.knows(code):
-                yield _f(err, "unknown-agency", f'unknown agency "{code}"',
-                         f"{path}.reporters.agencies[{j}]", source)
-        for field, code in (("recipient", ob.recipient), ("via", ob.via)):
-            if code is not None and not plan.knows(code):
-                yield _f(err, "unknown-agency", f'unknown agency "{code}"', f"{path}.{field}", source)
-        if ob.reporters.level is not None:
+                yield _f("unknown-agency", f'unknown agency "{code}"', where, source)
+            elif code in requested:
+                yield _f(
+                    "requested-agency-reports",
+                    f"{code!r} is only requested by the plan (Đề nghị), not assigned, yet "
+                    f"it is expected to report {ob.id!r}",
+                    where,
+                    source,
+                )
+        for field, addressee in (("recipient", ob.recipient), ("via", ob.via)):
+            if addressee is not None and not plan.knows(addressee):
+                yield _f(
+                    "unknown-agency", f'unknown agency "{addressee}"', f"{path}.{field}", source
+                )
+        if area_known and ob.reporters.level is not None:
             for unit in plan.area_units(ob.reporters.level):
                 if plan.committee_of(unit.code) is None:
-                    yield _f(warn, "reporter-without-committee",
-                             f"{unit.level} {unit.code} ({unit.name}) has no People's Committee "
-                             f"agency, so it cannot be expected to report {ob.id!r}",
-                             f"{path}.reporters.level", source)
+                    yield _f(
+                        "reporter-without-committee",
+                        f"{unit.level} {unit.code} ({unit.name}) has no People's Committee "
+                        f"agency, so it cannot be expected to report {ob.id!r}",
+                        f"{path}.reporters.level",
+                        source,
+                    )
+        if area_known and not plan.expected_reporters(ob):
+            yield _f(
+                "no-expected-reporters",
+                f"no reporter is expected for {ob.id!r}: no unit at level "
+                f"{ob.reporters.level} in the plan's area has a People's Committee and no "
+                "agency is listed",
+                f"{path}.reporters",
+                source,
+            )
         for j, fed in enumerate(ob.feeds):
             if fed not in ids:
-                yield _f(err, "unknown-obligation", f'unknown obligation "{fed}"',
-                         f"{path}.feeds[{j}]", source)
-        if ob.kind in (ObligationKind.PERIODIC, ObligationKind.DOCUMENT) and ob.deadline is None:
-            yield _f(err, "missing-deadline", f"{ob.kind} obligation {ob.id!r} has no deadline",
-                     f"{path}.deadline", source)
+                yield _f(
+                    "unknown-obligation",
+                    f'unknown obligation "{fed}"',
+                    f"{path}.feeds[{j}]",
+                    source,
+                )
+        if ob.kind in _NEEDS_DEADLINE and ob.deadline is None:
+            yield _f(
+                "missing-deadline",
+                f"{ob.kind} obligation {ob.id!r} has no deadline",
+                f"{path}.deadline",
+                source,
+            )
         if ob.kind is ObligationKind.PERIODIC and ob.covers is None:
-            yield _f(err, "missing-period", f"periodic obligation {ob.id!r} covers no period",
-                     f"{path}.covers", source)
-        last = obligation_last_day(plan, ob, calendar)
+            yield _f(
+                "missing-period",
+                f"periodic obligation {ob.id!r} covers no period",
+                f"{path}.covers",
+                source,
+            )
+        try:
+            last = obligation_last_day(plan, ob, calendar)
+        except CwpError as exc:
+            yield _f("bad-deadline", f"{ob.id!r}: {exc}", f"{path}.deadline", source)
+            last = None
         last_days[ob.id] = last
         if ob.covers is None:
             continue
         try:
             period = parse_period(ob.covers, plan.period_convention)
         except CwpError as exc:
-            yield _f(err, "bad-period", str(exc), f"{path}.covers", source)
+            yield _f("bad-period", str(exc), f"{path}.covers", source)
             continue
         if last is None:
             continue
         if last < period.start:
-            yield _f(err, "due-before-period-starts",
-                     f"{ob.id!r} is due by {last}, before the period {period.id} it covers starts "
-                     f"({period.start})", f"{path}.deadline", source)
+            yield _f(
+                "due-before-period-starts",
+                f"{ob.id!r} is due by {last}, before the period {period.id} it covers starts "
+                f"({period.start})",
+                f"{path}.deadline",
+                source,
+            )
         elif last < period.end:
-            yield _f(warn, "due-before-period-ends",
-                     f"{ob.id!r} is due by {last}, before the period {period.id} it covers ends "
-                     f"({period.end} under the {plan.period_convention} convention): the report "
-                     "cannot hold the whole period", f"{path}.deadline", source)
+            yield _f(
+                "due-before-period-ends",
+                f"{ob.id!r} is due by {last}, before the period {period.id} it covers ends "
+                f"({period.end} under the {plan.period_convention} convention): the report "
+                "cannot hold the whole period",
+                f"{path}.deadline",
+                source,
+            )
     for i, ob in enumerate(plan.obligations):
         last = last_days.get(ob.id)
         for fed in ob.feeds:
             fed_last = last_days.get(fed)
             if last is not None and fed_last is not None and last <= fed_last:
-                yield _f(err, "consolidation-not-after-feeds",
-                         f"{ob.id!r} (due by {last}) consolidates {fed!r} but is not due after it "
-                         f"(due by {fed_last})", f"obligations[{i}].deadline", source)
+                yield _f(
+                    "consolidation-not-after-feeds",
+                    f"{ob.id!r} (due by {last}) consolidates {fed!r} but is not due after it "
+                    f"(due by {fed_last})",
+                    f"obligations[{i}].deadline",
+                    source,
+                )

@@ -1,0 +1,88 @@
+"""``cwp plans``, ``cwp show`` and ``cwp validate`` on the installed pack."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from child_welfare_plan.cli import main
+from child_welfare_plan.files.plans import plan_from_data
+from child_welfare_plan.model import Plan
+from child_welfare_plan.plugins import Host, reset_host
+from cwp_tu_ky import PLAN_FILE
+
+
+@pytest.fixture
+def installed() -> Iterator[Host]:
+    """A fresh plugin host that finds plugins through their entry points, as `cwp` does."""
+    host = Host(disabled=())
+    reset_host(host)
+    yield host
+    reset_host(None)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plans_lists_the_pack_plan(installed: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "plans", "--format", "json")
+    assert code == 0
+    assert {
+        "id": "tu-ky-2023",
+        "year": 2023,
+        "title": "Kế hoạch thực hiện công tác trẻ em năm 2023",
+        "issuer": "ubnd-huyen",
+    } in json.loads(out)["plans"]
+    assert "tu_ky" not in err  # the pack loaded without a failure
+
+
+def test_show_json_is_the_plan_with_citations(
+    installed: Host, plan: Plan, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "show", "tu-ky-2023", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert plan_from_data(data) == plan
+    assert [r["citation"] for r in data["based_on"]] == ["606/KH-UBND", "131/KH-UBND"]
+    assert data["legal_bases"][7]["citation"] == "13/2021/TT-BLĐTBXH"
+    assert "document" not in data
+
+
+def test_show_text_walks_the_sections(installed: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "tu-ky-2023")
+    assert code == 0
+    for heading in ("I. Purposes", "II. Objectives", "IV. Funding", "Events", "VI. Reporting"):
+        assert heading in out
+    assert "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Dương Hà Hải" in out
+    assert "Document: no number or date given" in out
+    assert "mttq (requested)" in out
+    assert "Các phòng, ban ngành có liên quan khác" in out
+
+
+def test_validate_exits_0_with_exactly_the_two_expected_warnings(
+    installed: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "validate", "tu-ky-2023", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["plan"] == "tu-ky-2023"
+    assert [(f["severity"], f["code"], f["location"]["path"]) for f in data["findings"]] == [
+        ("warning", "due-before-period-ends", "obligations[2].deadline"),
+        ("warning", "due-before-period-ends", "obligations[4].deadline"),
+    ]
+    code, out, _ = run(capsys, "validate", "tu-ky-2023")
+    assert code == 0 and "0 error(s), 2 warning(s)." in out
+
+
+def test_validate_the_plan_file_names_the_file(
+    installed: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(PLAN_FILE)
+    code, out, _ = run(capsys, "validate", path, "--format", "json")
+    assert code == 0
+    assert {f["location"]["file"] for f in json.loads(out)["findings"]} == {path}

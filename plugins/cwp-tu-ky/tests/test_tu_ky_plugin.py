@@ -1,0 +1,36 @@
+"""The pack as a plugin: its entry point, its hooks, and its package data."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import cwp_tu_ky
+from child_welfare_plan.model import Plan
+from child_welfare_plan.plugins import Host
+from cwp_tu_ky import plugin
+
+
+def test_entry_point_is_declared_in_the_child_welfare_plan_group() -> None:
+    points = metadata.entry_points(group="child_welfare_plan", name="tu_ky")
+    assert [p.value for p in points] == ["cwp_tu_ky.plugin"]
+    assert metadata.distribution("cwp-tu-ky").version == cwp_tu_ky.__version__
+
+
+def test_host_loads_the_plan_units_and_agencies_without_failure(plan: Plan) -> None:
+    host = Host(entry_points=False, plugins=[("tu_ky", plugin)])
+    assert host.plan("tu-ky-2023") == plan
+    units = {u.code for u in host.units()}
+    assert units == {u.code for u in plan.units}
+    assert len(units) == 25
+    assert host.failures == []
+
+
+def test_units_and_agencies_come_from_the_plan_file(plan: Plan) -> None:
+    assert tuple(plugin.register_units()) == plan.units
+    assert tuple(plugin.register_agencies()) == plan.agencies
+
+
+def test_package_data_is_shipped() -> None:
+    assert cwp_tu_ky.PLAN_FILE.is_file()
+    assert cwp_tu_ky.DEMO_DIR.joinpath("submissions.csv").is_file()
+    assert cwp_tu_ky.DEMO_DIR.joinpath("README.md").is_file()

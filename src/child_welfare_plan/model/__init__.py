@@ -17,7 +17,13 @@ from child_welfare_plan.model.categories import (
     ProtectionLevel,
     Term,
 )
-from child_welfare_plan.model.documents import DocumentKind, DocumentRef
+from child_welfare_plan.model.documents import (
+    DocumentKind,
+    DocumentRef,
+    find_document_refs,
+    format_document_ref,
+    parse_document_ref,
+)
 from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
 from child_welfare_plan.model.indicators import (
     DataValue,
@@ -97,6 +103,9 @@ __all__ = [
     "UnitKind",
     "ValueType",
     "canonical_disaggregation",
+    "find_document_refs",
+    "format_document_ref",
     "has_errors",
     "parse_disaggregation",
+    "parse_document_ref",
 ]

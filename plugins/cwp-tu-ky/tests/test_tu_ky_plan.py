@@ -117,7 +117,8 @@ def test_plan_header_signatory_and_coordinator(plan: Plan) -> None:
     assert plan.coordinator == "ldtbxh"
     assert any(n.startswith("Coordinator: V.1") for n in plan.notes)
     assert str(plan.period_convention) == "nd09"
-    assert any("09/2019/NĐ-CP Art. 12" in n for n in plan.notes)
+    assert plan.period_basis is not None and "09/2019/NĐ-CP Art. 12" in plan.period_basis
+    assert not any("09/2019" in n for n in plan.notes)  # the reading lives in period_basis
 
 
 def test_based_on_the_provincial_plan_and_the_district_programme(plan: Plan) -> None:
@@ -180,9 +181,27 @@ def test_the_front_is_requested_not_assigned(plan: Plan) -> None:
 
 
 def test_other_offices_of_v8_are_named_in_words_only(plan: Plan) -> None:
+    """Source: the plan, V.8 "Các phòng, ban ngành có liên quan khác: Theo chức năng, ..."."""
     (v8,) = [r for r in plan.responsibilities if r.id == "v-8"]
     assert v8.agency is None
     assert v8.addressee == "Các phòng, ban ngành có liên quan khác"
+    (task,) = v8.tasks
+    assert (task.lead, task.addressee) == (None, "Các phòng, ban ngành có liên quan khác")
+    assert plan.lead_of(task) == "ldtbxh"  # the coordinator answers for it
+
+
+def test_collective_subjects_of_section_iii_are_addressees_not_leads(plan: Plan) -> None:
+    """Source: the plan, III.1 (2nd and 5th bullets), III.3 (4th) and III.5 (1st) name
+    collective subjects; III.5 (2nd) names the communes' committees."""
+    tasks = {t.id: t for t in plan.all_tasks()}
+    for task_id in ("iii-1-2", "iii-1-5", "iii-3-4", "iii-5-1"):
+        assert tasks[task_id].addressee, task_id
+        assert tasks[task_id].lead is None and plan.lead_of(tasks[task_id]) == "ldtbxh"
+    communes = tasks["iii-5-2"]
+    assert (communes.lead, communes.addressee) == (
+        "ubnd-cac-xa",
+        "Ủy ban nhân dân các xã, thị trấn",
+    )
 
 
 def test_leads_and_supporters_where_the_text_names_them(plan: Plan) -> None:

@@ -72,6 +72,21 @@ BULLETS: list[tuple[str, str, str]] = [
     ("V.10", "v-10-4", "báo cáo định kỳ 6 tháng, 01 năm"),
 ]
 
+# Bullets whose sentence names a collective subject, not one agency: (section, task id, the
+# words of the text). Every other task names nobody, or names its lead.
+ADDRESSEES: list[tuple[str, str, str]] = [
+    ("III.1", "iii-1-2", "các cấp, các ngành, người đứng đầu cơ quan, đơn vị"),
+    (
+        "III.1",
+        "iii-1-5",
+        "Hội đồng nhân dân, Ủy ban Mặt trận Tổ quốc các cấp và các tổ chức thành viên",
+    ),
+    ("III.3", "iii-3-4", "Các cơ quan, đơn vị, ngành, địa phương, tổ chức, cá nhân có thẩm quyền"),
+    ("III.5", "iii-5-1", "Các cơ quan, đơn vị, ngành có liên quan đến công tác trẻ em"),
+    ("III.5", "iii-5-2", "Ủy ban nhân dân các xã, thị trấn"),
+    ("V.8", "v-8-1", "Các phòng, ban ngành có liên quan khác"),
+]
+
 # Sections I, II and IV: (section, index or id, phrase).
 PURPOSES = [
     ("I.1", 0, "nâng cao hiệu quả quản lý nhà nước về công tác trẻ em"),
@@ -121,7 +136,7 @@ DEADLINES = [
     ("trước ngày 20/6/2023", "bao-cao-6-thang-tinh"),
     ("trước ngày 10/12/2023", "bao-cao-nam-tinh"),
 ]
-# Reports the text asks for with no date: (obligation, phrase of the text in its basis).
+# Reports the text asks for with no date: (obligation, phrase of its text).
 UNDATED_REPORTS = [
     ("bao-cao-tu-kiem-tra", "UBND cấp xã báo cáo kết quả tự kiểm tra về UBND huyện"),
     ("bao-cao-dot-xuat", "báo cáo kịp thời những trường hợp trẻ em bị tử vong"),
@@ -188,6 +203,8 @@ def _plan_texts(plan: Plan) -> Iterator[str]:
     yield from (t.text for t in plan.all_tasks())
     yield from (f.text for f in plan.funding_sources)
     yield from (r.addressee for r in plan.responsibilities if r.addressee)
+    yield from (t.addressee for t in plan.all_tasks() if t.addressee)
+    yield from (o.text for o in plan.obligations if o.text)
     yield from plan.recipients
     if plan.signatory is not None:
         yield from (plan.signatory.capacity or "", plan.signatory.title, plan.signatory.name)
@@ -206,6 +223,24 @@ def test_bullet_is_held_by_its_task(
 
 def test_every_task_of_the_plan_is_a_bullet_of_the_table(plan: Plan) -> None:
     assert [t.id for t in plan.all_tasks()] == [task_id for _, task_id, _ in BULLETS]
+
+
+@pytest.mark.parametrize(("section", "task_id", "addressee"), ADDRESSEES)
+def test_collective_subject_is_the_addressee_in_the_words_of_its_bullet(
+    plan: Plan, source_text: str, section: str, task_id: str, addressee: str
+) -> None:
+    """The words are the bullet's own, or, for an item of V with no bullets, its heading's."""
+    task = _tasks(plan)[task_id]
+    headings = {t.id: r.addressee for r in plan.responsibilities for t in r.tasks}
+    assert task.section == section
+    assert task.addressee == addressee
+    assert addressee in source_text
+    assert addressee in task.text or addressee == headings.get(task_id)
+
+
+def test_only_the_bullets_of_the_table_have_an_addressee(plan: Plan) -> None:
+    with_addressee = [t.id for t in plan.all_tasks() if t.addressee is not None]
+    assert with_addressee == [task_id for _, task_id, _ in ADDRESSEES]
 
 
 @pytest.mark.parametrize(("section", "index", "phrase"), PURPOSES)
@@ -272,7 +307,7 @@ def test_deadline_is_held_by_its_obligation(
     ob = plan.obligation(obligation_id)
     assert ob.deadline is not None
     assert format_deadline(ob.deadline) == phrase
-    assert ob.basis is not None and phrase in ob.basis
+    assert ob.text is not None and phrase in ob.text
 
 
 def test_every_dated_deadline_of_the_text_is_in_the_table(source_text: str) -> None:
@@ -285,8 +320,24 @@ def test_undated_report_is_held_by_its_obligation(
     plan: Plan, source_text: str, obligation_id: str, phrase: str
 ) -> None:
     assert phrase in source_text
-    basis = plan.obligation(obligation_id).basis
-    assert basis is not None and phrase in basis
+    text = plan.obligation(obligation_id).text
+    assert text is not None and phrase in text
+
+
+def test_every_obligation_has_the_plans_wording_and_a_reading(plan: Plan, source_text: str) -> None:
+    """``text`` is the published wording; ``basis`` is the pack's reading, not a quote."""
+    published = squash(source_text)
+    for ob in plan.obligations:
+        assert ob.text is not None and squash(ob.text) in published, ob.id
+        assert ob.basis is not None and squash(ob.text) not in squash(ob.basis), ob.id
+
+
+def test_period_basis_cites_decree_09_2019(plan: Plan) -> None:
+    """Source: Decree 09/2019/NĐ-CP Art. 12 (data cut-offs of periodic reports), the reading
+    behind ``period_convention = "nd09"``; the plan itself states no cut-off."""
+    assert str(plan.period_convention) == "nd09"
+    assert plan.period_basis is not None
+    assert "09/2019/NĐ-CP" in plan.period_basis and "Art. 12" in plan.period_basis
 
 
 @pytest.mark.parametrize(("written", "citation", "holders"), DOCUMENTS)

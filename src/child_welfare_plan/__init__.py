@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from child_welfare_plan.api import catalog, get_plan, installed_plans
+    from child_welfare_plan.api import (
+        catalog,
+        evaluate_demo,
+        evaluate_files,
+        get_plan,
+        installed_plans,
+    )
     from child_welfare_plan.catalog import Catalog
     from child_welfare_plan.errors import (
         CalendarError,
@@ -46,10 +52,14 @@ if TYPE_CHECKING:
         Target,
         Task,
     )
+    from child_welfare_plan.rules.evaluate import evaluate
     from child_welfare_plan.rules.validate import validate_plan
 
 _LAZY = {
     "catalog": "child_welfare_plan.api",
+    "evaluate_demo": "child_welfare_plan.api",
+    "evaluate_files": "child_welfare_plan.api",
+    "evaluate": "child_welfare_plan.rules.evaluate",
     "get_plan": "child_welfare_plan.api",
     "installed_plans": "child_welfare_plan.api",
     "Catalog": "child_welfare_plan.catalog",
@@ -106,6 +116,9 @@ __all__ = [
     "__version__",
     "catalog",
     "dumps_plan_json",
+    "evaluate",
+    "evaluate_demo",
+    "evaluate_files",
     "get_plan",
     "installed_plans",
     "load_plan",

@@ -27,7 +27,7 @@ def plans_report(plans: Iterable[Plan]) -> Report:
     data = {
         "plans": [{"id": p.id, "year": p.year, "title": p.title, "issuer": p.issuer} for p in items]
     }
-    rows = [(p.id, p.year, p.title, _issuer_name(p)) for p in items]
+    rows = [(p.id, str(p.year), p.title, _issuer_name(p)) for p in items]
     block = Block(("id", "year", "title", "issuer"), rows)
     note = (
         () if items else ("No plans are installed. Install a district pack (see docs/plugins.md).",)
@@ -68,7 +68,7 @@ def plan_report(plan: Plan) -> Report:
     s.append(Section("I. Purposes and requirements", [*plan.purposes, *plan.requirements]))
     objectives = [o.text for o in plan.objectives]
     target_rows = [
-        (t.id, t.indicator or "", f"{t.comparator} {t.value:g}", t.year, t.source or "")
+        (t.id, t.indicator or "", f"{t.comparator} {t.value:g}", str(t.year), t.source or "")
         for t in plan.all_targets()
     ]
     s.append(

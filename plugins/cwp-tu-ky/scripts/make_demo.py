@@ -185,7 +185,9 @@ def make_incident_reports(
         received = due_at - margin if in_time else due_at + timedelta(hours=rng.randint(1, 24))
         committee = plan.committee_of(incident["unit"])
         assert committee is not None
-        rows.append(_row(committee.code, ob, received.isoformat(), numbers.next("BC")))
+        row = _row(committee.code, ob, received.isoformat(), numbers.next("BC"))
+        row["period"] = incident["id"]  # a report on an incident names it in `period`
+        rows.append(row)
     return rows
 
 

@@ -115,7 +115,7 @@ def test_each_incident_is_reported_by_its_commune_three_of_four_within_12_hours(
         known = datetime.fromisoformat(incident["known"])
         assert datetime.fromisoformat(incident["occurred"]) <= known
         (report,) = [r for r in reports if r["reporter"] == f"ubnd-{incident['unit']}"]
-        assert report["period"] == ""
+        assert report["period"] == incident["id"]  # the report names its incident
         delays.append(datetime.fromisoformat(report["received"]) - known)
     assert all(d > timedelta(0) for d in delays)
     assert sum(d <= timedelta(hours=12) for d in delays) == 3

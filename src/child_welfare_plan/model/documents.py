@@ -721,7 +721,6 @@ def parse_document_ref(text: str) -> DocumentRef:
             raise fail(str(exc)) from exc
         pos = date.end()
 
-    rest = ""
     of_clause = _OF_CLAUSE.match(norm, pos)
     if of_clause is not None:
         rest = norm[of_clause.end() :]

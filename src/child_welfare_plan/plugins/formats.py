@@ -59,7 +59,7 @@ def _cell(value: Any, percent: bool = False) -> str:
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
     if isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10_000 else str(value)
+        return f"{value:,}"
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, Enum):

@@ -451,13 +451,10 @@ def _num(value: float) -> str:
 
 
 def _actual(value: float) -> str:
-    """A measured value, always with a decimal part: ``92.0``, ``85.75``."""
-    text = f"{value:.6g}"
-    if float(text) != value:
-        text = f"{value:.12g}"
-    if "e" not in text and "." not in text:
-        text += ".0"
-    return text
+    """A measured value, always with a decimal part, at most two: ``92.0``, ``85.75``,
+    ``91.67`` (the exact value stays in :attr:`TargetResult.actual`)."""
+    text = f"{value:.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def _percent(value: float) -> str:

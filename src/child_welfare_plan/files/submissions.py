@@ -1,0 +1,762 @@
+"""Submission and incident files: who sent which report when, and what triggered a report.
+
+**Submissions** (design §6), CSV or JSON through the data sources of the plugin host
+(``.csv`` and ``.json`` built in; a plugin may add another, such as a database)::
+
+    reporter,obligation,period,received,document_number,revision
+    ubnd-11074,bao-cao-6-thang,2023S1,2023-06-07,05/BC-UBND,
+    ubnd-11116,bao-cao-dot-xuat,dx-2023-01,2023-08-06T08:07:00+07:00,93/BC-UBND,
+
+``reporter`` is an agency code (a commune reports through its People's Committee,
+``ubnd-<unit code>``); ``obligation`` an obligation id of the plan; ``period`` the DHIS2 id
+of the period the obligation covers, empty for one that covers none; ``received`` is
+``YYYY-MM-DD``, ``DD/MM/YYYY`` or an ISO 8601 datetime (naive = Vietnam time, or with an
+offset); ``document_number`` and ``revision`` (a whole number ordering re-submissions) are
+optional.
+
+For an **event-triggered** obligation the ``period`` cell names the incident the report is
+about (its id in the incidents file, ``dx-2023-01``). When it is empty and the incidents are
+given, the incident is inferred only when exactly one fits (one of the kinds the obligation
+is triggered by, owed by this reporter, known no later than the report was received, and not
+named by another of its reports): that is a warning (``incident-inferred``); otherwise an
+error (``missing-incident``).
+
+**Incidents**: ``id,kind,unit,known,occurred,description``; ``known`` (when the authorities
+learned of it, the start of the time limit) and ``occurred`` are ISO 8601 datetimes
+(a date alone is read as 00:00, with a warning); ``occurred`` and ``description`` may be
+empty.
+
+Every bad row becomes a :class:`~child_welfare_plan.model.Finding` located by file, row and
+column, and the whole file is read so that one run reports every problem; a row with an
+error is left out, nothing is dropped in silence.
+
+Codes (stable; tools match on them):
+
+===========================  ========  =========================================================
+code                         severity  meaning
+===========================  ========  =========================================================
+``not-utf8``                 error     the file is not UTF-8 text (from the data source)
+``empty-file``               error     no rows (from the data source)
+``bad-csv``, ``bad-json``,   error     the file cannot be read as a table (from the data
+``bad-row``,                           source)
+``bad-row-width``,
+``duplicate-column``,
+``unreadable-file``
+``missing-column``           error     a required column is absent (one finding per column)
+``missing-value``            error     a required cell is empty
+``unknown-reporter``         error     ``reporter`` is not an agency of the plan
+``unknown-obligation``       error     ``obligation`` is not an obligation of the plan
+``reporter-not-expected``    error     the reporter does not owe that obligation (or that
+                                       incident's report)
+``missing-period``           error     the obligation covers a period and the cell is empty
+``bad-period``               error     the cell is not a period id
+``period-not-covered``       error     a period the obligation does not cover
+``bad-date``                 error     ``received`` (``known``, ``occurred``) is unreadable or
+                                       is no real day
+``bad-revision``             error     ``revision`` is not a whole number of 0 or more
+``unknown-incident``         error     ``period`` names no incident of the incidents given
+``incident-not-triggering``  error     the incident's kind does not call for this obligation
+``missing-incident``         error     a report on an incident names none, and no single one
+                                       can be inferred
+``incident-inferred``        warning   the report named no incident; the only one that fits
+                                       was taken
+``duplicate-row``            warning   the row repeats an earlier one; counted once
+``bad-code``                 error     an incident ``id`` or ``kind`` is not a code
+``duplicate-incident``       error     an incident id appears twice
+``unknown-unit``             error     an incident's ``unit`` is not a unit of the plan
+``known-without-time``       warning   ``known`` is a date: the time limit runs from 00:00
+``occurred-after-known``     warning   ``occurred`` is later than ``known``
+``untriggered-incident``     warning   no event-triggered obligation of the plan is triggered
+                                       by the incident's kind
+===========================  ========  =========================================================
+
+References:
+    * Decree 56/2017/NĐ-CP, Art. 25–26 (a case of abuse is notified immediately; the
+      commune People's Committee receives and first assesses it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from child_welfare_plan.calendars.dates import parse_received
+from child_welfare_plan.calendars.periods import parse_period
+from child_welfare_plan.errors import CwpError
+from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.plan import (
+    Incident,
+    ObligationKind,
+    Plan,
+    ReportingObligation,
+    Submission,
+)
+from child_welfare_plan.model.validators import CODE_PATTERN
+from child_welfare_plan.rules.timeliness import (
+    incident_reporters,
+    local_date,
+    local_moment,
+    triggered_by,
+)
+
+if TYPE_CHECKING:
+    from child_welfare_plan.files.tables import Cell, Table
+    from child_welfare_plan.plugins.registry import Host
+
+__all__ = [
+    "FINDING_CODES",
+    "INCIDENT_COLUMNS",
+    "INCIDENT_REQUIRED_COLUMNS",
+    "SUBMISSION_COLUMNS",
+    "SUBMISSION_REQUIRED_COLUMNS",
+    "IncidentSet",
+    "SubmissionSet",
+    "load_incidents",
+    "load_submissions",
+    "read_incidents",
+    "read_submissions",
+]
+
+#: The columns of a submissions file, in their usual order.
+SUBMISSION_COLUMNS = ("reporter", "obligation", "period", "received", "document_number", "revision")
+#: The columns a submissions file must have.
+SUBMISSION_REQUIRED_COLUMNS = ("reporter", "obligation", "period", "received")
+#: The columns of an incidents file.
+INCIDENT_COLUMNS = ("id", "kind", "unit", "known", "occurred", "description")
+#: The columns an incidents file must have.
+INCIDENT_REQUIRED_COLUMNS = ("id", "kind", "unit", "known")
+
+FINDING_CODES: dict[str, Severity] = {
+    "missing-column": Severity.ERROR,
+    "missing-value": Severity.ERROR,
+    "unknown-reporter": Severity.ERROR,
+    "unknown-obligation": Severity.ERROR,
+    "reporter-not-expected": Severity.ERROR,
+    "missing-period": Severity.ERROR,
+    "bad-period": Severity.ERROR,
+    "period-not-covered": Severity.ERROR,
+    "bad-date": Severity.ERROR,
+    "bad-revision": Severity.ERROR,
+    "unknown-incident": Severity.ERROR,
+    "incident-not-triggering": Severity.ERROR,
+    "missing-incident": Severity.ERROR,
+    "incident-inferred": Severity.WARNING,
+    "duplicate-row": Severity.WARNING,
+    "bad-code": Severity.ERROR,
+    "duplicate-incident": Severity.ERROR,
+    "unknown-unit": Severity.ERROR,
+    "known-without-time": Severity.WARNING,
+    "occurred-after-known": Severity.WARNING,
+    "untriggered-incident": Severity.WARNING,
+}
+"""Every code the loaders add to those of the data source, with its severity."""
+
+
+@attrs.frozen
+class SubmissionSet:
+    """The good submissions of a file (with the row each came from) and every finding."""
+
+    source: str
+    submissions: tuple[Submission, ...]
+    rows: tuple[int, ...]
+    findings: tuple[Finding, ...]
+
+    def __len__(self) -> int:
+        return len(self.submissions)
+
+    def __iter__(self) -> Iterator[Submission]:
+        return iter(self.submissions)
+
+    def has_errors(self) -> bool:
+        """True when a finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+@attrs.frozen
+class IncidentSet:
+    """The good incidents of a file (with the row each came from) and every finding."""
+
+    source: str
+    incidents: tuple[Incident, ...]
+    rows: tuple[int, ...]
+    findings: tuple[Finding, ...]
+
+    def __len__(self) -> int:
+        return len(self.incidents)
+
+    def __iter__(self) -> Iterator[Incident]:
+        return iter(self.incidents)
+
+    def has_errors(self) -> bool:
+        """True when a finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _host(host: Host | None) -> Host:
+    if host is None:
+        from child_welfare_plan.plugins.registry import get_host
+
+        return get_host()
+    return host
+
+
+def load_submissions(
+    path: str | PathLike[str],
+    plan: Plan,
+    *,
+    incidents: Sequence[Incident] | None = None,
+    host: Host | None = None,
+    source: str | None = None,
+) -> SubmissionSet:
+    """Read a submissions file for ``plan`` through the data source for its suffix (or the
+    one named ``source``) and check every row.
+
+    ``incidents`` are those reports on incidents may name; None means not given (the
+    incident a report names is then not checked).
+
+    Raises:
+        NotFoundError: no data source reads files of this kind.
+    """
+    table = _host(host).read_table(Path(path), source)
+    return read_submissions(table, plan, incidents=incidents)
+
+
+def load_incidents(
+    path: str | PathLike[str],
+    plan: Plan,
+    *,
+    host: Host | None = None,
+    source: str | None = None,
+) -> IncidentSet:
+    """Read an incidents file for ``plan`` (see :func:`load_submissions`)."""
+    table = _host(host).read_table(Path(path), source)
+    return read_incidents(table, plan)
+
+
+def _text(cell: Cell) -> str:
+    """A cell as stripped text: None is empty, a whole float loses its ``.0``."""
+    if type(cell) is str:
+        return cell.strip()
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+class _Rows:
+    """Findings located in one table."""
+
+    def __init__(self, table: Table) -> None:
+        self.source = table.source
+        self.findings: list[Finding] = list(table.findings)
+
+    def add(
+        self, code: str, message: str, row: int | None = None, column: str | None = None
+    ) -> None:
+        self.findings.append(
+            Finding(FINDING_CODES[code], code, message, Location(self.source, row, column))
+        )
+
+    def sorted(self) -> tuple[Finding, ...]:
+        """The findings of the file as a whole first, then by row (stable)."""
+        return tuple(sorted(self.findings, key=lambda f: f.location.row or 0))
+
+    def columns(self, table: Table, required: Sequence[str], usual: Sequence[str]) -> bool:
+        """Report each missing required column; False when any is missing."""
+        missing = table.missing_columns(required)
+        if missing and table.columns:
+            for name in missing:
+                self.add(
+                    "missing-column",
+                    f"the file lacks column {name!r} (expected a header "
+                    f"{','.join(usual)}; it has {','.join(table.columns)})",
+                    1,
+                    name,
+                )
+        return not missing and bool(table.columns)
+
+
+@attrs.frozen
+class _Row:
+    """A row that passed every check but the incident's, which may still be inferred."""
+
+    number: int
+    reporter: str
+    obligation: ReportingObligation
+    period: str | None
+    received: date | datetime
+    document_number: str | None
+    revision: int | None
+
+    def submission(self) -> Submission:
+        """The submission the row stands for."""
+        return Submission(
+            reporter=self.reporter,
+            obligation=self.obligation.id,
+            period=self.period,
+            received=self.received,
+            document_number=self.document_number,
+            revision=self.revision,
+        )
+
+
+def read_submissions(
+    table: Table, plan: Plan, *, incidents: Sequence[Incident] | None = None
+) -> SubmissionSet:
+    """Check the rows of an already-read table of submissions (see the module docs)."""
+    out = _Rows(table)
+    if not out.columns(table, SUBMISSION_REQUIRED_COLUMNS, SUBMISSION_COLUMNS[:5]):
+        return SubmissionSet(table.source, (), (), tuple(out.findings))
+    ir, io, ip, irc = (table.columns.index(c) for c in SUBMISSION_REQUIRED_COLUMNS)
+    idoc = table.column_index("document_number")
+    irev = table.column_index("revision")
+    obligations = {ob.id: ob for ob in plan.obligations}
+    expected: dict[str, frozenset[str]] = {}
+    covered: dict[str, str | None] = {}
+    periods: dict[str, str | None] = {}
+    by_incident = {i.id: i for i in incidents} if incidents is not None else None
+    agencies = frozenset(a.code for a in plan.agencies)
+    # Each distinct ``received`` text is read once: its value, or the error message.
+    moments: dict[str, date | datetime | str] = {}
+
+    def canonical(text: str) -> str | None:
+        if text not in periods:
+            try:
+                periods[text] = parse_period(text, plan.period_convention).id
+            except CwpError:
+                periods[text] = None
+        return periods[text]
+
+    rows: list[tuple[int, Submission]] = []
+    deferred: list[_Row] = []
+    for number, row in zip(table.row_numbers, table.rows, strict=True):
+        bad = False
+        reporter = _text(row[ir])
+        obligation_id = _text(row[io])
+        period_text = _text(row[ip])
+        received_text = _text(row[irc])
+        if not reporter:
+            out.add(
+                "missing-value",
+                "the reporter is empty (expected an agency code)",
+                number,
+                "reporter",
+            )
+            bad = True
+        elif reporter not in agencies:
+            out.add(
+                "unknown-reporter",
+                f"unknown reporter {reporter!r} (expected an agency code of plan {plan.id!r}, "
+                "e.g. ubnd-<commune code>)",
+                number,
+                "reporter",
+            )
+            bad = True
+        ob = obligations.get(obligation_id)
+        if not obligation_id:
+            out.add(
+                "missing-value",
+                "the obligation is empty (expected an obligation id)",
+                number,
+                "obligation",
+            )
+            bad = True
+        elif ob is None:
+            out.add(
+                "unknown-obligation",
+                f"unknown obligation {obligation_id!r} (plan {plan.id!r} has: "
+                f"{', '.join(obligations)})",
+                number,
+                "obligation",
+            )
+            bad = True
+        received: date | datetime | None = None
+        if not received_text:
+            out.add(
+                "missing-value",
+                "the received date is empty (expected YYYY-MM-DD, "
+                "DD/MM/YYYY or an ISO 8601 datetime)",
+                number,
+                "received",
+            )
+            bad = True
+        else:
+            value = moments.get(received_text)
+            if value is None:
+                try:
+                    value = parse_received(received_text)
+                except CwpError as exc:
+                    value = f"received: {exc}"
+                moments[received_text] = value
+            if isinstance(value, str):
+                out.add("bad-date", value, number, "received")
+                bad = True
+            else:
+                received = value
+        revision: int | None = None
+        if irev is not None:
+            revision_cell = row[irev]
+            revision_text = _text(revision_cell)
+            if revision_text:
+                if isinstance(revision_cell, bool) or not (
+                    revision_text.isascii() and revision_text.isdigit()
+                ):
+                    out.add(
+                        "bad-revision",
+                        f"revision {revision_text!r} is not a whole number of 0 or more",
+                        number,
+                        "revision",
+                    )
+                    bad = True
+                else:
+                    revision = int(revision_text)
+        document = _text(row[idoc]) if idoc is not None else ""
+        period: str | None = period_text or None
+        if ob is not None:
+            if ob.kind is ObligationKind.EVENT_TRIGGERED:
+                if by_incident is not None and period is not None:
+                    incident = by_incident.get(period)
+                    if incident is None:
+                        out.add(
+                            "unknown-incident",
+                            f"no incident {period!r} in the incidents given (the period of a "
+                            f"report under {ob.id!r} names the incident it is about)",
+                            number,
+                            "period",
+                        )
+                        bad = True
+                    elif not triggered_by(ob, incident):
+                        out.add(
+                            "incident-not-triggering",
+                            f"incident {period!r} is of kind {incident.kind!r}, which does not "
+                            f"call for {ob.id!r} (it is triggered by "
+                            f"{', '.join(ob.triggers) or 'any kind'})",
+                            number,
+                            "period",
+                        )
+                        bad = True
+                    elif reporter in agencies and reporter not in incident_reporters(
+                        plan, ob, incident
+                    ):
+                        out.add(
+                            "reporter-not-expected",
+                            f"{reporter!r} does not owe the report on incident {period!r} "
+                            f"(owed by {', '.join(incident_reporters(plan, ob, incident))})",
+                            number,
+                            "reporter",
+                        )
+                        bad = True
+                elif reporter in agencies:
+                    bad |= _check_expected(out, plan, ob, reporter, expected, number)
+            else:
+                if ob.id not in covered:
+                    covered[ob.id] = None if ob.covers is None else canonical(ob.covers)
+                covers = covered[ob.id]
+                if ob.covers is None:
+                    if period is not None:
+                        out.add(
+                            "period-not-covered",
+                            f"{ob.id!r} covers no period, but the row gives {period!r} "
+                            "(leave the period empty)",
+                            number,
+                            "period",
+                        )
+                        bad = True
+                elif period is None:
+                    out.add(
+                        "missing-period",
+                        f"the period is empty, but {ob.id!r} covers {ob.covers}",
+                        number,
+                        "period",
+                    )
+                    bad = True
+                else:
+                    given = canonical(period)
+                    if given is None:
+                        out.add(
+                            "bad-period",
+                            f"period {period!r} is not a period id (expected e.g. 2023, "
+                            "2023S1, 2023Q2, 202306)",
+                            number,
+                            "period",
+                        )
+                        bad = True
+                    elif given != covers:
+                        out.add(
+                            "period-not-covered",
+                            f"{ob.id!r} covers {ob.covers}, not {period!r}",
+                            number,
+                            "period",
+                        )
+                        bad = True
+                    else:
+                        period = given
+                owing = expected.get(ob.id)
+                if (owing is None or reporter not in owing) and reporter in agencies:
+                    bad |= _check_expected(out, plan, ob, reporter, expected, number)
+        if bad or ob is None or received is None:
+            continue
+        if ob.kind is ObligationKind.EVENT_TRIGGERED and period is None and by_incident is not None:
+            deferred.append(
+                _Row(number, reporter, ob, period, received, document or None, revision)
+            )
+            continue
+        rows.append(
+            (
+                number,
+                Submission(
+                    reporter=reporter,
+                    obligation=ob.id,
+                    period=period,
+                    received=received,
+                    document_number=document or None,
+                    revision=revision,
+                ),
+            )
+        )
+
+    if deferred:
+        named = [(s.reporter, s.obligation, s.period) for _, s in rows]
+        rows.extend(
+            (r.number, r.submission())
+            for r in _infer_incidents(out, plan, deferred, named, incidents or ())
+        )
+        rows.sort(key=lambda r: r[0])
+    submissions: list[Submission] = []
+    numbers: list[int] = []
+    first_row: dict[Submission, int] = {}
+    for number, submission in rows:
+        earlier = first_row.get(submission)
+        if earlier is not None:
+            out.add(
+                "duplicate-row",
+                f"the row repeats row {earlier} (same reporter, obligation, period, received, "
+                "document number and revision); counted once",
+                number,
+            )
+            continue
+        first_row[submission] = number
+        submissions.append(submission)
+        numbers.append(number)
+    return SubmissionSet(table.source, tuple(submissions), tuple(numbers), out.sorted())
+
+
+def _check_expected(
+    out: _Rows,
+    plan: Plan,
+    ob: ReportingObligation,
+    reporter: str,
+    expected: dict[str, frozenset[str]],
+    number: int,
+) -> bool:
+    """Report a reporter that does not owe ``ob``; True when it does not."""
+    if ob.id not in expected:
+        expected[ob.id] = frozenset(plan.expected_reporters(ob))
+    if reporter in expected[ob.id]:
+        return False
+    who = []
+    if ob.reporters.level is not None:
+        who.append(f"the People's Committee of every {ob.reporters.level} in the area")
+    who.extend(ob.reporters.agencies)
+    out.add(
+        "reporter-not-expected",
+        f"{reporter!r} is not expected to report {ob.id!r} (expected: {', '.join(who)})",
+        number,
+        "reporter",
+    )
+    return True
+
+
+def _infer_incidents(
+    out: _Rows,
+    plan: Plan,
+    deferred: list[_Row],
+    named: list[tuple[str, str, str | None]],
+    incidents: Sequence[Incident],
+) -> Iterator[_Row]:
+    """The reports on incidents that name none, with their incident when only one fits.
+
+    ``named`` holds the (reporter, obligation, period) of the other good rows: an incident
+    another report of the same reporter names is not inferred again."""
+    claimed = set(named)
+    owing: dict[tuple[str, str], tuple[str, ...]] = {}
+    for r in deferred:
+        ob = r.obligation
+        day = local_date(r.received)
+        moment = local_moment(r.received) if isinstance(r.received, datetime) else None
+        fits: list[Incident] = []
+        for incident in incidents:
+            if not triggered_by(ob, incident):
+                continue
+            key = (ob.id, incident.id)
+            if key not in owing:
+                owing[key] = incident_reporters(plan, ob, incident)
+            if r.reporter not in owing[key]:
+                continue
+            known = local_moment(incident.known)
+            if (moment is not None and known > moment) or known.date() > day:
+                continue
+            if (r.reporter, ob.id, incident.id) in claimed:
+                continue
+            fits.append(incident)
+        if len(fits) == 1:
+            incident = fits[0]
+            out.add(
+                "incident-inferred",
+                f"the report names no incident; taken as the report on {incident.id!r} "
+                f"({incident.kind}, unit {incident.unit}, known "
+                f"{local_moment(incident.known).isoformat(sep=' ', timespec='minutes')}), the "
+                "only one it can be about; write the incident id in the period column",
+                r.number,
+                "period",
+            )
+            yield attrs.evolve(r, period=incident.id)
+            continue
+        if fits:
+            why = f"it may be about any of {', '.join(i.id for i in fits)}"
+        else:
+            why = (
+                f"no incident calling for {ob.id!r}, owed by {r.reporter!r} and known by "
+                f"{day.isoformat()} was given"
+            )
+        out.add(
+            "missing-incident",
+            f"the report under {ob.id!r} names no incident and {why}; write the incident id "
+            "in the period column",
+            r.number,
+            "period",
+        )
+
+
+def read_incidents(table: Table, plan: Plan) -> IncidentSet:
+    """Check the rows of an already-read table of incidents (see the module docs)."""
+    out = _Rows(table)
+    if not out.columns(table, INCIDENT_REQUIRED_COLUMNS, INCIDENT_COLUMNS):
+        return IncidentSet(table.source, (), (), tuple(out.findings))
+    ii, ik, iu, ikn = (table.columns.index(c) for c in INCIDENT_REQUIRED_COLUMNS)
+    io = table.column_index("occurred")
+    idesc = table.column_index("description")
+    tree = plan.hierarchy
+    kinds = {
+        kind
+        for ob in plan.obligations
+        if ob.kind is ObligationKind.EVENT_TRIGGERED
+        for kind in ob.triggers
+    }
+    any_kind = any(
+        ob.kind is ObligationKind.EVENT_TRIGGERED and not ob.triggers for ob in plan.obligations
+    )
+    incidents: list[Incident] = []
+    numbers: list[int] = []
+    first_row: dict[str, int] = {}
+    for number, row in zip(table.row_numbers, table.rows, strict=True):
+        bad = False
+        cells = {name: _text(row[i]) for name, i in (("id", ii), ("kind", ik), ("unit", iu))}
+        for name, text in cells.items():
+            if not text:
+                out.add("missing-value", f"the incident's {name} is empty", number, name)
+                bad = True
+            elif name != "unit" and not CODE_PATTERN.fullmatch(text):
+                out.add(
+                    "bad-code",
+                    f"{name} {text!r} is not a code (expected ASCII letters, digits, '-', '_' "
+                    "or '.', with no spaces)",
+                    number,
+                    name,
+                )
+                bad = True
+        incident_id, kind, unit = cells["id"], cells["kind"], cells["unit"]
+        if incident_id and incident_id in first_row:
+            out.add(
+                "duplicate-incident",
+                f"incident id {incident_id!r} appears again (first on row "
+                f"{first_row[incident_id]})",
+                number,
+                "id",
+            )
+            bad = True
+        if unit and unit not in tree:
+            out.add(
+                "unknown-unit",
+                f"unit {unit!r} is not a unit of plan {plan.id!r} (expected an official unit "
+                "code, e.g. 11074)",
+                number,
+                "unit",
+            )
+            bad = True
+        known_text = _text(row[ikn])
+        known, readable = _moment(out, known_text, number, "known")
+        if not known_text:
+            out.add(
+                "missing-value",
+                "known is empty (expected an ISO 8601 date and time, e.g. "
+                "2023-08-05T21:45:00+07:00)",
+                number,
+                "known",
+            )
+        when: datetime | None = None
+        if io is not None:
+            when, occurred_readable = _moment(out, _text(row[io]), number, "occurred")
+            readable = readable and occurred_readable
+        if bad or not readable or known is None:
+            continue
+        if when is not None and local_moment(when) > local_moment(known):
+            out.add(
+                "occurred-after-known",
+                f"occurred {when.isoformat()} is later than known {known.isoformat()}",
+                number,
+                "occurred",
+            )
+        if kind not in kinds and not any_kind:
+            out.add(
+                "untriggered-incident",
+                f"no event-triggered obligation of plan {plan.id!r} is triggered by kind "
+                f"{kind!r} (they are triggered by {', '.join(sorted(kinds)) or 'nothing'}); "
+                "the incident is not judged",
+                number,
+                "kind",
+            )
+        description = _text(row[idesc]) if idesc is not None else ""
+        first_row[incident_id] = number
+        incidents.append(
+            Incident(
+                id=incident_id,
+                kind=kind,
+                unit=unit,
+                known=known,
+                occurred=when,
+                description=description or None,
+            )
+        )
+        numbers.append(number)
+    return IncidentSet(table.source, tuple(incidents), tuple(numbers), out.sorted())
+
+
+def _moment(out: _Rows, text: str, number: int, column: str) -> tuple[datetime | None, bool]:
+    """A datetime cell and whether it could be read: None for an empty cell, a date at
+    00:00 (with a warning for ``known``); an unreadable one is a ``bad-date`` finding."""
+    if not text:
+        return None, True
+    try:
+        value = parse_received(text)
+    except CwpError as exc:
+        out.add("bad-date", f"{column}: {exc}", number, column)
+        return None, False
+    if isinstance(value, datetime):
+        return value, True
+    if column == "known":
+        out.add(
+            "known-without-time",
+            f"known {text!r} has no time; the time limit is counted from 00:00 that day",
+            number,
+            column,
+        )
+    return datetime(value.year, value.month, value.day), True

@@ -1,0 +1,448 @@
+"""The consolidated evaluation a district sends upward: timeliness, figures, targets.
+
+:func:`evaluate` puts the library's rules together for one plan as of a date: who reported
+on time and who is overdue (:mod:`~child_welfare_plan.rules.timeliness`), the key
+indicators per commune and for the plan's area with their coverage
+(:mod:`~child_welfare_plan.rules.aggregate`), the plan's own targets and the national ones
+the catalog can measure (:mod:`~child_welfare_plan.rules.targets`), and every finding met
+on the way. For a public audience, small counts are withheld with complementary
+suppression (:mod:`~child_welfare_plan.rules.disclosure`), and a ratio is published only
+where its numerator is.
+
+References:
+    * Decision 23/QĐ-TTg (07/01/2021): the national programme of action for children
+      2021–2030 and its 2025 targets.
+    * Law on Children 102/2016/QH13, Art. 6.11 and Art. 21: a child's private life is
+      protected, hence the disclosure control of public outputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.model.findings import Finding, Severity
+from child_welfare_plan.model.indicators import DataValue, ValueType
+from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
+from child_welfare_plan.model.units import Level
+from child_welfare_plan.model.validators import to_tuple
+from child_welfare_plan.reports import Block, Report, Section
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from child_welfare_plan.calendars.workdays import WorkingCalendar
+    from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet
+    from child_welfare_plan.rules.targets import TargetResult
+    from child_welfare_plan.rules.timeliness import TimelinessResult
+
+__all__ = ["AUDIENCES", "KEY_INDICATORS", "Evaluation", "evaluate", "evaluation_report"]
+
+#: The indicators shown per commune and for the area, in this order (those the catalog has).
+KEY_INDICATORS = (
+    "tre-em",
+    "tre-em-hcdb",
+    "tre-em-hcdb-duoc-tro-giup",
+    "ty-le-tre-em-hcdb-duoc-tro-giup",
+    "tre-em-bi-xam-hai",
+    "tre-em-tu-vong-tntt",
+    "ty-le-tu-vong-tntt",
+    "quy-bao-tro-huy-dong",
+    "xa-phu-hop-tre-em",
+    "ty-le-xa-phu-hop-tre-em",
+)
+
+#: ``internal`` shows every figure; ``public`` applies disclosure control.
+AUDIENCES = ("internal", "public")
+
+_WITHHELD = "x"
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorRow:
+    """One indicator's value for one unit in the evaluation (``shown`` is what is
+    published: the value, or a marker when withheld)."""
+
+    unit: str
+    name: str
+    level: Level
+    indicator: str
+    value: float | None
+    coverage: float | None
+    complete: bool | None
+    reason: str | None = None
+    withheld: str | None = None
+    """``primary``, ``complementary`` or ``numerator`` when the value is not published."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form; a withheld value is null with ``withheld`` saying why."""
+        return {
+            "unit": self.unit,
+            "name": self.name,
+            "level": self.level.value,
+            "indicator": self.indicator,
+            "value": None if self.withheld else self.value,
+            "coverage": self.coverage,
+            "complete": self.complete,
+            "reason": self.reason,
+            "withheld": self.withheld,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """The consolidated evaluation of a plan as of a date."""
+
+    plan: Plan = attrs.field(eq=False, repr=False)
+    as_of: date
+    period: str
+    audience: str
+    k: int
+    timeliness: TimelinessResult | None = attrs.field(eq=False, repr=False)
+    aggregates: AggregateResult | None = attrs.field(eq=False, repr=False)
+    indicators: tuple[IndicatorRow, ...] = attrs.field(converter=to_tuple)
+    targets: tuple[TargetResult, ...] = attrs.field(converter=to_tuple)
+    findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
+
+    def has_errors(self) -> bool:
+        """True when an error-level finding remains."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def area_rows(self) -> tuple[IndicatorRow, ...]:
+        """The indicator rows of the plan's area."""
+        return tuple(r for r in self.indicators if r.unit == (self.plan.area or ""))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``cwp evaluate``."""
+        status = self.timeliness.to_dict() if self.timeliness is not None else None
+        if status is not None:
+            status.pop("findings", None)
+        return {
+            "plan": self.plan.id,
+            "title": self.plan.title,
+            "as_of": self.as_of.isoformat(),
+            "period": self.period,
+            "audience": self.audience,
+            "k": self.k if self.audience == "public" else None,
+            "timeliness": status,
+            "indicators": [r.to_dict() for r in self.indicators],
+            "targets": [t.to_dict() for t in self.targets],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_report(self) -> Report:
+        """The report for people and formats (see :func:`evaluation_report`)."""
+        return evaluation_report(self)
+
+    def to_pandas(self) -> dict[str, pd.DataFrame]:
+        """Tables as pandas DataFrames: ``timeliness``, ``rates``, ``indicators``,
+        ``targets``, ``findings`` (pandas is an optional extra, imported here)."""
+        import pandas as pd
+
+        frames: dict[str, pd.DataFrame] = {}
+        if self.timeliness is not None:
+            data = self.timeliness.to_dict()
+            frames["timeliness"] = pd.DataFrame(data["items"])
+            frames["rates"] = pd.DataFrame(data["rates"])
+        frames["indicators"] = pd.DataFrame([r.to_dict() for r in self.indicators])
+        frames["targets"] = pd.DataFrame([t.to_dict() for t in self.targets])
+        frames["findings"] = pd.DataFrame(
+            [{**f.to_dict(), "location": str(f.location)} for f in self.findings]
+        )
+        return frames
+
+    def _repr_html_(self) -> str:
+        from child_welfare_plan.plugins.formats import render_html
+
+        page = render_html(self.to_report())
+        return page[page.index("<body>") + 6 : page.index("</body>")]
+
+
+def _area_unit(plan: Plan) -> tuple[str, Level] | None:
+    if plan.area is None:
+        return None
+    return plan.area, plan.hierarchy.get(plan.area).level
+
+
+def evaluate(
+    plan: Plan,
+    *,
+    as_of: date,
+    submissions: Iterable[Submission] | None = None,
+    incidents: Sequence[Incident] | None = None,
+    values: DataValueSet | Iterable[DataValue] | None = None,
+    catalog: Catalog | None = None,
+    calendar: WorkingCalendar | None = None,
+    period: str | None = None,
+    audience: str = "internal",
+    k: int = 5,
+    extra_targets: Iterable[Target] | None = None,
+    findings: Sequence[Finding] = (),
+) -> Evaluation:
+    """Evaluate ``plan`` as of ``as_of``.
+
+    Args:
+        submissions: reports received (None: timeliness is left out).
+        incidents: incidents that trigger reports (None: not given).
+        values: reported figures (None: indicators and targets have no data).
+        catalog: indicators and national targets (the national catalog by default).
+        calendar: working days for deadlines (Vietnam's public calendar by default).
+        period: the period the figures are evaluated for (default: the plan's year,
+            read under the plan's period convention).
+        audience: ``internal`` or ``public`` (disclosure control with threshold ``k``).
+        extra_targets: targets besides the plan's own (default: the catalog's national
+            targets).
+        findings: findings met while loading the inputs, reported with the rest.
+    """
+    from child_welfare_plan.catalog import national_catalog
+    from child_welfare_plan.errors import InvalidValueError
+    from child_welfare_plan.rules.aggregate import aggregate
+    from child_welfare_plan.rules.targets import Measurement, evaluate_targets
+    from child_welfare_plan.rules.timeliness import timeliness
+
+    if audience not in AUDIENCES:
+        raise InvalidValueError(f"audience {audience!r} (expected one of {', '.join(AUDIENCES)})")
+    if k < 2:
+        raise InvalidValueError(f"k: {k} (expected 2 or more)")
+    catalog = catalog if catalog is not None else national_catalog()
+    period = period or str(plan.year)
+    every_finding = list(findings)
+
+    status = None
+    if submissions is not None:
+        status = timeliness(plan, submissions, as_of=as_of, calendar=calendar, incidents=incidents)
+        every_finding += status.findings
+
+    area = _area_unit(plan)
+    keys = [code for code in KEY_INDICATORS if catalog.has("indicator", code)]
+    targets = [*plan.all_targets(), *(catalog.targets if extra_targets is None else extra_targets)]
+    result = None
+    rows: list[IndicatorRow] = []
+    measurements: dict[str, Measurement] = {}
+    if values is not None:
+        levels = [Level.COMMUNE] + ([area[1]] if area and area[1] is not Level.COMMUNE else [])
+        result = aggregate(plan, values, catalog, level=levels, periods=[period])
+        every_finding += result.findings
+        units = [*plan.area_units(Level.COMMUNE)]
+        if area is not None:
+            units.append(plan.hierarchy.get(area[0]))
+        for unit in units:
+            for code in keys:
+                got = result.get(unit.code, period, code)
+                rows.append(
+                    IndicatorRow(
+                        unit=unit.code,
+                        name=unit.name,
+                        level=unit.level,
+                        indicator=code,
+                        value=None if got is None else got.value,
+                        coverage=None if got is None else got.coverage,
+                        complete=None if got is None else got.complete,
+                        reason="no value reported" if got is None else got.reason,
+                    )
+                )
+        scope_default = area[0] if area else None
+        for target in targets:
+            if target.indicator is None:
+                continue
+            scope = target.scope or scope_default
+            got = result.get(scope, period, target.indicator) if scope else None
+            if got is not None:
+                measurements[target.id] = Measurement.from_aggregate(got)
+        if audience == "public":
+            rows = _withhold(rows, catalog, k)
+    results = evaluate_targets(
+        [t for t in targets if t.indicator is not None], measurements, as_of.year
+    )
+    return Evaluation(
+        plan=plan,
+        as_of=as_of,
+        period=period,
+        audience=audience,
+        k=k,
+        timeliness=status,
+        aggregates=result,
+        indicators=rows,
+        targets=results,
+        findings=every_finding,
+    )
+
+
+def _withhold(rows: list[IndicatorRow], catalog: Catalog, k: int) -> list[IndicatorRow]:
+    """Disclosure control, one indicator at a time: the communes' counts with the area's
+    total as a one-way table (primary and complementary suppression), then every ratio or
+    share whose numerator is withheld at that unit."""
+    from child_welfare_plan.rules.disclosure import CountTable, suppress
+
+    out = {(r.unit, r.indicator): r for r in rows}
+    communes = [r for r in rows if r.level is Level.COMMUNE]
+    for code in dict.fromkeys(r.indicator for r in rows):
+        ind = catalog.indicator(code)
+        if ind.value_type is not ValueType.COUNT:
+            continue
+        cells = [r for r in communes if r.indicator == code and r.value is not None]
+        if not cells:
+            continue
+        items = {r.unit: int(r.value) for r in cells if r.value is not None}
+        suppressed = suppress(CountTable.from_list(items), k=k)
+        for (row_key, _), how in suppressed.marks:
+            target = out.get((str(row_key), code)) if row_key is not None else None
+            if target is None and row_key is None:
+                target = next(
+                    (r for r in rows if r.indicator == code and r.level is not Level.COMMUNE), None
+                )
+            if target is not None:
+                out[(target.unit, code)] = attrs.evolve(target, withheld=str(how))
+    for (unit, code), row in list(out.items()):
+        ind = catalog.indicator(code)
+        if ind.numerator is None:
+            continue
+        numerator = out.get((unit, ind.numerator))
+        if numerator is not None and numerator.withheld and not row.withheld:
+            out[(unit, code)] = attrs.evolve(row, withheld="numerator")
+    return [out[(r.unit, r.indicator)] for r in rows]
+
+
+def _shown(row: IndicatorRow, k: int) -> Any:
+    if row.withheld == "primary":
+        return f"<{k}"
+    if row.withheld:
+        return _WITHHELD
+    return row.value
+
+
+def evaluation_report(evaluation: Evaluation) -> Report:
+    """``cwp evaluate``: summary, timeliness (overdue first), key indicators per commune
+    and for the area with coverage, targets, findings."""
+    from child_welfare_plan.commands.status import status_report
+    from child_welfare_plan.rules.targets import TargetStatus, targets_block
+    from child_welfare_plan.views import findings_block
+
+    plan = evaluation.plan
+    catalog_names = {r.indicator for r in evaluation.indicators}
+    errors = sum(1 for f in evaluation.findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in evaluation.findings if f.severity is Severity.WARNING)
+    counts: dict[str, int] = {}
+    for t in evaluation.targets:
+        counts[str(t.status)] = counts.get(str(t.status), 0) + 1
+    summary = [
+        f"{plan.title} — {plan.id}. Evaluation as of {evaluation.as_of.isoformat()}, "
+        f"figures for period {evaluation.period} ({plan.period_convention} convention).",
+        "Audience: "
+        + (
+            f"public (counts from 1 to {evaluation.k - 1} withheld as <{evaluation.k}, "
+            "with complementary suppression marked x)."
+            if evaluation.audience == "public"
+            else "internal (all figures shown; do not publish)."
+        ),
+    ]
+    if evaluation.timeliness is not None:
+        judged = evaluation.timeliness
+        summary.append(
+            f"Reports: {len(judged.overdue())} overdue, {len(judged.late())} late, as of "
+            f"{evaluation.as_of.isoformat()}."
+        )
+    if evaluation.targets:
+        summary.append(
+            "Targets: "
+            + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+            + f" (of {len(evaluation.targets)})."
+        )
+    summary.append(f"Findings: {errors} error(s), {warnings} warning(s).")
+    sections = [Section("Summary", summary)]
+
+    if evaluation.timeliness is not None:
+        status = status_report(evaluation.timeliness, plan)
+        for heading in ("Overdue", "Late", "Rates"):
+            try:
+                found = status.section(heading)
+            except KeyError:
+                continue
+            sections.append(attrs.evolve(found, heading=f"Timeliness: {heading.lower()}"))
+
+    if evaluation.indicators:
+        codes = list(dict.fromkeys(r.indicator for r in evaluation.indicators))
+        by_unit: dict[str, dict[str, IndicatorRow]] = {}
+        for r in evaluation.indicators:
+            by_unit.setdefault(r.unit, {})[r.indicator] = r
+        table_rows = []
+        for unit, cells in by_unit.items():
+            first = next(iter(cells.values()))
+            reported = [c for c in cells.values() if c.value is not None]
+            coverage = min((c.coverage for c in reported if c.coverage is not None), default=0.0)
+            table_rows.append(
+                (unit, first.name, *(_shown(cells[c], evaluation.k) for c in codes), coverage)
+            )
+        sections.append(
+            Section(
+                f"Key indicators, {evaluation.period}",
+                [
+                    "One row per commune, then the area. Coverage is the lowest share of "
+                    "expected reporting units behind the row's figures; a missing value is "
+                    "never counted as zero.",
+                    "Indicators: " + "; ".join(f"{c}" for c in codes if c in catalog_names) + ".",
+                ],
+                [
+                    Block(
+                        ("unit", "name", *codes, "coverage"),
+                        table_rows,
+                        percent_columns=("coverage",),
+                    )
+                ],
+            )
+        )
+        area_rows = [
+            (
+                r.indicator,
+                _shown(r, evaluation.k),
+                r.coverage,
+                r.complete,
+                r.reason or "",
+            )
+            for r in evaluation.area_rows()
+        ]
+        if area_rows:
+            sections.append(
+                Section(
+                    f"Area totals: {plan.area}",
+                    (),
+                    [
+                        Block(
+                            ("indicator", "value", "coverage", "complete", "note"),
+                            area_rows,
+                            percent_columns=("coverage",),
+                        )
+                    ],
+                )
+            )
+    if evaluation.targets:
+        unmet = [
+            t
+            for t in evaluation.targets
+            if t.status in (TargetStatus.NOT_MET, TargetStatus.OFF_TRACK)
+        ]
+        sections.append(
+            Section(
+                "Targets",
+                [f"{len(unmet)} target(s) not met or off track."],
+                [targets_block(evaluation.targets, title=None)],
+            )
+        )
+    sections.append(
+        Section(
+            "Findings",
+            () if evaluation.findings else ("No findings.",),
+            [findings_block(evaluation.findings)] if evaluation.findings else (),
+        )
+    )
+    return Report(
+        "evaluate",
+        f"Evaluation of {plan.id} as of {evaluation.as_of.isoformat()}",
+        evaluation.to_dict(),
+        sections,
+        payload=evaluation,
+    )

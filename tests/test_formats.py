@@ -107,3 +107,14 @@ def test_html_is_one_self_contained_page_with_escaped_text() -> None:
     report = Report("x", "<b>", {}, [Section("<i>", ["a & b"])])
     escaped = render_html(report)
     assert "<title>&lt;b&gt;</title>" in escaped and "a &amp; b" in escaped
+
+
+def test_large_json_is_compact_and_reads_back_the_same() -> None:
+    from child_welfare_plan.plugins.formats import COMPACT_JSON_ABOVE
+
+    items = [{"reporter": f"ubnd-{i}", "status": "on_time"} for i in range(COMPACT_JSON_ABOVE + 1)]
+    report = Report("status", "big", {"items": items})
+    text = render_json(report)
+    assert text.count("\n") == 1
+    assert json.loads(text) == report.data
+    assert render_json(REPORT).count("\n") > 1

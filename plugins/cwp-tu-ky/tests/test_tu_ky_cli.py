@@ -86,3 +86,49 @@ def test_validate_the_plan_file_names_the_file(
     code, out, _ = run(capsys, "validate", path, "--format", "json")
     assert code == 0
     assert {f["location"]["file"] for f in json.loads(out)["findings"]} == {path}
+
+
+def test_calendar_lists_the_events_and_deadlines_of_2023(
+    installed: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tết 2023 = 22/01, Trung thu = 29/09 (15/8 lunar, UTC+7); "trước ngày 10/12/2023" is
+    due by Monday 11/12 (the 9th and 10th are a weekend: Civil Code 2015 Art. 148.5)."""
+    code, out, _ = run(capsys, "calendar", "tu-ky-2023", "--format", "json")
+    assert code == 0
+    items = {(i["kind"], i["id"]): i for i in json.loads(out)["items"]}
+    assert items[("event", "tet-nguyen-dan")]["start"] == "2023-01-22"
+    assert items[("event", "tet-trung-thu")]["start"] == "2023-09-29"
+    assert items[("event", "thang-hanh-dong")]["end"] == "2023-06-30"
+    assert items[("deadline", "bao-cao-6-thang")]["start"] == "2023-06-14"
+    assert items[("deadline", "bao-cao-nam-tinh")]["start"] == "2023-12-11"
+    starts = [i["start"] for i in json.loads(out)["items"]]
+    assert starts == sorted(starts)
+    code, out, _ = run(
+        capsys, "calendar", "tu-ky-2023", "--agency", "ubnd-11074", "--format", "json"
+    )
+    ids = {i["id"] for i in json.loads(out)["items"]}
+    assert "bao-cao-6-thang" in ids and "bao-cao-6-thang-tinh" not in ids
+
+
+def test_evaluate_demo_is_a_report_an_officer_can_send(
+    installed: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "evaluate", "tu-ky-2023", "--demo")
+    assert code == 0, err
+    for heading in (
+        "Summary",
+        "Timeliness: overdue",
+        "Timeliness: late",
+        "Timeliness: rates",
+        "Key indicators, 2023",
+        "Area totals: 298",
+        "Targets",
+        "Findings",
+    ):
+        assert f"\n{heading}\n" in out
+    assert "as of 2023-12-20" in out
+    code, out, _ = run(capsys, "evaluate", "tu-ky-2023", "--demo", "--format", "json")
+    data = json.loads(out)
+    assert data["timeliness"]["rates"][1]["obligation"] == "bao-cao-6-thang"
+    assert {r["unit"] for r in data["indicators"]} >= {"298", "11074"}
+    assert {t["target"] for t in data["targets"]} >= {"v-3-bi-hai-duoc-bao-ve"}

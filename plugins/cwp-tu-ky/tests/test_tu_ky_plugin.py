@@ -34,3 +34,29 @@ def test_package_data_is_shipped() -> None:
     assert cwp_tu_ky.PLAN_FILE.is_file()
     assert cwp_tu_ky.DEMO_DIR.joinpath("submissions.csv").is_file()
     assert cwp_tu_ky.DEMO_DIR.joinpath("README.md").is_file()
+
+
+def test_the_library_keeps_working_without_the_pack() -> None:
+    """With the pack blocked (as good as uninstalled for the plugin host), the library has
+    no plans, says so, and everything else still works."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CWP_DISABLE_PLUGINS": "tu_ky"}
+
+    def cwp(*args: str) -> subprocess.CompletedProcess[str]:
+        code = "import sys; from child_welfare_plan.cli import main; sys.exit(main(sys.argv[1:]))"
+        return subprocess.run(
+            [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True
+        )
+
+    listed = cwp("plans", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == {"plans": []}
+    assert "No plans are installed" in cwp("plans").stdout
+    assert cwp("deadline", "trước ngày 15/6/2023").returncode == 0
+    missing = cwp("evaluate", "tu-ky-2023", "--demo")
+    assert missing.returncode == 2
+    assert missing.stderr == "cwp: error: unknown plan 'tu-ky-2023' (installed: none installed)\n"

@@ -44,9 +44,25 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+#: Reports with more list entries than this are written as compact JSON (one line):
+#: Python's JSON encoder is several times slower when it indents.
+COMPACT_JSON_ABOVE = 5_000
+
+
+def _entries(data: Any) -> int:
+    if isinstance(data, dict):
+        return sum(_entries(v) for v in data.values() if isinstance(v, list | dict))
+    if isinstance(data, list):
+        return len(data)
+    return 0
+
+
 def render_json(report: Report) -> str:
-    """The report's stable data as indented UTF-8 JSON."""
-    return json.dumps(report.data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    """The report's stable data as UTF-8 JSON: indented for people, compact (one line) when
+    it holds more than :data:`COMPACT_JSON_ABOVE` entries, as national runs do."""
+    indent = 2 if _entries(report.data) <= COMPACT_JSON_ABOVE else None
+    text = json.dumps(report.data, ensure_ascii=False, indent=indent, default=_json_default)
+    return text + "\n"
 
 
 def _cell(value: Any, percent: bool = False) -> str:

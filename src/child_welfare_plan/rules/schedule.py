@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -27,6 +27,9 @@ from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports import Block, Report, Section
 from child_welfare_plan.rules.validate import obligation_last_day
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["CalendarItem", "PlanCalendar", "calendar_report", "plan_calendar", "to_ical"]
 
@@ -77,6 +80,22 @@ class PlanCalendar:
     def to_dict(self) -> dict[str, Any]:
         """Design §7: ``{"plan", "items": [...]}``."""
         return {"plan": self.plan, "items": [item.to_dict() for item in self.items]}
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The items as a pandas DataFrame (pandas is an optional extra, imported here)."""
+        import pandas as pd
+
+        frame = pd.DataFrame([item.to_dict() for item in self.items])
+        for column in ("start", "end"):
+            if column in frame:
+                frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+    def _repr_html_(self) -> str:
+        from child_welfare_plan.plugins.formats import render_html
+
+        page = render_html(calendar_report(self))
+        return page[page.index("<body>") + 6 : page.index("</body>")]
 
 
 def _expand(plan: Plan, code: str) -> set[str]:

@@ -63,9 +63,12 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from child_welfare_plan.calendars.deadlines import Before, By, resolve
 from child_welfare_plan.calendars.periods import parse_period
@@ -392,6 +395,92 @@ class TimelinessResult:
             "rates": [r.to_dict() for r in self.rates],
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The items as a pandas DataFrame, one row per reporter, obligation and period
+        (pandas is an optional extra, imported here). Rates: ``rates_to_pandas()``."""
+        import pandas as pd
+
+        return pd.DataFrame([i.to_dict() for i in self.items])
+
+    def rates_to_pandas(self) -> pd.DataFrame:
+        """The rates per obligation and period as a pandas DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame([r.to_dict() for r in self.rates])
+
+    def _repr_html_(self) -> str:
+        from child_welfare_plan.plugins.formats import render_html
+        from child_welfare_plan.reports import Block, Report, Section
+
+        rows = [
+            (
+                i.obligation,
+                i.period,
+                i.reporter,
+                i.reporter_name,
+                str(i.status),
+                i.last_on_time_day,
+                i.received,
+                i.days_late,
+                i.days_overdue,
+                i.days_left,
+            )
+            for i in self.items
+        ]
+        columns = (
+            "obligation",
+            "period",
+            "reporter",
+            "name",
+            "status",
+            "last on-time day",
+            "received",
+            "days late",
+            "days overdue",
+            "days left",
+        )
+        rates = [
+            (
+                r.obligation,
+                r.period,
+                r.expected,
+                r.received,
+                r.on_time,
+                r.reporting_rate,
+                r.on_time_rate,
+            )
+            for r in self.rates
+        ]
+        report = Report(
+            "status",
+            f"Status of {self.plan} as of {self.as_of}",
+            {},
+            [
+                Section(
+                    "Rates",
+                    (),
+                    [
+                        Block(
+                            (
+                                "obligation",
+                                "period",
+                                "expected",
+                                "received",
+                                "on time",
+                                "reporting rate",
+                                "on-time rate",
+                            ),
+                            rates,
+                            percent_columns=("reporting rate", "on-time rate"),
+                        )
+                    ],
+                ),
+                Section("Items", (), [Block(columns, rows)]),
+            ],
+        )
+        page = render_html(report)
+        return page[page.index("<body>") + 6 : page.index("</body>")]
 
 
 # -- the rule ---------------------------------------------------------------------------------

@@ -1,1 +1,2 @@
-"""Pure functions over the model: validation, schedules, timeliness, aggregation, targets."""
+"""Pure functions over the model: validation, the plan calendar, timeliness, aggregation,
+targets, disclosure control of public outputs, and the consolidated evaluation."""

@@ -16,10 +16,7 @@ Then times, several runs each, alternating, as whole processes:
   district --level province`` (full validation, over time and up the tree, ratios, coverage);
 * a minimal pandas script that reads the same CSV, joins communes to their district and
   province and sums by unit, period, indicator and breakdown (the half-years, and the year as
-  their sum), writing JSON;
-* the same ``cwp aggregate`` with its JSON written compactly by json's C encoder (the
-  built-in ``json`` format indents, which makes json use its pure-Python encoder): a
-  what-if that shows how much of the time is the rendering.
+  their sum), writing JSON.
 
 It reports the median wall time and the peak resident memory of each (from
 ``resource.getrusage(RUSAGE_CHILDREN)`` in a one-child wrapper process).
@@ -34,16 +31,15 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
+from benchmarks.timing import measure
 from child_welfare_plan.catalog import Catalog, national_catalog
 from child_welfare_plan.files.plans import dumps_plan_json
 from child_welfare_plan.model import Indicator, Level, Plan, ValueType, canonical_disaggregation
@@ -74,32 +70,6 @@ for level, column in (("district", "district_code"), ("province", "province_code
     s = both.groupby([column, *keys], sort=False)["value"].sum().reset_index()
     parts.append(s.rename(columns={column: "unit"}).assign(level=level))
 pd.concat(parts).to_json(out, orient="records", force_ascii=False)
-"""
-
-COMPACT = """\
-import json
-import sys
-
-from child_welfare_plan.cli import main
-from child_welfare_plan.plugins import formats
-
-
-def render_json(report):
-    return json.dumps(report.data, ensure_ascii=False, default=formats._json_default) + "\\n"
-
-
-formats.render_json = render_json
-sys.exit(main(sys.argv[1:]))
-"""
-"""``cwp`` with the JSON output format writing compact JSON (json's C encoder; ``indent=2``
-makes json fall back to its pure-Python encoder). A what-if, to show that cost."""
-
-WRAPPER = """\
-import resource, subprocess, sys, time
-start = time.perf_counter()
-status = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-elapsed = time.perf_counter() - start
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, status)
 """
 
 
@@ -190,7 +160,6 @@ def _rows(
 
 def phases(plan_path: Path, values: Path) -> list[tuple[str, float]]:
     """Seconds spent in each step of ``cwp aggregate``, in this process (one run)."""
-    import json
     import time
 
     from child_welfare_plan.commands.aggregate import aggregate_report
@@ -218,25 +187,11 @@ def phases(plan_path: Path, values: Path) -> list[tuple[str, float]]:
     lap(f"read and check {len(data):,} values")
     result = aggregate(plan, data, catalog, level=["district", "province"])
     lap(f"aggregate ({len(result):,} values out)")
-    report = aggregate_report(result, plan)
-    lap("build the report")
+    report = aggregate_report(result, plan, tables=False)
+    lap("build the report (JSON data)")
     formats.render_json(report)
-    lap("render JSON (built-in format, indented)")
-    json.dumps(report.data, ensure_ascii=False)
-    lap("render JSON compactly (what-if)")
+    lap("render JSON")
     return steps
-
-
-def _measure(command: Sequence[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak resident MiB and exit status of one run of ``command``."""
-    out = subprocess.run(
-        [sys.executable, "-c", WRAPPER, *command],
-        check=True,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-    ).stdout.split()
-    return float(out[0]), int(out[1]) / 1024, int(out[2])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -256,8 +211,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         script.write_text(PANDAS_SCRIPT, encoding="utf-8")
         size = values.stat().st_size / 2**20
         print(f"{len(communes)} communes, {count:,} values, {size:.0f} MiB of CSV", flush=True)
-        compact = directory / "cwp_compact_json.py"
-        compact.write_text(COMPACT, encoding="utf-8")
         arguments = [
             "aggregate",
             str(plan_path),
@@ -274,7 +227,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         commands = {
             "cwp aggregate": [str(CWP), *arguments],
-            "cwp aggregate, compact JSON (what-if)": [sys.executable, str(compact), *arguments],
             "pandas script": [
                 sys.executable,
                 str(script),
@@ -286,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
         for run in range(args.runs):
             for name, command in commands.items():
-                results[name].append(_measure(command))
+                results[name].append(measure(command))
                 seconds, memory, status = results[name][-1]
                 print(
                     f"run {run + 1}: {name}: {seconds:.2f} s, {memory:.0f} MiB, exit {status}",

@@ -41,7 +41,6 @@ import argparse
 import csv
 import gc
 import json
-import os
 import random
 import statistics
 import subprocess
@@ -54,6 +53,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
+from benchmarks.timing import measure
 from child_welfare_plan.calendars.deadlines import parse_deadline, resolve
 from child_welfare_plan.files.plans import dumps_plan_json
 from child_welfare_plan.model import Level, Plan, Reporters, ReportingObligation
@@ -100,14 +100,6 @@ e["days_overdue"] = (-left).where(e["status"] == "overdue")
 e["days_left"] = left.where(e["status"] == "pending")
 e = e.rename(columns={"day": "received"})
 e.to_json(out, orient="records", date_format="iso", force_ascii=False)
-"""
-
-WRAPPER = """\
-import resource, subprocess, sys, time
-start = time.perf_counter()
-status = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-elapsed = time.perf_counter() - start
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, status)
 """
 
 
@@ -191,18 +183,6 @@ def write_submissions(directory: Path, communes: Sequence[str]) -> tuple[Path, i
                     writer.writerow(line)
                     rows += 1
     return path, rows
-
-
-def _measure(command: Sequence[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak resident MiB and exit status of one run of ``command``."""
-    out = subprocess.run(
-        [sys.executable, "-c", WRAPPER, *command],
-        check=True,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-    ).stdout.split()
-    return float(out[0]), int(out[1]) / 1024, int(out[2])
 
 
 def _statuses(path: Path) -> Counter[tuple[str, str, int | None]]:
@@ -295,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
         for run in range(args.runs):
             for name, command in commands.items():
-                results[name].append(_measure(command))
+                results[name].append(measure(command))
                 seconds, memory, status = results[name][-1]
                 print(
                     f"run {run + 1}: {name}: {seconds:.2f} s, {memory:.0f} MiB, exit {status}",

@@ -35,7 +35,9 @@ if TYPE_CHECKING:
         PlanFileError,
         PluginError,
     )
+    from child_welfare_plan.files.datavalues import load_data_values
     from child_welfare_plan.files.plans import dumps_plan_json, load_plan, plan_to_data
+    from child_welfare_plan.files.submissions import load_incidents, load_submissions
     from child_welfare_plan.model import (
         AdministrativeUnit,
         Agency,
@@ -52,10 +54,19 @@ if TYPE_CHECKING:
         Target,
         Task,
     )
+    from child_welfare_plan.rules.aggregate import aggregate
     from child_welfare_plan.rules.evaluate import evaluate
+    from child_welfare_plan.rules.schedule import plan_calendar
+    from child_welfare_plan.rules.timeliness import timeliness
     from child_welfare_plan.rules.validate import validate_plan
 
 _LAZY = {
+    "aggregate": "child_welfare_plan.rules.aggregate",
+    "load_data_values": "child_welfare_plan.files.datavalues",
+    "load_incidents": "child_welfare_plan.files.submissions",
+    "load_submissions": "child_welfare_plan.files.submissions",
+    "plan_calendar": "child_welfare_plan.rules.schedule",
+    "timeliness": "child_welfare_plan.rules.timeliness",
     "catalog": "child_welfare_plan.api",
     "evaluate_demo": "child_welfare_plan.api",
     "evaluate_files": "child_welfare_plan.api",
@@ -114,6 +125,7 @@ __all__ = [
     "Target",
     "Task",
     "__version__",
+    "aggregate",
     "catalog",
     "dumps_plan_json",
     "evaluate",
@@ -121,8 +133,13 @@ __all__ = [
     "evaluate_files",
     "get_plan",
     "installed_plans",
+    "load_data_values",
+    "load_incidents",
     "load_plan",
+    "load_submissions",
+    "plan_calendar",
     "plan_to_data",
+    "timeliness",
     "validate_plan",
 ]
 

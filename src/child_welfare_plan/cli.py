@@ -237,4 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    # Run through the imported module, where the other commands register themselves.
+    from child_welfare_plan.cli import main as _main
+
+    raise SystemExit(_main())

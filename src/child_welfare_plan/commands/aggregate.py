@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 __all__ = ["aggregate_report", "register"]
 
 
-def aggregate_report(result: AggregateResult, plan: Plan) -> Report:
-    """The report of ``cwp aggregate``: the values by period, then the findings."""
+def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True) -> Report:
+    """The report of ``cwp aggregate``: the values by period, then the findings.
+
+    ``tables=False`` leaves out the tables of values for people (the JSON format writes
+    only ``data``; at national scale the tables cost as much as the JSON)."""
     from child_welfare_plan.views import findings_block
 
     data = {
@@ -55,7 +58,7 @@ def aggregate_report(result: AggregateResult, plan: Plan) -> Report:
         "note",
     )
     by_period: dict[str, list[tuple[Any, ...]]] = {}
-    for row in result.rows:
+    for row in result.rows if tables else ():
         unit, _, period, indicator, key, value, coverage, complete = row[:8]
         reason, numerator, denominator = row[10:13]
         note = reason or ""
@@ -74,7 +77,7 @@ def aggregate_report(result: AggregateResult, plan: Plan) -> Report:
                 note,
             )
         )
-    for period in result.periods:
+    for period in result.periods if tables else ():
         rows = by_period.get(period, [])
         sections.append(
             Section(
@@ -106,7 +109,8 @@ def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     catalog = host.catalog()
     data = load_data_values(args.data, plan, catalog, host=host)
     result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
-    return aggregate_report(result, plan), 1 if result.has_errors() else 0
+    tables = cli._format_name(args, host) != "json"
+    return aggregate_report(result, plan, tables=tables), 1 if result.has_errors() else 0
 
 
 def register(add: Callable[..., Any]) -> None:

@@ -26,6 +26,7 @@ from child_welfare_plan.model.documents import (
 )
 from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
 from child_welfare_plan.model.indicators import (
+    REPORTING_PERIOD_TYPES,
     DataValue,
     Dimension,
     Direction,
@@ -58,6 +59,7 @@ from child_welfare_plan.model.plan import (
 from child_welfare_plan.model.units import AdministrativeUnit, Hierarchy, Level, UnitKind
 
 __all__ = [
+    "REPORTING_PERIOD_TYPES",
     "AbuseForm",
     "AdministrativeUnit",
     "Agency",

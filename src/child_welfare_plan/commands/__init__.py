@@ -6,16 +6,11 @@ returns its parser; ``func(args, host)`` returns ``(report, exit status)``.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from child_welfare_plan import cli
+from child_welfare_plan.commands import aggregate, calendar, evaluate, status
 
 __all__: list[str] = []
 
-_MODULES = ("calendar", "status", "aggregate", "evaluate")
-
-for _name in _MODULES:
-    _full = f"{__name__}.{_name}"
-    if importlib.util.find_spec(_full) is not None:
-        cli._EXTRA_COMMANDS.append(importlib.import_module(_full).register)
+for _module in (calendar, status, aggregate, evaluate):
+    if _module.register not in cli._EXTRA_COMMANDS:
+        cli._EXTRA_COMMANDS.append(_module.register)

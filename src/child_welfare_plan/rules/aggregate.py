@@ -1443,6 +1443,18 @@ class _Engine:
                         )
                     )
 
+    def computed_keys(
+        self, ind: Indicator, period: Period, keys_by: dict[tuple[str, str], list[str]]
+    ) -> list[str]:
+        """The breakdowns of a ratio or share: its numerator's, within its own dimensions."""
+        assert ind.numerator is not None
+        allowed = set(ind.disaggregations)
+        return [
+            key
+            for key in keys_by.get((ind.numerator, period.id), ())
+            if set(self.data._parts(key)) <= allowed
+        ]
+
     def emit_ratio(
         self,
         ind: Indicator,
@@ -1451,12 +1463,7 @@ class _Engine:
         levels: list[Level],
     ) -> None:
         assert ind.numerator is not None and ind.denominator is not None
-        allowed = set(ind.disaggregations)
-        keys = [
-            key
-            for key in keys_by.get((ind.numerator, period.id), ())
-            if set(self.data._parts(key)) <= allowed
-        ]
+        keys = self.computed_keys(ind, period, keys_by)
         codes = self.data._codes
         period_id = period.id
         for key in self.sort_keys(ind, keys):
@@ -1507,12 +1514,7 @@ class _Engine:
         levels: list[Level],
     ) -> None:
         assert ind.numerator is not None
-        allowed = set(ind.disaggregations)
-        keys = [
-            key
-            for key in keys_by.get((ind.numerator, period.id), ())
-            if set(self.data._parts(key)) <= allowed
-        ]
+        keys = self.computed_keys(ind, period, keys_by)
         codes = self.data._codes
         period_id = period.id
         for key in self.sort_keys(ind, keys):

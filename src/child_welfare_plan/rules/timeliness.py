@@ -777,43 +777,22 @@ def _judge(
 ) -> StatusItem:
     """The item of one report owed, from the submissions counted for it."""
     reporter, period, last, due_at, active = owed
-    name = names.get(reporter)
+    base: dict[str, Any] = {
+        "reporter": reporter,
+        "reporter_name": names.get(reporter),
+        "obligation": obligation,
+        "period": period,
+        "last_on_time_day": last,
+        "due_at": due_at,
+    }
     if not subs:
         if not active:
-            status = Status.NOT_EXPECTED
-        elif last is None:
-            status = Status.NOT_RECEIVED
-        elif as_of > last:
-            return StatusItem(
-                reporter=reporter,
-                reporter_name=name,
-                obligation=obligation,
-                period=period,
-                last_on_time_day=last,
-                due_at=due_at,
-                status=Status.OVERDUE,
-                days_overdue=(as_of - last).days,
-            )
-        else:
-            return StatusItem(
-                reporter=reporter,
-                reporter_name=name,
-                obligation=obligation,
-                period=period,
-                last_on_time_day=last,
-                due_at=due_at,
-                status=Status.PENDING,
-                days_left=(last - as_of).days,
-            )
-        return StatusItem(
-            reporter=reporter,
-            reporter_name=name,
-            obligation=obligation,
-            period=period,
-            last_on_time_day=last,
-            due_at=due_at,
-            status=status,
-        )
+            return StatusItem(**base, status=Status.NOT_EXPECTED)
+        if last is None:
+            return StatusItem(**base, status=Status.NOT_RECEIVED)
+        if as_of > last:
+            return StatusItem(**base, status=Status.OVERDUE, days_overdue=(as_of - last).days)
+        return StatusItem(**base, status=Status.PENDING, days_left=(last - as_of).days)
 
     if len(subs) == 1:
         first = content = _got(subs[0])
@@ -845,12 +824,7 @@ def _judge(
         status = Status.LATE
         days_late = (day - last).days
     return StatusItem(
-        reporter=reporter,
-        reporter_name=name,
-        obligation=obligation,
-        period=period,
-        last_on_time_day=last,
-        due_at=due_at,
+        **base,
         status=status,
         received=day,
         received_at=moment if has_time else None,

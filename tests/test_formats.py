@@ -8,6 +8,7 @@ import json
 from datetime import date
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -118,3 +119,39 @@ def test_large_json_is_compact_and_reads_back_the_same() -> None:
     assert text.count("\n") == 1
     assert json.loads(text) == report.data
     assert render_json(REPORT).count("\n") > 1
+
+
+def test_json_is_the_same_document_with_or_without_orjson(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """orjson (the ``fast`` extra) and the standard library write the same document."""
+    import builtins
+    from datetime import datetime, timedelta, timezone
+
+    data = {
+        "items": [
+            {
+                "day": date(2023, 6, 14),
+                "at": datetime(2023, 6, 14, 16, 30, tzinfo=timezone(timedelta(hours=7))),
+                "name": "Xã Đại Sơn",
+                "value": 0.1 + 0.2,
+                "none": None,
+            }
+        ]
+    }
+    report = Report("x", "t", data)
+    with_fast = render_json(report)
+    # what orjson refuses (an integer beyond 64 bits) is written by the standard library
+    assert json.loads(render_json(Report("x", "t", {"big": 2**70})))["big"] == 2**70
+    real_import = builtins.__import__
+
+    def no_orjson(name: str, *args: object, **kwargs: object) -> object:
+        if name == "orjson":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_orjson)
+    without = render_json(report)
+    assert json.loads(with_fast) == json.loads(without)
+    assert json.loads(without)["items"][0]["at"] == "2023-06-14T16:30:00+07:00"
+    assert "Đại Sơn" in without

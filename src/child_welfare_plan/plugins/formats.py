@@ -14,6 +14,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
@@ -190,6 +191,7 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
+.scroll{overflow-x:auto;max-width:100%}td{white-space:nowrap}
 .overdue,.not_met,.off_track,.error{background:#fde2e1}.late,.warning{background:#fff4ce}
 .on_time,.met,.on_track{background:#e3f4e1}
 @media print{body{margin:0;max-width:none}}
@@ -208,8 +210,12 @@ _STATUS_CLASSES = {
 }
 
 
+_WITHHELD_MARK = re.compile(r"<\d+|x")
+"""A count withheld by disclosure control, aligned with the numbers it stands among."""
+
+
 def _html_table(block: Block) -> Iterable[str]:
-    yield "<table>"
+    yield '<div class="scroll"><table>'
     if block.title:
         yield f"<caption>{html.escape(block.title)}</caption>"
     yield (
@@ -222,14 +228,15 @@ def _html_table(block: Block) -> Iterable[str]:
         cells = []
         for value, text in zip(raw, shown, strict=True):
             classes = []
-            if isinstance(value, int | float) and not isinstance(value, bool):
+            numeric = isinstance(value, int | float) and not isinstance(value, bool)
+            if numeric or (isinstance(value, str) and _WITHHELD_MARK.fullmatch(value)):
                 classes.append("n")
             if isinstance(value, str) and value in _STATUS_CLASSES:
                 classes.append(value)
             attr = f' class="{" ".join(classes)}"' if classes else ""
             cells.append(f"<td{attr}>{html.escape(text)}</td>")
         yield "<tr>" + "".join(cells) + "</tr>"
-    yield "</tbody></table>"
+    yield "</tbody></table></div>"
 
 
 def render_html(report: Report) -> str:

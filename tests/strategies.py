@@ -1,15 +1,20 @@
-"""Hypothesis strategies for the model, shared by every test module."""
+"""Hypothesis strategies and test plans, shared by every test module: the model, document
+references, aggregation data, timeliness submissions."""
 
 from __future__ import annotations
 
 import datetime as dt
 import string
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from itertools import product
 
 from hypothesis import reject
 from hypothesis import strategies as st
 
 from child_welfare_plan.calendars import deadlines, schedule
+from child_welfare_plan.calendars.deadlines import Before, WithinHours
+from child_welfare_plan.catalog import Catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
     AdministrativeUnit,
@@ -17,8 +22,11 @@ from child_welfare_plan.model import (
     AgencyGroup,
     AgencyKind,
     Comparator,
+    DataValue,
+    Dimension,
     Event,
     FundingSource,
+    Indicator,
     Level,
     Objective,
     ObligationKind,
@@ -28,18 +36,32 @@ from child_welfare_plan.model import (
     Responsibility,
     ResponsibilityMode,
     Signatory,
+    Submission,
     Target,
     Task,
     TaskGroup,
+    Term,
     UnitKind,
+    canonical_disaggregation,
 )
 from child_welfare_plan.model.documents import TITLE_OPENERS, DocumentKind, DocumentRef
+from child_welfare_plan.model.plan import Incident
 
 __all__ = [
+    "AGE",
+    "AS_OF_DAYS",
+    "INCIDENTS",
     "ISSUERS",
+    "KEYS",
     "NAMES",
+    "SEX",
     "SUMMARIES",
+    "TEST_CATALOG",
     "VI_ALPHABET",
+    "VN",
+    "aggregate_plans",
+    "as_of_days",
+    "cell_values",
     "codes",
     "date_rules",
     "deadline_rules",
@@ -47,7 +69,12 @@ __all__ = [
     "document_symbols",
     "hierarchies",
     "plans",
+    "reporting_units",
+    "submission_lists",
+    "submissions",
     "texts",
+    "timeliness_plan",
+    "values_for",
     "vietnamese_phrases",
     "vietnamese_words",
 ]
@@ -427,3 +454,348 @@ def aware_datetimes() -> st.SearchStrategy[datetime]:
 
     offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
     return st.datetimes(datetime(2000, 1, 1), datetime(2030, 12, 31), timezones=offsets)
+
+
+# Aggregation: small unit trees, a test catalog, data values ----------------------------
+
+SEX = ("male", "female")
+AGE = ("a", "b", "c")
+
+TEST_CATALOG = Catalog(
+    dimensions=[
+        Dimension(
+            code="sex",
+            name="Giới tính",
+            name_en="Sex",
+            values=[Term(code=c, name=c, name_en=c) for c in SEX],
+        ),
+        Dimension(
+            code="age",
+            name="Tuổi",
+            name_en="Age",
+            values=[Term(code=c, name=c, name_en=c) for c in AGE],
+        ),
+    ],
+    indicators=[
+        Indicator(
+            code="flow",
+            name="Luồng",
+            name_en="A flow",
+            value_type="count",
+            time_aggregation="sum",
+            unit_aggregation="sum",
+            disaggregations=["sex", "age"],
+        ),
+        Indicator(
+            code="stock",
+            name="Tồn",
+            name_en="A stock",
+            value_type="count",
+            time_aggregation="last",
+            unit_aggregation="sum",
+            disaggregations=["sex"],
+        ),
+        Indicator(
+            code="mean",
+            name="Trung bình",
+            name_en="A mean over units",
+            value_type="amount",
+            time_aggregation="sum",
+            unit_aggregation="average",
+        ),
+        Indicator(
+            code="peak",
+            name="Cao nhất",
+            name_en="A maximum",
+            value_type="count",
+            time_aggregation="max",
+            unit_aggregation="max",
+        ),
+        Indicator(
+            code="flag",
+            name="Cờ",
+            name_en="A yes/no",
+            value_type="boolean",
+            time_aggregation="last",
+            unit_aggregation="sum",
+        ),
+        Indicator(
+            code="rate",
+            name="Tỷ lệ",
+            name_en="flow per stock",
+            value_type="ratio",
+            numerator="flow",
+            denominator="stock",
+            factor=100,
+            disaggregations=["sex"],
+        ),
+        Indicator(
+            code="flag-share",
+            name="Tỷ lệ cờ",
+            name_en="share of flags",
+            value_type="share",
+            numerator="flag",
+            factor=100,
+        ),
+    ],
+)
+
+
+@st.composite
+def aggregate_plans(draw: st.DrawFn) -> Plan:
+    """A province plan: 1-3 districts of 1-4 communes, and 0-2 communes right under the
+    province (a tree that skips the district level there)."""
+    units = [AdministrativeUnit(code="10", name="Tỉnh A", level=Level.PROVINCE)]
+    for d in range(1, draw(st.integers(1, 3)) + 1):
+        district = f"10{d}"
+        units.append(
+            AdministrativeUnit(code=district, name=f"Huyện {d}", level=Level.DISTRICT, parent="10")
+        )
+        for c in range(1, draw(st.integers(1, 4)) + 1):
+            units.append(
+                AdministrativeUnit(
+                    code=f"{district}{c:02d}",
+                    name=f"Xã {d}.{c}",
+                    level=Level.COMMUNE,
+                    parent=district,
+                )
+            )
+    for c in range(1, draw(st.integers(0, 2)) + 1):
+        units.append(
+            AdministrativeUnit(
+                code=f"109{c:02d}", name=f"Xã riêng {c}", level=Level.COMMUNE, parent="10"
+            )
+        )
+    return Plan(id="thu", title="Kế hoạch thử", year=2023, issuer="ubnd", area="10", units=units)
+
+
+def reporting_units(plan: Plan) -> list[str]:
+    """The units at the bottom of the plan's tree, which report values."""
+    return [u.code for u in plan.area_units() if not plan.hierarchy.children(u.code)]
+
+
+def cell_values(
+    units: Sequence[str], period: str, counts: st.SearchStrategy[int] | None = None
+) -> st.SearchStrategy[list[DataValue]]:
+    """For some units, the finest cells (sex × age) of ``flow`` for ``period``."""
+    counts = counts if counts is not None else st.integers(0, 50)
+    cells = list(product(SEX, AGE))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> list[DataValue]:
+        out = []
+        for unit in units:
+            if not draw(st.booleans()):
+                continue
+            for sex, age in cells:
+                out.append(
+                    DataValue(
+                        unit=unit,
+                        period=period,
+                        indicator="flow",
+                        disaggregation=canonical_disaggregation({"sex": sex, "age": age}),
+                        value=draw(counts),
+                    )
+                )
+        return out
+
+    return build()
+
+
+@st.composite
+def values_for(
+    draw: st.DrawFn, plan: Plan, periods: Sequence[str] = ("2023S1", "2023S2")
+) -> list[DataValue]:
+    """Totals of every reported test indicator, for some units and periods (some missing)."""
+    out = []
+    for unit in reporting_units(plan):
+        for period in periods:
+            for code in ("flow", "stock", "mean", "peak", "flag"):
+                if draw(st.integers(0, 4)) == 0:
+                    continue
+                high = 1 if code == "flag" else 500
+                out.append(
+                    DataValue(
+                        unit=unit,
+                        period=period,
+                        indicator=code,
+                        value=draw(st.integers(0, high)),
+                    )
+                )
+    return out
+
+
+# Timeliness: a plan with every kind of obligation, and its submissions ------------------
+
+VN = timezone(timedelta(hours=7))
+
+COMMUNES = {
+    "11074": ("Thị trấn Tứ Kỳ", None, None),
+    "11083": ("Xã Đại Sơn", None, None),
+    "11086": ("Xã Hưng Đạo", None, date(2023, 3, 31)),
+    "11089": ("Xã Ngọc Kỳ", date(2024, 1, 1), None),
+}
+"""Two communes that exist all year, one dissolved on 31/3/2023, one created in 2024."""
+
+
+def timeliness_plan(*, promptly: WithinHours | None = None) -> Plan:
+    """A district plan with a document, two periodic reports, an ad-hoc report and a report
+    on incidents (``promptly`` is its deadline, 12 hours by default)."""
+    units = [
+        AdministrativeUnit(code="30", name="Tỉnh Hải Dương", level="province", kind="tinh"),
+        AdministrativeUnit(
+            code="298", name="Huyện Tứ Kỳ", level="district", kind="huyen", parent="30"
+        ),
+    ]
+    agencies = [
+        Agency(code="ubnd-huyen", name="UBND huyện Tứ Kỳ", unit="298", kind="peoples-committee"),
+        Agency(code="ldtbxh", name="Phòng LĐTBXH", unit="298", kind="specialised-office"),
+        Agency(code="y-te", name="Phòng Y tế", unit="298", kind="specialised-office"),
+    ]
+    for code, (name, start, end) in COMMUNES.items():
+        units.append(
+            AdministrativeUnit(
+                code=code,
+                name=name,
+                level="commune",
+                kind="xa",
+                parent="298",
+                valid_from=start,
+                valid_to=end,
+            )
+        )
+        agencies.append(
+            Agency(code=f"ubnd-{code}", name=f"UBND {name}", unit=code, kind="peoples-committee")
+        )
+    communes_and_health = Reporters(level=Level.COMMUNE, agencies=["y-te"])
+    return Plan(
+        id="tt-2023",
+        title="Kế hoạch thử tính kịp thời",
+        year=2023,
+        issuer="ubnd-huyen",
+        area="298",
+        coordinator="ldtbxh",
+        period_convention="nd09",
+        units=units,
+        agencies=agencies,
+        obligations=[
+            ReportingObligation(
+                id="ke-hoach",
+                title="Kế hoạch triển khai",
+                kind="document",
+                reporters=communes_and_health,
+                recipient="ubnd-huyen",
+                deadline=Before(date(2023, 3, 30)),
+            ),
+            ReportingObligation(
+                id="bao-cao-6-thang",
+                title="Báo cáo 6 tháng",
+                kind="periodic",
+                reporters=communes_and_health,
+                recipient="ubnd-huyen",
+                covers="2023S1",
+                deadline=Before(date(2023, 6, 15)),
+            ),
+            ReportingObligation(
+                id="bao-cao-nam",
+                title="Báo cáo năm",
+                kind="periodic",
+                reporters=communes_and_health,
+                recipient="ubnd-huyen",
+                covers="2023",
+                deadline=Before(date(2023, 12, 10)),
+            ),
+            ReportingObligation(
+                id="tu-kiem-tra",
+                title="Báo cáo tự kiểm tra",
+                kind="ad-hoc",
+                reporters=Reporters(level=Level.COMMUNE),
+                recipient="ubnd-huyen",
+            ),
+            ReportingObligation(
+                id="dot-xuat",
+                title="Báo cáo đột xuất",
+                kind="event-triggered",
+                reporters=Reporters(level=Level.COMMUNE),
+                recipient="ubnd-huyen",
+                deadline=promptly if promptly is not None else WithinHours(12),
+                triggers=["tu-vong-tntt", "xam-hai"],
+            ),
+        ],
+    )
+
+
+INCIDENTS = (
+    Incident(
+        id="dx-01",
+        kind="xam-hai",
+        unit="11074",
+        known=datetime(2023, 8, 5, 21, 45, tzinfo=VN),
+    ),
+    Incident(
+        id="dx-02",
+        kind="tu-vong-tntt",
+        unit="11083",
+        known=datetime(2023, 10, 18, 12, 15, tzinfo=VN),
+    ),
+)
+"""Two incidents: abuse known 05/8 21:45 (due 06/8 09:45), a death known 18/10 12:15."""
+
+KEYS: tuple[tuple[str, str, str | None], ...] = (
+    *(
+        (r, ob, period)
+        for ob, period in (
+            ("ke-hoach", None),
+            ("bao-cao-6-thang", "2023S1"),
+            ("bao-cao-nam", "2023"),
+        )
+        for r in ("ubnd-11074", "ubnd-11083", "ubnd-11086", "ubnd-11089", "y-te")
+    ),
+    ("ubnd-11074", "tu-kiem-tra", None),
+    ("ubnd-11083", "tu-kiem-tra", None),
+    ("ubnd-11074", "dot-xuat", "dx-01"),
+    ("ubnd-11083", "dot-xuat", "dx-02"),
+)
+"""Every (reporter, obligation, period) the plan can receive."""
+
+AS_OF_DAYS = (date(2023, 1, 1), date(2024, 2, 28))
+"""The span the strategies draw dates from."""
+
+
+def as_of_days() -> st.SearchStrategy[date]:
+    """Days to judge at, in and around the plan year."""
+    return st.dates(min_value=AS_OF_DAYS[0], max_value=AS_OF_DAYS[1])
+
+
+@st.composite
+def _received(draw: st.DrawFn) -> date | datetime:
+    day = draw(as_of_days())
+    form = draw(st.sampled_from(["date", "naive", "vn", "utc"]))
+    if form == "date":
+        return day
+    moment = datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 30]))))
+    if form == "naive":
+        return moment
+    if form == "vn":
+        return moment.replace(tzinfo=VN)
+    return moment.replace(tzinfo=UTC)
+
+
+@st.composite
+def submissions(draw: st.DrawFn) -> Submission:
+    """A submission for one of :data:`KEYS`, received as a date, a naive datetime or an
+    aware one, with or without a document number and a revision."""
+    reporter, obligation, period = draw(st.sampled_from(KEYS))
+    return Submission(
+        reporter=reporter,
+        obligation=obligation,
+        period=period,
+        received=draw(_received()),
+        document_number=draw(st.sampled_from([None, "01/BC", "02/BC"])),
+        revision=draw(st.sampled_from([None, 1, 2])),
+    )
+
+
+def submission_lists(max_size: int = 25) -> st.SearchStrategy[list[Submission]]:
+    """Lists of submissions for the plan of :func:`timeliness_plan`."""
+    return st.lists(submissions(), max_size=max_size)

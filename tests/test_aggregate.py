@@ -29,12 +29,12 @@ from child_welfare_plan.rules.aggregate import (
     aggregate,
 )
 from tests.conftest import small_plan
-from tests.strategies_aggregate import (
+from tests.strategies import (
     AGE,
     SEX,
     TEST_CATALOG,
+    aggregate_plans,
     cell_values,
-    plans,
     reporting_units,
     values_for,
 )
@@ -352,7 +352,7 @@ def test_the_html_view_is_cut_short_for_notebooks() -> None:
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_order_of_the_values_does_not_matter(data: st.DataObject) -> None:
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     values = data.draw(values_for(plan))
     shuffled = data.draw(st.permutations(values))
     levels = ["province", "district", "commune"]
@@ -365,7 +365,7 @@ def test_order_of_the_values_does_not_matter(data: st.DataObject) -> None:
 @given(data=st.data())
 def test_rolling_up_in_steps_equals_rolling_up_at_once(data: st.DataObject) -> None:
     """Sum, last, average, max, count of booleans, ratio and share alike."""
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     values = data.draw(values_for(plan))
     steps = aggregate(plan, values, TEST_CATALOG, level=["commune", "district", "province"])
     at_once = aggregate(plan, values, TEST_CATALOG, level="province")
@@ -377,7 +377,7 @@ def test_rolling_up_in_steps_equals_rolling_up_at_once(data: st.DataObject) -> N
 def test_the_province_figure_is_that_of_its_communes_computed_directly(
     data: st.DataObject,
 ) -> None:
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     values = data.draw(values_for(plan))
     result = aggregate(plan, values, TEST_CATALOG, level="province", periods=["2023"])
     leaves = reporting_units(plan)
@@ -417,7 +417,7 @@ def test_the_province_figure_is_that_of_its_communes_computed_directly(
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_a_missing_unit_is_never_a_zero(data: st.DataObject) -> None:
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     leaves = reporting_units(plan)
     sent = data.draw(st.lists(st.sampled_from(leaves), unique=True, max_size=len(leaves)))
     values = [dv(u, "2023S1", "mean", 10 + i) for i, u in enumerate(sent)]
@@ -441,7 +441,7 @@ def test_a_missing_unit_is_never_a_zero(data: st.DataObject) -> None:
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_a_ratio_equals_the_ratio_of_its_aggregated_parts(data: st.DataObject) -> None:
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     values = data.draw(values_for(plan))
     result = aggregate(plan, values, TEST_CATALOG, level=["province", "district", "commune"])
     for row in result:
@@ -465,7 +465,7 @@ def test_a_flow_split_across_sub_periods_sums_back_to_the_whole(
 ) -> None:
     from child_welfare_plan.calendars.periods import parse_period
 
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     leaves = reporting_units(plan)
     year = parse_period("2023", plan.period_convention)
     whole: list[DataValue] = []
@@ -500,7 +500,7 @@ def test_totals_equal_the_sum_of_their_parts_along_every_dimension(
 ) -> None:
     """Communes send only the sex × age table; every margin and total is derived and adds
     up at every level."""
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     values = data.draw(cell_values(reporting_units(plan), "2023S1"))
     result = aggregate(plan, values, TEST_CATALOG, level=["province", "district", "commune"])
     assert not result.findings
@@ -521,7 +521,7 @@ def test_totals_equal_the_sum_of_their_parts_along_every_dimension(
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_a_total_off_by_any_amount_from_its_breakdown_is_an_error(data: st.DataObject) -> None:
-    plan = data.draw(plans())
+    plan = data.draw(aggregate_plans())
     unit = reporting_units(plan)[0]
     cells = {s: data.draw(st.integers(0, 100)) for s in SEX}
     error = data.draw(st.integers(-5, 5))

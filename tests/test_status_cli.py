@@ -14,7 +14,7 @@ import pytest
 from child_welfare_plan.cli import main
 from child_welfare_plan.files.plans import dumps_plan_json
 from child_welfare_plan.plugins import Host, reset_host
-from tests.strategies_timeliness import timeliness_plan
+from tests.strategies import timeliness_plan
 
 HEADER = "reporter,obligation,period,received,document_number\n"
 ROWS = (

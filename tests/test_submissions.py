@@ -22,7 +22,7 @@ from child_welfare_plan.files.tables import Table
 from child_welfare_plan.model import Finding, Submission
 from child_welfare_plan.model.plan import Incident
 from child_welfare_plan.plugins import DataSource, Host, hookimpl
-from tests.strategies_timeliness import INCIDENTS, submission_lists, timeliness_plan
+from tests.strategies import INCIDENTS, submission_lists, timeliness_plan
 
 PLAN = timeliness_plan()
 HEADER = "reporter,obligation,period,received,document_number,revision\n"

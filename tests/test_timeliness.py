@@ -24,7 +24,7 @@ from child_welfare_plan.rules.timeliness import (
     local_date,
     timeliness,
 )
-from tests.strategies_timeliness import (
+from tests.strategies import (
     INCIDENTS,
     VN,
     as_of_days,

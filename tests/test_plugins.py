@@ -277,3 +277,21 @@ def test_installed_entry_points_are_discovered() -> None:
     names = {ep.name for ep in metadata.entry_points(group="child_welfare_plan")}
     host = Host()
     assert names <= set(host.plugin_names) | {f.plugin for f in host.failures}
+
+
+def test_hook_register_demo_data_reads_files_inside_a_zip_archive(tmp_path: Path) -> None:
+    """A pack installed as a zip registers package resources; the host hands them over as
+    real files while they are used."""
+    import zipfile
+
+    archive = tmp_path / "pack.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("demo/submissions.csv", "reporter,obligation,period,received\n")
+    inside = zipfile.Path(archive, "demo/submissions.csv")
+    demo = DemoData(plan="thu-2024", as_of=date(2024, 12, 20), submissions=inside)
+    with demo.files() as (submissions, data, incidents):
+        assert submissions is not None and submissions.is_file()
+        assert submissions.read_text(encoding="utf-8").startswith("reporter,")
+        assert data is None and incidents is None
+        kept = submissions
+    assert not kept.exists()  # the extracted copy is gone afterwards

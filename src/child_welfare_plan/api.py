@@ -86,12 +86,13 @@ def evaluate_files(
 def evaluate_demo(plan_id: str, *, audience: str = "internal", k: int = 5) -> Evaluation:
     """Evaluate a plan on the synthetic demo data set its pack registers."""
     demo = get_host().demo_data(plan_id)
-    return evaluate_files(
-        plan_id,
-        as_of=demo.as_of,
-        data=demo.data,
-        submissions=demo.submissions,
-        incidents=demo.incidents,
-        audience=audience,
-        k=k,
-    )
+    with demo.files() as (submissions, data, incidents):
+        return evaluate_files(
+            plan_id,
+            as_of=demo.as_of,
+            data=data,
+            submissions=submissions,
+            incidents=incidents,
+            audience=audience,
+            k=k,
+        )

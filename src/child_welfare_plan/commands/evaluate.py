@@ -10,6 +10,7 @@ error-level finding remains; what could be computed is still printed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -36,28 +37,30 @@ def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     incidents_file: Path | None = args.incidents
     as_of: date | None = args.as_of
     notes: list[str] = []
-    if args.demo:
-        demo = host.demo_data(plan.id)
-        data = data or demo.data
-        submissions_file = submissions_file or demo.submissions
-        incidents_file = incidents_file or demo.incidents
-        as_of = as_of or demo.as_of
-        notes.append(f"Demo data (synthetic, no real children): {demo.description}".strip())
-    if as_of is None:
-        as_of = _today()
-    for path in (data, submissions_file, incidents_file):
-        if path is not None and not Path(path).is_file():
-            raise cli.UsageError(f"no such file: {path}")
-    evaluation = evaluate_files(
-        plan,
-        as_of=as_of,
-        data=data,
-        submissions=submissions_file,
-        incidents=incidents_file,
-        period=args.period,
-        audience=args.audience,
-        k=args.k,
-    )
+    with contextlib.ExitStack() as stack:
+        if args.demo:
+            demo = host.demo_data(plan.id)
+            demo_submissions, demo_data, demo_incidents = stack.enter_context(demo.files())
+            data = data or demo_data
+            submissions_file = submissions_file or demo_submissions
+            incidents_file = incidents_file or demo_incidents
+            as_of = as_of or demo.as_of
+            notes.append(f"Demo data (synthetic, no real children): {demo.description}".strip())
+        if as_of is None:
+            as_of = _today()
+        for path in (data, submissions_file, incidents_file):
+            if path is not None and not Path(path).is_file():
+                raise cli.UsageError(f"no such file: {path}")
+        evaluation = evaluate_files(
+            plan,
+            as_of=as_of,
+            data=data,
+            submissions=submissions_file,
+            incidents=incidents_file,
+            period=args.period,
+            audience=args.audience,
+            k=args.k,
+        )
     report = evaluation.to_report()
     if notes:
         first = report.sections[0]

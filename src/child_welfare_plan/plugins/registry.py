@@ -8,10 +8,11 @@ Plugins are found through the entry-point group ``child_welfare_plan``. Set
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from importlib import metadata
+from importlib import metadata, resources
 from importlib.abc import Traversable
 from os import PathLike
 from pathlib import Path
@@ -92,14 +93,29 @@ class OutputFormat:
 @attrs.frozen
 class DemoData:
     """A synthetic data set for a plan: files of submissions, data values and incidents,
-    and the as-of date the demo is meant to be read at."""
+    and the as-of date the demo is meant to be read at. The files may be paths or package
+    resources (``importlib.resources.files(...) / "demo.csv"``), even inside a zip archive:
+    :meth:`files` gives them as paths on the file system."""
 
     plan: str
     as_of: date
-    submissions: Path | None = None
-    data: Path | None = None
-    incidents: Path | None = None
+    submissions: Path | Traversable | None = attrs.field(default=None, eq=False)
+    data: Path | Traversable | None = attrs.field(default=None, eq=False)
+    incidents: Path | Traversable | None = attrs.field(default=None, eq=False)
     description: str = ""
+
+    @contextlib.contextmanager
+    def files(self) -> Iterator[tuple[Path | None, Path | None, Path | None]]:
+        """``(submissions, data, incidents)`` as file-system paths while the block runs
+        (a resource inside an archive is extracted to a temporary file)."""
+        with contextlib.ExitStack() as stack:
+
+            def real(item: Path | Traversable | None) -> Path | None:
+                if item is None or isinstance(item, Path):
+                    return item
+                return stack.enter_context(resources.as_file(item))
+
+            yield real(self.submissions), real(self.data), real(self.incidents)
 
 
 @attrs.frozen

@@ -10,10 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from datetime import date
-from importlib.abc import Traversable
-from pathlib import Path
 
-from child_welfare_plan.errors import PluginError
 from child_welfare_plan.model import AdministrativeUnit, Agency, Plan
 from child_welfare_plan.plugins import DemoData, PlanSource, hookimpl
 from cwp_tu_ky import DEMO_DIR, PLAN_FILE, PLAN_ID
@@ -33,16 +30,6 @@ DEMO_AS_OF = date(2023, 12, 20)
 @functools.cache
 def _plan() -> Plan:
     return PlanSource(PLAN_FILE).load()
-
-
-def _file(resource: Traversable) -> Path:
-    """A package resource as a filesystem path (the pack must be installed unzipped)."""
-    if not isinstance(resource, Path):
-        raise PluginError(
-            f"cwp-tu-ky: demo file {resource.name!r} is not on the file system "
-            "(install the pack as a directory, not a zip archive)"
-        )
-    return resource
 
 
 @hookimpl
@@ -74,9 +61,9 @@ def register_demo_data() -> Iterable[DemoData]:
         DemoData(
             plan=PLAN_ID,
             as_of=DEMO_AS_OF,
-            submissions=_file(DEMO_DIR.joinpath("submissions.csv")),
-            incidents=_file(DEMO_DIR.joinpath("incidents.csv")),
-            data=_file(values) if values.is_file() else None,
+            submissions=DEMO_DIR.joinpath("submissions.csv"),
+            incidents=DEMO_DIR.joinpath("incidents.csv"),
+            data=values if values.is_file() else None,
             description=(
                 "SYNTHETIC data for the Tứ Kỳ 2023 plan: invented submissions (most on time, "
                 "some late, a few missing, one revision, one duplicate row) and invented "

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 import pytest
+from hypothesis import settings
 
 from child_welfare_plan.calendars.deadlines import Before
 from child_welfare_plan.calendars.schedule import LunarDay, Window
@@ -24,6 +26,10 @@ from child_welfare_plan.model import (
     TaskGroup,
 )
 from child_welfare_plan.plugins import Host, hookimpl, reset_host
+
+# `CWP_HYPOTHESIS_PROFILE=deep pytest` runs every property with many more examples.
+settings.register_profile("deep", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("CWP_HYPOTHESIS_PROFILE", "default"))
 
 
 def small_plan() -> Plan:

@@ -188,3 +188,92 @@ def test_plugin_failures_are_warned_on_stderr(
         reset_host(None)
     assert code == 0
     assert "cwp: warning: plugin 'broken-pack' failed while loading: RuntimeError: boom" in err
+
+
+@pytest.mark.parametrize("bad", ["foo", "2023-02-30", "31/02/2023"])
+def test_a_bad_solar_date_is_one_line_and_exit_2(
+    host: Host, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    code, out, err = run(capsys, "lunar", bad)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("cwp: error:") and err.count("\n") == 1
+    assert bad in err
+
+
+def test_deadline_in_hours_takes_an_anchor_with_a_time(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Decree 56/2017 Art. 26: within 12 hours of the report; 10:00 on 1/6 → 22:00."""
+    code, out, _ = run(
+        capsys,
+        "deadline",
+        "trong thời hạn 12 giờ kể từ khi nhận được tin báo",
+        "--anchor",
+        "2023-06-01T10:00",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    assert json.loads(out)["last_on_time_day"] == "2023-06-01"
+    code, _, err = run(capsys, "deadline", "trong thời hạn 12 giờ kể từ khi nhận được tin báo")
+    assert code == 2 and "--anchor" in err
+
+
+def test_a_relative_deadline_that_names_its_day_needs_no_anchor(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Five working days from Friday 01/12/2023: 04, 05, 06, 07, 08/12."""
+    code, out, _ = run(
+        capsys,
+        "deadline",
+        "trong vòng 05 ngày làm việc kể từ ngày 01/12/2023",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    assert json.loads(out)["last_on_time_day"] == "2023-12-08"
+
+
+def test_an_unreadable_plan_file_exits_2(
+    host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("id = \n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--format", "json")
+    assert code == 2
+    assert json.loads(out)["findings"][0]["code"] == "unreadable-plan"
+
+
+def test_calendar_refuses_an_unknown_agency_and_a_reversed_range(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "calendar", "thu-2023", "--agency", "y-te2")
+    assert code == 2 and "no agency 'y-te2'" in err and "y-te" in err
+    code, _, err = run(capsys, "calendar", "thu-2023", "--from", "2023-12-01", "--to", "2023-01-01")
+    assert code == 2 and "before the start" in err
+
+
+def test_output_into_a_missing_folder_names_that_folder(
+    host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "nowhere" / "plans.json"
+    code, _, err = run(capsys, "plans", "--output", str(target))
+    assert code == 2
+    assert f"cannot write {target}: no such directory" in err
+    assert ".tmp" not in err
+
+
+def test_json_and_text_stay_available_with_the_builtin_plugin_blocked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Design §7: json is always available."""
+    from child_welfare_plan.plugins import reset_host
+
+    reset_host(Host(entry_points=False, disabled=["builtin"]))
+    try:
+        code, out, _ = run(capsys, "plans", "--format", "json")
+        assert (code, json.loads(out)) == (0, {"plans": []})
+        assert run(capsys, "plans")[0] == 0
+    finally:
+        reset_host(None)

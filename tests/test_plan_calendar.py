@@ -52,6 +52,10 @@ def test_filter_by_agency_keeps_what_concerns_it() -> None:
         "trung-thu",
     ]
     # An agency that reports nothing still sees the events that name no one.
+    from child_welfare_plan.model import Agency
+
+    front = Agency(code="mttq", name="Ủy ban MTTQ huyện", unit="298", kind="front")
+    plan = attrs.evolve(plan, agencies=[*plan.agencies, front])
     assert [i.kind for i in plan_calendar(plan, agency="mttq").items] == ["event", "event"]
 
 
@@ -103,7 +107,7 @@ def test_ics_imports_cleanly_with_one_entry_per_item() -> None:
     deadline = events[1]
     (alarm,) = list(deadline.walk("VALARM"))
     assert alarm.decoded("trigger").days == -3
-    assert str(deadline["uid"]) == uid("thu-2023", cal.items[1])
+    assert str(deadline["uid"]) == uid("thu-2023", cal.items[1], 1)
 
 
 def test_ics_uids_are_stable_across_exports() -> None:
@@ -130,3 +134,21 @@ def test_cli_calendar_formats(
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert main(["plans", "--format", "ics"]) == 2
     assert "cannot render" in capsys.readouterr().err
+
+
+def test_ics_uid_survives_a_deadline_moving_to_another_day() -> None:
+    """Re-importing after a deadline moves must update the entry, not add a second one."""
+    icalendar = pytest.importorskip("icalendar")
+    from child_welfare_plan.calendars.deadlines import Before
+
+    plan = small_plan()
+    moved = attrs.evolve(
+        plan, obligations=[attrs.evolve(plan.obligations[0], deadline=Before(date(2023, 6, 20)))]
+    )
+
+    def uids(p: Plan) -> dict[str, str]:
+        parsed = icalendar.Calendar.from_ical(to_ical(plan_calendar(p), datetime(2023, 1, 1)))
+        return {str(e["summary"]): str(e["uid"]) for e in parsed.walk("VEVENT")}
+
+    assert uids(plan) == uids(moved)
+    assert len(set(uids(plan).values())) == len(uids(plan))

@@ -7,9 +7,10 @@ plan; 2 bad usage or unreadable input. User errors are one line on stderr, no tr
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,12 +33,26 @@ class UsageError(CwpError):
 
 
 def _date(text: str) -> date:
+    """An argparse ``type``: a date as ``YYYY-MM-DD`` or ``DD/MM/YYYY``."""
     from child_welfare_plan.calendars.dates import parse_date
 
     try:
         return parse_date(text)
     except CwpError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _moment(text: str) -> date | datetime:
+    """An argparse ``type``: a date, or an ISO 8601 date and time."""
+    from child_welfare_plan.calendars.dates import parse_received
+
+    try:
+        return parse_received(text)
+    except CwpError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+_ANCHOR_DATE = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})")
 
 
 def _plan_arg(value: str, host: Host) -> tuple[object, list[Finding]]:
@@ -94,14 +109,24 @@ def _cmd_validate(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             calendar=host.working_calendar(plan.area, plan.year),
             source=source,
         )
-    return validation_report(plan_id, findings), 1 if has_errors(findings) else 0
+    if any(f.code == "unreadable-plan" for f in findings):
+        status = 2  # design §7: input that cannot be read at all
+    else:
+        status = 1 if has_errors(findings) else 0
+    return validation_report(plan_id, findings), status
 
 
 def _cmd_deadline(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
+    from child_welfare_plan.calendars.dates import parse_date
     from child_welfare_plan.calendars.deadlines import parse_deadline, resolve
 
     rule = parse_deadline(args.text)
-    deadline = resolve(rule, anchor=args.anchor, roll=not args.no_roll)
+    anchor = args.anchor
+    if anchor is None and rule.kind == "within_days":
+        # "trong vòng 05 ngày làm việc kể từ ngày 01/6/2023": the phrase names its anchor.
+        named = _ANCHOR_DATE.search(getattr(rule, "anchor", ""))
+        anchor = parse_date(named.group(1)) if named else None
+    deadline = resolve(rule, anchor=anchor, roll=not args.no_roll)
     data = deadline.to_json()
     lines = [f"{k}: {'' if v is None else v}" for k, v in data.items()]
     return Report("deadline", f"Deadline: {args.text}", data, [Section("Deadline", lines)]), 0
@@ -118,9 +143,11 @@ def _cmd_lunar(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         solar = lunar.to_solar(year, month, day, leap=args.leap)
         value = lunar.to_lunar(solar)
     else:
+        from child_welfare_plan.calendars.dates import parse_date
+
         if args.leap:
             raise UsageError("--leap goes with --to-solar")
-        solar = _date(args.date)
+        solar = parse_date(args.date)
         value = lunar.to_lunar(solar)
     data = {
         "solar": solar.isoformat(),
@@ -175,7 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("deadline", _cmd_deadline, "read a Vietnamese deadline phrase")
     p.add_argument("text", help='e.g. "trước ngày 15/6/2023"')
     p.add_argument("--no-roll", action="store_true", help="do not move a non-working last day")
-    p.add_argument("--anchor", type=_date, help="the event a relative deadline counts from")
+    p.add_argument(
+        "--anchor",
+        type=_moment,
+        help="the event a relative deadline counts from: YYYY-MM-DD, or YYYY-MM-DDTHH:MM",
+    )
     p = add("lunar", _cmd_lunar, "convert between solar and Vietnamese lunar dates")
     p.add_argument("date", help="solar YYYY-MM-DD, or lunar DD/MM/YYYY with --to-solar")
     p.add_argument("--to-solar", action="store_true", help="DATE is a lunar date")

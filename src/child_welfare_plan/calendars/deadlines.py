@@ -283,8 +283,9 @@ def _require_anchor(
 ) -> dt.date | dt.datetime:
     if anchor is None:
         raise InvalidValueError(
-            f"rule {format_deadline(rule)!r} ({rule.kind}) counts from an event: "
-            f"pass the event's date or datetime as anchor="
+            f"rule {format_deadline(rule)!r} ({rule.kind}) counts from an event: give the "
+            "date (or date and time) of that event as its anchor (`--anchor` on the command "
+            "line)"
         )
     return anchor
 

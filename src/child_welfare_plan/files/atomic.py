@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from os import PathLike
@@ -16,6 +17,11 @@ def write_atomic(path: str | PathLike[str], content: str | bytes) -> Path:
     and renamed over the target (``os.replace``). On any error the target is untouched and
     the temporary file removed."""
     target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            errno.ENOENT, f"cannot write {target}: no such directory", str(folder)
+        )
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:

@@ -304,8 +304,26 @@ class Host:
         return self.data_source_for(path, source).read(Path(path))
 
     def output_formats(self) -> dict[str, OutputFormat]:
-        """Output formats by name."""
-        return {fmt.name: fmt for _, fmt in self.collect("register_output_formats")}
+        """Output formats by name. ``text`` and ``json`` are always there, even with the
+        built-in plugin blocked (design §7: json is always available)."""
+        formats = {fmt.name: fmt for _, fmt in self.collect("register_output_formats")}
+        if "text" not in formats or "json" not in formats:
+            from child_welfare_plan.plugins import formats as standard
+
+            formats.setdefault(
+                "text", OutputFormat("text", ".txt", standard.render_text, "aligned plain text")
+            )
+            formats.setdefault(
+                "json",
+                OutputFormat(
+                    "json",
+                    ".json",
+                    standard.render_json,
+                    "stable JSON",
+                    media_type="application/json",
+                ),
+            )
+        return formats
 
     def output_format(self, name: str) -> OutputFormat:
         """The output format named ``name``."""

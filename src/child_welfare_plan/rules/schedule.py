@@ -23,6 +23,7 @@ import attrs
 from child_welfare_plan.calendars.deadlines import format_deadline
 from child_welfare_plan.calendars.schedule import format_date_rule, occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.errors import InvalidValueError, NotFoundError
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports import Block, Report, Section
@@ -125,6 +126,10 @@ def plan_calendar(
 ) -> PlanCalendar:
     """Every event occurrence, scheduled task and deadline of ``plan`` in date order.
 
+    Raises:
+        NotFoundError: ``agency`` is not an agency or group of the plan.
+        InvalidValueError: ``end`` is before ``start``.
+
     Args:
         agency: keep only items that concern this agency (named on an event or task, an
             expected reporter, the recipient or the office a report goes through). Events
@@ -132,6 +137,11 @@ def plan_calendar(
         start, end: keep only items that overlap these dates (inclusive).
         calendar: working days for the roll (Vietnam's public calendar by default).
     """
+    if agency is not None and not plan.knows(agency):
+        known = ", ".join(sorted([a.code for a in plan.agencies] + [g.code for g in plan.groups]))
+        raise NotFoundError(f"plan {plan.id!r} has no agency {agency!r} (it has: {known})")
+    if start is not None and end is not None and end < start:
+        raise InvalidValueError(f"the end {end} is before the start {start}")
     items: list[CalendarItem] = []
     for event in plan.events:
         rule = format_date_rule(event.when)
@@ -218,10 +228,12 @@ def calendar_report(cal: PlanCalendar, stamp: datetime | None = None) -> Report:
     )
 
 
-def uid(plan_id: str, item: CalendarItem) -> str:
+def uid(plan_id: str, item: CalendarItem, occurrence: int = 1) -> str:
     """A UID that stays the same when the calendar is exported again (RFC 5545 §3.8.4.7):
-    built from the plan, the kind, the id and the year of the item, never its wording."""
-    return f"{plan_id}.{item.kind}.{item.id}.{item.start.isoformat()}@child-welfare-plan"
+    built from the plan, the kind, the id, the year and the occurrence's rank in that year,
+    never from its wording or its day — a deadline moved to another day keeps its UID, so a
+    re-import updates the entry instead of adding one."""
+    return f"{plan_id}.{item.kind}.{item.id}.{item.start.year}.{occurrence}@child-welfare-plan"
 
 
 def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
@@ -235,9 +247,12 @@ def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
     out.add("version", "2.0")
     out.add("calscale", "GREGORIAN")
     out.add("x-wr-calname", cal.plan)
+    ranks: dict[tuple[str, str, int], int] = {}
     for item in cal.items:
+        key = (item.kind, item.id, item.start.year)
+        ranks[key] = ranks.get(key, 0) + 1
         event = icalendar.Event()
-        event.add("uid", uid(cal.plan, item))
+        event.add("uid", uid(cal.plan, item, ranks[key]))
         event.add("dtstamp", when)
         event.add("dtstart", item.start)
         event.add("dtend", item.end + timedelta(days=1))  # DTEND of a date is exclusive

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
-from benchmarks.timing import measure
+from benchmarks.timing import alternate, print_table
 from child_welfare_plan.catalog import Catalog, national_catalog
 from child_welfare_plan.files.plans import dumps_plan_json
 from child_welfare_plan.model import Indicator, Level, Plan, ValueType, canonical_disaggregation
@@ -235,25 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 str(directory / "pandas.json"),
             ],
         }
-        results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
-        for run in range(args.runs):
-            for name, command in commands.items():
-                results[name].append(measure(command))
-                seconds, memory, status = results[name][-1]
-                print(
-                    f"run {run + 1}: {name}: {seconds:.2f} s, {memory:.0f} MiB, exit {status}",
-                    flush=True,
-                )
-        print()
-        print("| | median wall time | runs | peak memory | exit |")
-        print("| --- | --- | --- | --- | --- |")
-        for name, runs in results.items():
-            times = [r[0] for r in runs]
-            print(
-                f"| {name} | {statistics.median(times):.2f} s | "
-                f"{', '.join(f'{t:.2f}' for t in times)} | {max(r[1] for r in runs):.0f} MiB | "
-                f"{runs[-1][2]} |"
-            )
+        results = alternate(commands, args.runs)
+        print_table(results)
         print("\nSteps of cwp aggregate, in process:")
         for name, seconds in phases(plan_path, values):
             print(f"  {name}: {seconds:.2f} s")

@@ -53,7 +53,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
-from benchmarks.timing import measure
+from benchmarks.timing import alternate, print_table
 from child_welfare_plan.calendars.deadlines import parse_deadline, resolve
 from child_welfare_plan.files.plans import dumps_plan_json
 from child_welfare_plan.model import Level, Plan, Reporters, ReportingObligation
@@ -272,26 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 AS_OF.isoformat(), str(outputs["pandas script"]),
             ],
         }  # fmt: skip
-        results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
-        for run in range(args.runs):
-            for name, command in commands.items():
-                results[name].append(measure(command))
-                seconds, memory, status = results[name][-1]
-                print(
-                    f"run {run + 1}: {name}: {seconds:.2f} s, {memory:.0f} MiB, exit {status}",
-                    flush=True,
-                )
+        results = alternate(commands, args.runs)
         same = _statuses(outputs["cwp status"]) == _statuses(outputs["pandas script"])
-        print()
-        print("| | median wall time | runs | peak memory | exit |")
-        print("| --- | --- | --- | --- | --- |")
-        for name, runs in results.items():
-            times = [r[0] for r in runs]
-            print(
-                f"| {name} | {statistics.median(times):.2f} s | "
-                f"{', '.join(f'{t:.2f}' for t in times)} | {max(r[1] for r in runs):.0f} MiB | "
-                f"{runs[-1][2]} |"
-            )
+        print_table(results)
         ratio = statistics.median(r[0] for r in results["cwp status"]) / statistics.median(
             r[0] for r in results["pandas script"]
         )

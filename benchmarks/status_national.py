@@ -54,9 +54,10 @@ from pathlib import Path
 
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
 from benchmarks.timing import alternate, print_table
-from child_welfare_plan.calendars.deadlines import parse_deadline, resolve
+from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.files.plans import dumps_plan_json
 from child_welfare_plan.model import Level, Plan, Reporters, ReportingObligation
+from child_welfare_plan.model.deadlines import parse_deadline
 
 SEED = 2023
 AS_OF = date(2023, 12, 1)

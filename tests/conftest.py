@@ -9,8 +9,6 @@ from datetime import date
 import pytest
 from hypothesis import settings
 
-from child_welfare_plan.calendars.deadlines import Before
-from child_welfare_plan.calendars.schedule import LunarDay, Window
 from child_welfare_plan.model import (
     AdministrativeUnit,
     Agency,
@@ -25,6 +23,8 @@ from child_welfare_plan.model import (
     Task,
     TaskGroup,
 )
+from child_welfare_plan.model.date_rules import LunarDay, Window
+from child_welfare_plan.model.deadlines import Before
 from child_welfare_plan.plugins import Host, hookimpl, reset_host
 
 # `CWP_HYPOTHESIS_PROFILE=deep pytest` runs every property with many more examples.

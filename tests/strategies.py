@@ -12,8 +12,6 @@ from itertools import product
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from child_welfare_plan.calendars import deadlines, schedule
-from child_welfare_plan.calendars.deadlines import Before, WithinHours
 from child_welfare_plan.catalog import Catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
@@ -43,7 +41,10 @@ from child_welfare_plan.model import (
     Term,
     UnitKind,
     canonical_disaggregation,
+    deadlines,
 )
+from child_welfare_plan.model import date_rules as schedule
+from child_welfare_plan.model.deadlines import Before, WithinHours
 from child_welfare_plan.model.documents import TITLE_OPENERS, DocumentKind, DocumentRef
 from child_welfare_plan.model.plan import Incident
 

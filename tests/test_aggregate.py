@@ -463,7 +463,7 @@ def test_a_ratio_equals_the_ratio_of_its_aggregated_parts(data: st.DataObject) -
 def test_a_flow_split_across_sub_periods_sums_back_to_the_whole(
     data: st.DataObject, parts: str
 ) -> None:
-    from child_welfare_plan.calendars.periods import parse_period
+    from child_welfare_plan.model.periods import parse_period
 
     plan = data.draw(aggregate_plans())
     leaves = reporting_units(plan)

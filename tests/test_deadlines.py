@@ -9,7 +9,10 @@ import pytest
 from hypothesis import given, reject
 from hypothesis import strategies as st
 
-from child_welfare_plan.calendars.deadlines import (
+from child_welfare_plan.calendars.deadlines import resolve
+from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.model.deadlines import (
     DEADLINE_FORMS,
     Before,
     By,
@@ -19,10 +22,7 @@ from child_welfare_plan.calendars.deadlines import (
     format_deadline,
     format_vn_date,
     parse_deadline,
-    resolve,
 )
-from child_welfare_plan.calendars.workdays import WorkingCalendar
-from child_welfare_plan.errors import InvalidValueError, ParseError
 
 D = dt.date
 NATIONAL = WorkingCalendar()

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from child_welfare_plan.calendars.periods import (
+from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
+from child_welfare_plan.model.periods import (
     Convention,
     Period,
     PeriodType,
@@ -17,7 +18,6 @@ from child_welfare_plan.calendars.periods import (
     period_containing,
     periods_in_year,
 )
-from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
 
 D = dt.date
 TYPE_RANK = {t: rank for rank, t in enumerate(PeriodType)}

@@ -139,7 +139,7 @@ def test_cli_calendar_formats(
 def test_ics_uid_survives_a_deadline_moving_to_another_day() -> None:
     """Re-importing after a deadline moves must update the entry, not add a second one."""
     icalendar = pytest.importorskip("icalendar")
-    from child_welfare_plan.calendars.deadlines import Before
+    from child_welfare_plan.model.deadlines import Before
 
     plan = small_plan()
     moved = attrs.evolve(

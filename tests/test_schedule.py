@@ -10,20 +10,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from child_welfare_plan.calendars import lunar
-from child_welfare_plan.calendars.schedule import (
+from child_welfare_plan.calendars.schedule import Occurrence, occurrences
+from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
+from child_welfare_plan.model.date_rules import (
     ACCEPTED_FORMS,
     DateRule,
     FixedDay,
     LunarDay,
-    Occurrence,
     Recurrence,
     Unscheduled,
     Window,
     format_date_rule,
-    occurrences,
     parse_date_rule,
 )
-from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
 
 D = dt.date
 ONE_DAY = dt.timedelta(days=1)

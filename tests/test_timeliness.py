@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from child_welfare_plan.calendars.deadlines import By, WithinDays, WithinHours
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import Submission
+from child_welfare_plan.model.deadlines import By, WithinDays, WithinHours
 from child_welfare_plan.model.plan import Incident
 from child_welfare_plan.rules.timeliness import (
     DELAY_BUCKETS,

@@ -13,9 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from child_welfare_plan.calendars.deadlines import Before, By, WithinHours
-from child_welfare_plan.calendars.periods import parse_period
-from child_welfare_plan.calendars.schedule import FixedDay, LunarDay, Unscheduled, Window
 from child_welfare_plan.catalog import Catalog, national_catalog
 from child_welfare_plan.model import (
     AdministrativeUnit,
@@ -33,6 +30,9 @@ from child_welfare_plan.model import (
     Task,
     TaskGroup,
 )
+from child_welfare_plan.model.date_rules import FixedDay, LunarDay, Unscheduled, Window
+from child_welfare_plan.model.deadlines import Before, By, WithinHours
+from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.rules import validate
 from child_welfare_plan.rules.validate import FINDING_CODES, obligation_last_day, validate_plan
 from tests.strategies import plans

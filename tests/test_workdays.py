@@ -161,7 +161,7 @@ def test_importing_the_calendar_modules_does_not_import_holidays() -> None:
         "import sys\n"
         "import child_welfare_plan.calendars.workdays\n"
         "import child_welfare_plan.calendars.deadlines\n"
-        "import child_welfare_plan.calendars.periods\n"
+        "import child_welfare_plan.model.periods\n"
         "print('holidays' in sys.modules)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(src)}

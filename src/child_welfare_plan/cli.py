@@ -118,7 +118,8 @@ def _cmd_validate(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
 
 def _cmd_deadline(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     from child_welfare_plan.calendars.dates import parse_date
-    from child_welfare_plan.calendars.deadlines import parse_deadline, resolve
+    from child_welfare_plan.calendars.deadlines import resolve
+    from child_welfare_plan.model.deadlines import parse_deadline
 
     rule = parse_deadline(args.text)
     anchor = args.anchor
@@ -161,7 +162,7 @@ def _cmd_lunar(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
 
 
 def _cmd_period(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
-    from child_welfare_plan.calendars.periods import parse_period
+    from child_welfare_plan.model.periods import parse_period
 
     period = parse_period(args.id, args.convention)
     data = period.to_json()

@@ -96,7 +96,7 @@ def plan_report(plan: Plan) -> Report:
                 [Block(("id", "lead", "support", "task"), _task_rows(plan, resp.tasks))],
             )
         )
-    from child_welfare_plan.calendars.schedule import format_date_rule
+    from child_welfare_plan.model.date_rules import format_date_rule
 
     s.append(
         Section(
@@ -110,7 +110,7 @@ def plan_report(plan: Plan) -> Report:
             ],
         )
     )
-    from child_welfare_plan.calendars.deadlines import format_deadline
+    from child_welfare_plan.model.deadlines import format_deadline
 
     s.append(
         Section(

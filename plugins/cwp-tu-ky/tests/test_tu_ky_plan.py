@@ -6,8 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from child_welfare_plan.calendars.deadlines import format_deadline, resolve
-from child_welfare_plan.calendars.periods import parse_period
+from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.files.plans import plan_from_data, plan_to_data
 from child_welfare_plan.model import (
@@ -18,6 +17,8 @@ from child_welfare_plan.model import (
     ResponsibilityMode,
     UnitKind,
 )
+from child_welfare_plan.model.deadlines import format_deadline
+from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.rules.validate import obligation_last_day
 
 # Source: the national list of administrative units and codes as published on 10/04/2023

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from child_welfare_plan.calendars.deadlines import format_deadline
 from child_welfare_plan.model import Plan, Task
+from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.documents import find_document_refs
 
 # (section, element id, distinctive phrase of the bullet)

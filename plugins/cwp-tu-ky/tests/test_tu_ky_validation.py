@@ -10,9 +10,9 @@ from typing import Any
 import attrs
 import pytest
 
-from child_welfare_plan.calendars.deadlines import Before
-from child_welfare_plan.calendars.schedule import FixedDay
 from child_welfare_plan.model import AdministrativeUnit, Plan, Reporters
+from child_welfare_plan.model.date_rules import FixedDay
+from child_welfare_plan.model.deadlines import Before
 from child_welfare_plan.rules.validate import FINDING_CODES, validate_plan
 
 

@@ -1,13 +1,21 @@
-"""Reading dates as Vietnamese documents and data files write them."""
+"""Dates as Vietnamese documents and data files write them, and Vietnam's local time.
+
+Received datetimes are compared in Vietnam's local time (Asia/Ho_Chi_Minh, UTC+7, no
+daylight saving): an aware datetime is converted, a naive one or a date is already local.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from functools import cache
 
 from child_welfare_plan.errors import ParseError
 
-__all__ = ["parse_date", "parse_received"]
+__all__ = ["LOCAL_TIMEZONE", "local_date", "local_moment", "parse_date", "parse_received"]
+
+LOCAL_TIMEZONE = "Asia/Ho_Chi_Minh"
+"""The time zone received datetimes are compared in (UTC+7, no daylight saving)."""
 
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -44,3 +52,29 @@ def parse_received(text: str) -> date | datetime:
                 f"{text!r} is not a date and time (expected ISO 8601, e.g. 2023-06-14T16:30+07:00)"
             ) from None
     return parse_date(value)
+
+
+@cache
+def _zone() -> tzinfo:
+    from zoneinfo import ZoneInfo  # loaded on first use: it reads the time-zone database
+
+    return ZoneInfo(LOCAL_TIMEZONE)
+
+
+def local_moment(moment: date | datetime) -> datetime:
+    """A naive local (Vietnam) datetime: an aware datetime converted to Asia/Ho_Chi_Minh, a
+    naive one as is, a date at 00:00."""
+    if isinstance(moment, datetime):
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            return moment.astimezone(_zone()).replace(tzinfo=None)
+        return moment.replace(tzinfo=None)
+    return datetime(moment.year, moment.month, moment.day)
+
+
+def local_date(moment: date | datetime) -> date:
+    """The Vietnamese local date of a date or datetime (see :func:`local_moment`)."""
+    if isinstance(moment, datetime):
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            return moment.astimezone(_zone()).date()
+        return moment.date()
+    return moment

@@ -124,7 +124,7 @@ def _read(name: str) -> dict[str, Any]:
 @functools.cache
 def national_catalog() -> Catalog:
     """The built-in national catalog (read once, then cached)."""
-    from child_welfare_plan.files.convert import structure
+    from child_welfare_plan.model.convert import structure
 
     data: dict[str, Any] = {}
     for name in ("categories.toml", "indicators.toml", "targets.toml"):

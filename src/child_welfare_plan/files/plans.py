@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from child_welfare_plan.errors import PlanFileError
-from child_welfare_plan.files.convert import structure, unstructure
+from child_welfare_plan.model.convert import structure, unstructure
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.plan import Plan
 

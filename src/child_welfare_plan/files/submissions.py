@@ -86,9 +86,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from child_welfare_plan.calendars.dates import parse_received
-from child_welfare_plan.calendars.periods import parse_period
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
     Incident,
     ObligationKind,

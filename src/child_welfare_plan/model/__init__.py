@@ -7,9 +7,6 @@ the field, the value and what was expected.
 
 from __future__ import annotations
 
-from child_welfare_plan.calendars.deadlines import DeadlineRule
-from child_welfare_plan.calendars.periods import Convention, Period, PeriodType
-from child_welfare_plan.calendars.schedule import DateRule
 from child_welfare_plan.model.agencies import Agency, AgencyKind
 from child_welfare_plan.model.categories import (
     AbuseForm,
@@ -17,6 +14,8 @@ from child_welfare_plan.model.categories import (
     ProtectionLevel,
     Term,
 )
+from child_welfare_plan.model.date_rules import DateRule
+from child_welfare_plan.model.deadlines import DeadlineRule
 from child_welfare_plan.model.documents import (
     DocumentKind,
     DocumentRef,
@@ -37,6 +36,7 @@ from child_welfare_plan.model.indicators import (
     canonical_disaggregation,
     parse_disaggregation,
 )
+from child_welfare_plan.model.periods import Convention, Period, PeriodType
 from child_welfare_plan.model.plan import (
     AgencyGroup,
     Comparator,

@@ -22,10 +22,10 @@ from enum import StrEnum
 
 import attrs
 
-from child_welfare_plan.calendars.periods import PeriodType
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import validators as v
 from child_welfare_plan.model.categories import Term
+from child_welfare_plan.model.periods import PeriodType
 
 __all__ = [
     "REPORTING_PERIOD_TYPES",

@@ -19,13 +19,13 @@ from typing import Any
 
 import attrs
 
-from child_welfare_plan.calendars.deadlines import DeadlineRule
-from child_welfare_plan.calendars.periods import Convention
-from child_welfare_plan.calendars.schedule import DateRule
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
 from child_welfare_plan.model import validators as v
 from child_welfare_plan.model.agencies import Agency, AgencyKind
+from child_welfare_plan.model.date_rules import DateRule
+from child_welfare_plan.model.deadlines import DeadlineRule
 from child_welfare_plan.model.documents import DocumentRef
+from child_welfare_plan.model.periods import Convention
 from child_welfare_plan.model.units import AdministrativeUnit, Hierarchy, Level
 
 __all__ = [

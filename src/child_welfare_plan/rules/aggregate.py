@@ -48,7 +48,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from child_welfare_plan.calendars.periods import Period, PeriodType, parse_period
 from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.indicators import (
@@ -60,6 +59,7 @@ from child_welfare_plan.model.indicators import (
     canonical_disaggregation,
     parse_disaggregation,
 )
+from child_welfare_plan.model.periods import Period, PeriodType, parse_period
 from child_welfare_plan.model.units import AdministrativeUnit, Level
 
 if TYPE_CHECKING:

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from child_welfare_plan.calendars.deadlines import format_deadline
-from child_welfare_plan.calendars.schedule import format_date_rule, occurrences
+from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
+from child_welfare_plan.model.date_rules import format_date_rule
+from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports import Block, Report, Section

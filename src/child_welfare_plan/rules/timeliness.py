@@ -70,11 +70,13 @@ import attrs
 if TYPE_CHECKING:
     import pandas as pd
 
-from child_welfare_plan.calendars.deadlines import Before, By, resolve
-from child_welfare_plan.calendars.periods import parse_period
+from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, local_date, local_moment
+from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import CwpError, InvalidValueError
+from child_welfare_plan.model.deadlines import Before, By
 from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
     Incident,
     ObligationKind,
@@ -99,8 +101,6 @@ __all__ = [
     "triggered_by",
 ]
 
-LOCAL_TIMEZONE = "Asia/Ho_Chi_Minh"
-"""The time zone received datetimes are compared in (UTC+7, no daylight saving)."""
 
 DELAY_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
     ("1-3", 1, 3),
@@ -145,37 +145,6 @@ def delay_bucket(days_late: int) -> str:
         if days_late >= first and (last is None or days_late <= last):
             return label
     raise InvalidValueError(f"days_late: {days_late!r} (expected a whole number of 1 or more)")
-
-
-_ZONE: Any = None
-
-
-def _zone() -> Any:
-    global _ZONE
-    if _ZONE is None:
-        from zoneinfo import ZoneInfo
-
-        _ZONE = ZoneInfo(LOCAL_TIMEZONE)
-    return _ZONE
-
-
-def local_moment(moment: date | datetime) -> datetime:
-    """A naive local (Vietnam) datetime: an aware datetime converted to Asia/Ho_Chi_Minh, a
-    naive one as is, a date at 00:00."""
-    if isinstance(moment, datetime):
-        if moment.tzinfo is not None and moment.utcoffset() is not None:
-            return moment.astimezone(_zone()).replace(tzinfo=None)
-        return moment.replace(tzinfo=None)
-    return datetime(moment.year, moment.month, moment.day)
-
-
-def local_date(moment: date | datetime) -> date:
-    """The Vietnamese local date of a date or datetime (see :func:`local_moment`)."""
-    if isinstance(moment, datetime):
-        if moment.tzinfo is not None and moment.utcoffset() is not None:
-            return moment.astimezone(_zone()).date()
-        return moment.date()
-    return moment
 
 
 def triggered_by(obligation: ReportingObligation, incident: Incident) -> bool:

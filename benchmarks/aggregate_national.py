@@ -41,7 +41,7 @@ from pathlib import Path
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
 from benchmarks.timing import alternate, print_table
 from child_welfare_plan.catalog import Catalog, national_catalog
-from child_welfare_plan.files.plans import dumps_plan_json
+from child_welfare_plan.io.plans import dumps_plan_json
 from child_welfare_plan.model import Indicator, Level, Plan, ValueType, canonical_disaggregation
 
 PERIODS = ("2023S1", "2023S2")
@@ -162,11 +162,11 @@ def phases(plan_path: Path, values: Path) -> list[tuple[str, float]]:
     """Seconds spent in each step of ``cwp aggregate``, in this process (one run)."""
     import time
 
-    from child_welfare_plan.commands.aggregate import aggregate_report
-    from child_welfare_plan.files.datavalues import load_data_values
-    from child_welfare_plan.files.plans import load_plan
-    from child_welfare_plan.plugins import formats
-    from child_welfare_plan.plugins.registry import Host
+    from child_welfare_plan.formats.json import render_json
+    from child_welfare_plan.io.datavalues import load_data_values
+    from child_welfare_plan.io.plans import load_plan
+    from child_welfare_plan.plugins.host import Host
+    from child_welfare_plan.reports.aggregate import aggregate_report
     from child_welfare_plan.rules.aggregate import aggregate
 
     steps: list[tuple[str, float]] = []
@@ -183,13 +183,13 @@ def phases(plan_path: Path, values: Path) -> list[tuple[str, float]]:
     plan.hierarchy  # noqa: B018  (the tree is built on first use)
     catalog = host.catalog()
     lap(f"read the plan ({len(plan.units):,} units)")
-    data = load_data_values(values, plan, catalog, host=host)
+    data = load_data_values(values, plan, catalog, source=host.data_source_for(values))
     lap(f"read and check {len(data):,} values")
     result = aggregate(plan, data, catalog, level=["district", "province"])
     lap(f"aggregate ({len(result):,} values out)")
     report = aggregate_report(result, plan, tables=False)
     lap("build the report (JSON data)")
-    formats.render_json(report)
+    render_json(report)
     lap("render JSON")
     return steps
 

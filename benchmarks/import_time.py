@@ -21,8 +21,7 @@ CASES = {
     "import child_welfare_plan": "import child_welfare_plan",
     "import child_welfare_plan.model": "import child_welfare_plan.model",
     "first plan-file read (model + cattrs)": (
-        "import child_welfare_plan.files.plans, child_welfare_plan.model.convert as c; "
-        "c.converter()"
+        "import child_welfare_plan.io.plans, child_welfare_plan.model.convert as c; c.converter()"
     ),
 }
 

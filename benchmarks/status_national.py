@@ -55,7 +55,7 @@ from pathlib import Path
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
 from benchmarks.timing import alternate, print_table
 from child_welfare_plan.calendars.deadlines import resolve
-from child_welfare_plan.files.plans import dumps_plan_json
+from child_welfare_plan.io.plans import dumps_plan_json
 from child_welfare_plan.model import Level, Plan, Reporters, ReportingObligation
 from child_welfare_plan.model.deadlines import parse_deadline
 
@@ -202,11 +202,11 @@ def _statuses(path: Path) -> Counter[tuple[str, str, int | None]]:
 
 def _phases(plan_path: Path, submissions: Path) -> list[tuple[str, float]]:
     """Seconds spent in each phase of ``cwp status``, in this process (one run)."""
-    from child_welfare_plan.commands.status import status_report
-    from child_welfare_plan.files.plans import load_plan
-    from child_welfare_plan.files.submissions import read_submissions
+    from child_welfare_plan.formats.json import render_json
+    from child_welfare_plan.io.plans import load_plan
+    from child_welfare_plan.io.submissions import read_submissions
     from child_welfare_plan.plugins import Host
-    from child_welfare_plan.plugins.formats import render_json
+    from child_welfare_plan.reports.status import status_report
     from child_welfare_plan.rules.timeliness import timeliness
 
     host = Host()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -26,10 +25,14 @@ from child_welfare_plan.model import (
 from child_welfare_plan.model.date_rules import LunarDay, Window
 from child_welfare_plan.model.deadlines import Before
 from child_welfare_plan.plugins import Host, hookimpl, reset_host
+from tests.strategies import DEEP_EXAMPLES, PROFILE
 
-# `CWP_HYPOTHESIS_PROFILE=deep pytest` runs every property with many more examples.
-settings.register_profile("deep", max_examples=1000, deadline=None)
-settings.load_profile(os.environ.get("CWP_HYPOTHESIS_PROFILE", "default"))
+# No property test has a time limit (a timing threshold is no test of correctness), and
+# `CWP_HYPOTHESIS_PROFILE=deep pytest` runs every property with 1,000 examples: tests that
+# ask for a number of examples ask through `tests.strategies.examples`, which obeys it.
+settings.register_profile("ci", deadline=None)
+settings.register_profile("deep", max_examples=DEEP_EXAMPLES, deadline=None)
+settings.load_profile(PROFILE)
 
 
 def small_plan() -> Plan:

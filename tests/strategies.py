@@ -4,6 +4,7 @@ references, aggregation data, timeliness submissions."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import string
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -79,6 +80,19 @@ __all__ = [
     "vietnamese_phrases",
     "vietnamese_words",
 ]
+
+PROFILE = os.environ.get("CWP_HYPOTHESIS_PROFILE", "ci")
+"""The Hypothesis profile of this run: ``ci`` (the default) or ``deep``."""
+
+DEEP_EXAMPLES = 1000
+"""Examples per property under the ``deep`` profile."""
+
+
+def examples(n: int) -> int:
+    """``n`` examples, or :data:`DEEP_EXAMPLES` under the ``deep`` profile: a test that
+    asks for a number of examples asks through this, so the deep profile reaches it too."""
+    return DEEP_EXAMPLES if PROFILE == "deep" else n
+
 
 _SLUG = string.ascii_lowercase + string.digits
 

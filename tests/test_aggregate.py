@@ -35,6 +35,7 @@ from tests.strategies import (
     TEST_CATALOG,
     aggregate_plans,
     cell_values,
+    examples,
     reporting_units,
     values_for,
 )
@@ -322,7 +323,7 @@ def test_results_convert_to_objects_dicts_and_a_dataframe() -> None:
     result = aggregate(plan, values, CATALOG, periods=["2023S1"])
     assert len(result.values) == len(result) == len(result.rows)
     assert all(isinstance(v, AggregateValue) for v in result)
-    dicts = {d["indicator"]: d for d in result.to_dicts()}
+    dicts = {d["indicator"]: d for d in result.to_dict()["values"]}
     assert set(dicts["tre-em"]) == set(AGGREGATE_COLUMNS[:11])
     assert {"numerator", "denominator"} <= set(dicts["ty-le-tre-em-hcdb"])
     assert "share" in dicts["xa-phu-hop-tre-em"]
@@ -349,7 +350,7 @@ def test_the_html_view_is_cut_short_for_notebooks() -> None:
 # -- properties -------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_order_of_the_values_does_not_matter(data: st.DataObject) -> None:
     plan = data.draw(aggregate_plans())
@@ -361,7 +362,7 @@ def test_order_of_the_values_does_not_matter(data: st.DataObject) -> None:
     assert first.rows == second.rows
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_rolling_up_in_steps_equals_rolling_up_at_once(data: st.DataObject) -> None:
     """Sum, last, average, max, count of booleans, ratio and share alike."""
@@ -372,7 +373,7 @@ def test_rolling_up_in_steps_equals_rolling_up_at_once(data: st.DataObject) -> N
     assert by_key(steps, "province") == by_key(at_once, "province")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_the_province_figure_is_that_of_its_communes_computed_directly(
     data: st.DataObject,
@@ -414,7 +415,7 @@ def test_the_province_figure_is_that_of_its_communes_computed_directly(
         assert found.value == pytest.approx(sum(means) / len(means))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_a_missing_unit_is_never_a_zero(data: st.DataObject) -> None:
     plan = data.draw(aggregate_plans())
@@ -438,7 +439,7 @@ def test_a_missing_unit_is_never_a_zero(data: st.DataObject) -> None:
         assert zeros.value != found.value or found.value == 0
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_a_ratio_equals_the_ratio_of_its_aggregated_parts(data: st.DataObject) -> None:
     plan = data.draw(aggregate_plans())
@@ -458,7 +459,7 @@ def test_a_ratio_equals_the_ratio_of_its_aggregated_parts(data: st.DataObject) -
             assert row.value is None and row.reason
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data(), parts=st.sampled_from(["sixmonthly", "quarterly", "monthly"]))
 def test_a_flow_split_across_sub_periods_sums_back_to_the_whole(
     data: st.DataObject, parts: str
@@ -493,7 +494,7 @@ def sums_along(result: AggregateResult, unit: str, period: str, parts: Iterable[
     return total
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_totals_equal_the_sum_of_their_parts_along_every_dimension(
     data: st.DataObject,
@@ -518,7 +519,7 @@ def test_totals_equal_the_sum_of_their_parts_along_every_dimension(
             assert sums_along(result, row.unit, row.period, cells) == row.value
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(data=st.data())
 def test_a_total_off_by_any_amount_from_its_breakdown_is_an_error(data: st.DataObject) -> None:
     plan = data.draw(aggregate_plans())

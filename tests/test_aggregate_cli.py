@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from child_welfare_plan.cli import main
-from child_welfare_plan.files.plans import dumps_plan_json
+from child_welfare_plan.io.plans import dumps_plan_json
 from child_welfare_plan.plugins import Host, reset_host
 from tests.conftest import small_plan
 

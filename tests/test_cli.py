@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from child_welfare_plan.cli import main
-from child_welfare_plan.files.plans import dumps_plan_json
+from child_welfare_plan.io.plans import dumps_plan_json
 from child_welfare_plan.plugins import Host
 from tests.conftest import small_plan
 
@@ -32,7 +32,7 @@ def test_plans_lists_id_year_title_issuer(host: Host, capsys: pytest.CaptureFixt
 def test_show_json_is_the_plan_exchange_form(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from child_welfare_plan.files.plans import plan_from_data
+    from child_welfare_plan.io.plans import plan_from_data
 
     code, out, _ = run(capsys, "show", "thu-2023", "--format", "json")
     assert code == 0

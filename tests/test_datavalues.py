@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from child_welfare_plan.catalog import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
-from child_welfare_plan.files.datavalues import load_data_values, read_data_values
-from child_welfare_plan.files.tables import Table
+from child_welfare_plan.io.datavalues import load_data_values, read_data_values
+from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model import (
     AdministrativeUnit,
     DataValue,
@@ -25,6 +25,7 @@ from child_welfare_plan.model import (
 from child_welfare_plan.plugins import Host
 from child_welfare_plan.rules.aggregate import BOOLEAN_WORDS, DataValueSet
 from tests.conftest import small_plan
+from tests.strategies import examples
 
 CATALOG = national_catalog()
 HEADER = "unit,period,indicator,disaggregation,value\n"
@@ -47,7 +48,7 @@ def load(
 ) -> DataValueSet:
     path = tmp_path / name
     path.write_text(body, encoding="utf-8")
-    return load_data_values(path, plan or small_plan(), catalog, host=host)
+    return load_data_values(path, plan or small_plan(), catalog, source=host.data_source_for(path))
 
 
 def codes(values: DataValueSet) -> list[str]:
@@ -416,7 +417,7 @@ def test_a_file_with_a_header_only(tmp_path: Path, bare_host: Host) -> None:
 def test_a_file_that_is_not_utf8(tmp_path: Path, bare_host: Host) -> None:
     path = tmp_path / "values.csv"
     path.write_bytes((HEADER + "11074,2023S1,tre-em,,5\n").encode() + b"X\xe3\n")
-    values = load_data_values(path, small_plan(), CATALOG, host=bare_host)
+    values = load_data_values(path, small_plan(), CATALOG, source=bare_host.data_source_for(path))
     assert codes(values) == ["not-utf8"]
 
 
@@ -492,7 +493,7 @@ def test_add_takes_a_mapping_breakdown() -> None:
     assert [(v.disaggregation, v.value) for v in values.finish()] == [("sex=male", 4.0)]
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     rows=st.lists(
         st.tuples(
@@ -530,12 +531,12 @@ def test_values_added_without_a_row_are_reported_without_one() -> None:
     assert "rows" not in finding.message
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(text=st.text(alphabet="ab,\n", max_size=60), size=st.integers(1, 8))
 def test_reading_a_plain_file_in_pieces_gives_its_lines(text: str, size: int) -> None:
     """The fast CSV path splits the file in pieces of whole lines; together they are the
     file's lines (a final line break ends the last line, it does not start a new one)."""
-    from child_welfare_plan.files.datavalues import _chunks
+    from child_welfare_plan.io.tables import _chunks
 
     pieces = [line for chunk in _chunks(text, 0, size) for line in chunk.split("\n")]
     lines = text.split("\n")

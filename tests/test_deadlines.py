@@ -260,14 +260,14 @@ def test_local_day_off_moves_the_roll() -> None:
 
 
 def test_to_json_gives_rule_date_last_day_and_rolled() -> None:
-    assert resolve(parse_deadline("trước ngày 10/12/2023")).to_json() == {
+    assert resolve(parse_deadline("trước ngày 10/12/2023")).to_dict() == {
         "rule": "before",
         "date": "2023-12-10",
         "last_on_time_day": "2023-12-11",
         "rolled": True,
     }
-    assert resolve(By(D(2023, 6, 15))).to_json()["rule"] == "by"
-    relative = resolve(WithinDays(3), anchor=D(2023, 6, 12)).to_json()
+    assert resolve(By(D(2023, 6, 15))).to_dict()["rule"] == "by"
+    relative = resolve(WithinDays(3), anchor=D(2023, 6, 12)).to_dict()
     assert relative["rule"] == "within_days"
     assert relative["date"] is None
 

@@ -10,15 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from child_welfare_plan.errors import InvalidValueError
-from child_welfare_plan.reports import Block
+from child_welfare_plan.reports.base import Block
+from child_welfare_plan.reports.disclosure import suppress_block
 from child_welfare_plan.rules.disclosure import (
     CountTable,
     Position,
     SuppressedTable,
     Suppression,
     suppress,
-    suppress_block,
 )
+from tests.strategies import examples
 
 # Strategies ---------------------------------------------------------------------------
 
@@ -274,7 +275,7 @@ def test_block_with_a_text_in_a_count_column_is_refused() -> None:
 # Laws ---------------------------------------------------------------------------------
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(count_tables(), KS)
 def test_no_published_count_is_small(table: CountTable, k: int) -> None:
     result = suppress(table, k)
@@ -285,13 +286,13 @@ def test_no_published_count_is_small(table: CountTable, k: int) -> None:
             assert result.status(position) is Suppression.PRIMARY
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(count_tables(), KS)
 def test_no_withheld_count_can_be_worked_out(table: CountTable, k: int) -> None:
     assert_not_recoverable(suppress(table, k))
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(count_tables(), KS)
 def test_no_line_with_a_published_total_has_exactly_one_withheld_count(
     table: CountTable, k: int
@@ -307,14 +308,14 @@ def test_no_line_with_a_published_total_has_exactly_one_withheld_count(
             assert sum(p in result.suppressed for p in line) != 1
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(count_tables(), KS)
 def test_zeros_are_never_withheld(table: CountTable, k: int) -> None:
     result = suppress(table, k)
     assert all(table.value(p) > 0 for p in result.suppressed)
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(count_tables(), KS, st.randoms(use_true_random=False))
 def test_suppression_does_not_depend_on_the_order_of_rows_or_columns(
     table: CountTable, k: int, random: Random

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from child_welfare_plan.files.plans import plan_from_data
+from child_welfare_plan.io.plans import plan_from_data
 from child_welfare_plan.model import has_errors
 from child_welfare_plan.rules.validate import validate_plan
 

@@ -12,6 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.formats.csv import render_csv
+from child_welfare_plan.formats.html import render_html
+from child_welfare_plan.formats.markdown import render_markdown
+from child_welfare_plan.formats.text import render_text
 from child_welfare_plan.model import (
     AdministrativeUnit,
     Agency,
@@ -21,10 +25,10 @@ from child_welfare_plan.model import (
     Submission,
     Target,
 )
-from child_welfare_plan.plugins.formats import render_csv, render_html, render_markdown, render_text
+from child_welfare_plan.reports.evaluation import evaluation_report
 from child_welfare_plan.rules.evaluate import evaluate
 from tests.conftest import small_plan
-from tests.strategies import hierarchies
+from tests.strategies import examples, hierarchies
 
 
 def _values(
@@ -129,7 +133,9 @@ def test_bad_audience_and_k_are_refused() -> None:
 
 def test_every_format_renders_the_evaluation() -> None:
     plan = small_plan()
-    report = evaluate(plan, as_of=date(2023, 12, 20), values=_values(plan, FIGURES)).to_report()
+    report = evaluation_report(
+        evaluate(plan, as_of=date(2023, 12, 20), values=_values(plan, FIGURES))
+    )
     assert json.loads(json.dumps(report.data))["plan"] == "thu-2023"
     for render in (render_text, render_markdown, render_csv, render_html):
         out = render(report)
@@ -154,7 +160,7 @@ def _wide_plan(units: tuple[AdministrativeUnit, ...]) -> Plan:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hierarchies(max_districts=1, max_communes=8), st.data(), st.integers(2, 6))
 def test_public_evaluation_leaves_no_withheld_count_recoverable(
     units: tuple[AdministrativeUnit, ...], data: st.DataObject, k: int

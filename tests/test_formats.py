@@ -12,15 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from child_welfare_plan.plugins.formats import (
-    render_csv,
-    render_html,
-    render_json,
-    render_markdown,
-    render_text,
-    safe_csv_cell,
-)
-from child_welfare_plan.reports import Block, Report, Section
+from child_welfare_plan.formats.csv import render_csv, safe_csv_cell
+from child_welfare_plan.formats.html import render_html
+from child_welfare_plan.formats.json import render_json
+from child_welfare_plan.formats.markdown import render_markdown
+from child_welfare_plan.formats.text import render_text
+from child_welfare_plan.reports.base import Block, Report, Section
 
 REPORT = Report(
     "status",
@@ -111,7 +108,7 @@ def test_html_is_one_self_contained_page_with_escaped_text() -> None:
 
 
 def test_large_json_is_compact_and_reads_back_the_same() -> None:
-    from child_welfare_plan.plugins.formats import COMPACT_JSON_ABOVE
+    from child_welfare_plan.formats.json import COMPACT_JSON_ABOVE
 
     items = [{"reporter": f"ubnd-{i}", "status": "on_time"} for i in range(COMPACT_JSON_ABOVE + 1)]
     report = Report("status", "big", {"items": items})

@@ -190,7 +190,7 @@ def test_periods_sort_by_start_then_finest_type_first() -> None:
 
 
 def test_to_json_gives_id_type_and_iso_dates() -> None:
-    assert parse_period("2023S1", "nd09").to_json() == {
+    assert parse_period("2023S1", "nd09").to_dict() == {
         "id": "2023S1",
         "type": "sixmonthly",
         "start": "2022-12-15",

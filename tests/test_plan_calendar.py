@@ -12,11 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from child_welfare_plan.cli import main
+from child_welfare_plan.formats.ics import to_ical, uid
 from child_welfare_plan.model import Plan
 from child_welfare_plan.plugins import Host
-from child_welfare_plan.rules.schedule import calendar_report, plan_calendar, to_ical, uid
+from child_welfare_plan.reports.calendar import calendar_report
+from child_welfare_plan.rules.schedule import plan_calendar
 from tests.conftest import small_plan
-from tests.strategies import plans
+from tests.strategies import examples, plans
 
 
 def test_items_are_events_and_deadlines_in_date_order() -> None:
@@ -64,7 +66,7 @@ def test_filter_by_dates_keeps_overlapping_items() -> None:
     assert [i.id for i in cal.items] == ["thang-hanh-dong"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     plans(),
     st.dates(date(2000, 1, 1), date(2030, 12, 31)),

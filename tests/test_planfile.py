@@ -9,15 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from child_welfare_plan.errors import PlanFileError
-from child_welfare_plan.files.plans import (
-    dumps_plan_json,
-    load_plan,
-    plan_from_data,
-    plan_to_data,
-)
+from child_welfare_plan.io.plans import dumps_plan_json, load_plan, plan_from_data, plan_to_data
 from child_welfare_plan.model import Plan
 from tests.conftest import small_plan
-from tests.strategies import plans
+from tests.strategies import examples, plans
 
 TOML = """
 id = "thu-2023"
@@ -61,14 +56,14 @@ deadline = "trước ngày 05/12/2023"
 """
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_any_plan_round_trips_through_json(plan: Plan) -> None:
     text = dumps_plan_json(plan)
     assert plan_from_data(json.loads(text)) == plan
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_exchange_form_is_plain_data(plan: Plan) -> None:
     data = plan_to_data(plan)

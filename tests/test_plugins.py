@@ -12,7 +12,7 @@ import pytest
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import NotFoundError
-from child_welfare_plan.files.tables import Table
+from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model import (
     AbuseForm,
     AdministrativeUnit,
@@ -33,7 +33,7 @@ from child_welfare_plan.plugins import (
     hookimpl,
     hookspecs,
 )
-from child_welfare_plan.reports import Report
+from child_welfare_plan.reports.base import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = sorted(
@@ -60,7 +60,7 @@ def _host(*plugins: tuple[str, object], disabled: Iterable[str] = ()) -> Host:
 
 
 def test_there_are_hooks() -> None:
-    assert len(HOOKS) >= 10
+    assert len(HOOKS) >= 9
 
 
 @pytest.mark.parametrize("name", HOOKS)
@@ -90,10 +90,6 @@ class _Pack:
     @hookimpl
     def register_units(self) -> Iterable[AdministrativeUnit]:
         return [AdministrativeUnit(code="30", name="Tỉnh Thử", level="province")]
-
-    @hookimpl
-    def register_agencies(self) -> Iterable[Agency]:
-        return [Agency(code="ubnd", name="UBND tỉnh", unit="30", kind="peoples-committee")]
 
     @hookimpl
     def register_categories(self) -> Iterable[CircumstanceCategory | AbuseForm]:
@@ -151,14 +147,21 @@ def test_hook_register_plans() -> None:
         host.plan("nope")
 
 
-def test_hook_register_plans_refuses_a_second_plan_with_the_same_id() -> None:
+def test_hook_register_plans_refuses_a_plan_id_two_packs_claim() -> None:
+    """Which plan a command reads must not depend on install order: refused for both."""
     host = _host(("a", _Pack()), ("b", _Pack()))
-    assert list(host.plans()) == ["thu-2024"]
-    assert any("already registered" in str(f) for f in host.failures)
+    assert host.plans() == {}
+    messages = [str(w) for w in host.warnings]
+    assert messages == [
+        "plugin 'a': plan 'thu-2024' is registered by plugins 'a', 'b'; it is refused until "
+        "only one registers it",
+        "plugin 'b': plan 'thu-2024' is registered by plugins 'a', 'b'; it is refused until "
+        "only one registers it",
+    ]
 
 
 def test_hook_register_plans_reads_plan_files(tmp_path: Path) -> None:
-    from child_welfare_plan.files.plans import dumps_plan_json
+    from child_welfare_plan.io.plans import dumps_plan_json
 
     path = tmp_path / "thu.json"
     path.write_text(dumps_plan_json(_plan("tu-file")), encoding="utf-8")
@@ -173,11 +176,6 @@ def test_hook_register_plans_reads_plan_files(tmp_path: Path) -> None:
 
 def test_hook_register_units() -> None:
     assert [u.code for u in _host(("pack", _Pack())).units()] == ["30"]
-
-
-def test_hook_register_agencies() -> None:
-    host = _host(("pack", _Pack()))
-    assert [a.code for _, a in host.collect("register_agencies")] == ["ubnd"]
 
 
 def test_hook_register_categories() -> None:

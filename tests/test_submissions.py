@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from child_welfare_plan.files.submissions import (
+from child_welfare_plan.io.submissions import (
     FINDING_CODES,
     IncidentSet,
     SubmissionSet,
     load_incidents,
     load_submissions,
 )
-from child_welfare_plan.files.tables import Table
+from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model import Finding, Submission
 from child_welfare_plan.model.plan import Incident
 from child_welfare_plan.plugins import DataSource, Host, hookimpl
@@ -45,7 +45,9 @@ def load(
     tmp_path: Path, body: str, host: Host, *, incidents: bool = True, header: str = HEADER
 ) -> SubmissionSet:
     path = write(tmp_path, header + body)
-    return load_submissions(path, PLAN, incidents=INCIDENTS if incidents else None, host=host)
+    return load_submissions(
+        path, PLAN, incidents=INCIDENTS if incidents else None, source=host.data_source_for(path)
+    )
 
 
 def where(findings: Iterable[Finding]) -> list[tuple[str, int | None, str | None]]:
@@ -107,7 +109,7 @@ def test_a_json_file_reads_like_the_csv_file(tmp_path: Path, builtin: Host) -> N
         },
     ]
     path = write(tmp_path, json.dumps({"submissions": rows}), "submissions.json")
-    loaded = load_submissions(path, PLAN, host=builtin)
+    loaded = load_submissions(path, PLAN, source=builtin.data_source_for(path))
     assert loaded.findings == ()
     assert [s.period for s in loaded] == ["2023", None]
     assert loaded.submissions[1].received == datetime(2023, 3, 20, 9, 30, tzinfo=UTC)
@@ -133,7 +135,9 @@ def test_a_third_party_data_source_is_used_through_the_same_hook(
             return [DataSource("db", (".sqlite",), read)]
 
     host = Host(entry_points=False, plugins=[("db", Database())])
-    loaded = load_submissions(tmp_path / "reports.sqlite", PLAN, host=host)
+    loaded = load_submissions(
+        tmp_path / "reports.sqlite", PLAN, source=host.data_source_for(tmp_path / "reports.sqlite")
+    )
     assert [(s.reporter, s.received) for s in loaded] == [("y-te", date(2023, 3, 1))]
 
 
@@ -172,7 +176,9 @@ def test_writing_submissions_and_loading_them_gives_them_back(
 
 
 def test_an_empty_file_is_an_error(tmp_path: Path, builtin: Host) -> None:
-    loaded = load_submissions(write(tmp_path, ""), PLAN, host=builtin)
+    loaded = load_submissions(
+        write(tmp_path, ""), PLAN, source=builtin.data_source_for(write(tmp_path, ""))
+    )
     assert where(loaded.findings) == [("empty-file", None, None)]
     assert loaded.has_errors()
 
@@ -184,7 +190,7 @@ def test_a_header_without_rows_is_an_empty_file(tmp_path: Path, builtin: Host) -
 def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path, builtin: Host) -> None:
     path = tmp_path / "submissions.csv"
     path.write_bytes((HEADER + "ubnd-11074,ke-hoach,,2023-03-01,Phòng,\n").encode("latin-1"))
-    loaded = load_submissions(path, PLAN, host=builtin)
+    loaded = load_submissions(path, PLAN, source=builtin.data_source_for(path))
     assert where(loaded.findings) == [("not-utf8", 2, None)]
     assert len(loaded) == 0
 
@@ -251,7 +257,9 @@ def test_an_incident_of_a_kind_that_does_not_trigger_the_obligation_is_an_error(
 ) -> None:
     other = Incident(id="dx-07", kind="dich-benh", unit="11074", known=datetime(2023, 5, 1, 8, 0))
     path = write(tmp_path, HEADER + "ubnd-11074,dot-xuat,dx-07,2023-05-01,,\n")
-    loaded = load_submissions(path, PLAN, incidents=[*INCIDENTS, other], host=builtin)
+    loaded = load_submissions(
+        path, PLAN, incidents=[*INCIDENTS, other], source=builtin.data_source_for(path)
+    )
     assert where(loaded.findings) == [("incident-not-triggering", 2, "period")]
 
 
@@ -279,7 +287,9 @@ def test_a_report_that_may_be_about_several_incidents_is_an_error(
         id="dx-08", kind="tu-vong-tntt", unit="11074", known=datetime(2023, 8, 6, 1, 0)
     )
     path = write(tmp_path, HEADER + "ubnd-11074,dot-xuat,,2023-08-06,,\n")
-    loaded = load_submissions(path, PLAN, incidents=[*INCIDENTS, second], host=builtin)
+    loaded = load_submissions(
+        path, PLAN, incidents=[*INCIDENTS, second], source=builtin.data_source_for(path)
+    )
     assert where(loaded.findings) == [("missing-incident", 2, "period")]
     assert "dx-01, dx-08" in loaded.findings[0].message
 
@@ -294,7 +304,9 @@ def test_an_incident_named_by_another_report_is_not_inferred_again(
         tmp_path,
         HEADER + "ubnd-11074,dot-xuat,,2023-08-06,,\nubnd-11074,dot-xuat,dx-01,2023-08-06,,\n",
     )
-    loaded = load_submissions(path, PLAN, incidents=[*INCIDENTS, second], host=builtin)
+    loaded = load_submissions(
+        path, PLAN, incidents=[*INCIDENTS, second], source=builtin.data_source_for(path)
+    )
     assert [s.period for s in loaded] == ["dx-08", "dx-01"]
 
 
@@ -323,7 +335,11 @@ INCIDENT_HEADER = "id,kind,unit,known,occurred,description\n"
 
 
 def incidents(tmp_path: Path, body: str, host: Host) -> IncidentSet:
-    return load_incidents(write(tmp_path, INCIDENT_HEADER + body, "incidents.csv"), PLAN, host=host)
+    return load_incidents(
+        write(tmp_path, INCIDENT_HEADER + body, "incidents.csv"),
+        PLAN,
+        source=host.data_source_for(write(tmp_path, INCIDENT_HEADER + body, "incidents.csv")),
+    )
 
 
 def test_a_good_incidents_file(tmp_path: Path, builtin: Host) -> None:
@@ -395,7 +411,7 @@ def test_a_repeated_incident_id_is_an_error(tmp_path: Path, builtin: Host) -> No
 
 def test_an_incidents_file_missing_a_column(tmp_path: Path, builtin: Host) -> None:
     path = write(tmp_path, "id,kind,known\ndx-01,xam-hai,2023-08-05T21:45\n", "incidents.csv")
-    loaded = load_incidents(path, PLAN, host=builtin)
+    loaded = load_incidents(path, PLAN, source=builtin.data_source_for(path))
     assert where(loaded.findings) == [("missing-column", 1, "unit")]
 
 

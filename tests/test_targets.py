@@ -11,15 +11,14 @@ from hypothesis import strategies as st
 from child_welfare_plan.catalog import national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import Comparator, Direction, Target
+from child_welfare_plan.reports.targets import TARGET_COLUMNS, targets_block
 from child_welfare_plan.rules.targets import (
-    TARGET_COLUMNS,
     Measurement,
     TargetResult,
     TargetStatus,
     evaluate_target,
     evaluate_targets,
     expected_value,
-    targets_block,
 )
 
 S = TargetStatus

@@ -28,6 +28,7 @@ from tests.strategies import (
     INCIDENTS,
     VN,
     as_of_days,
+    examples,
     submission_lists,
     submissions,
     timeliness_plan,
@@ -529,7 +530,7 @@ def test_a_reporters_first_submission_never_lowers_the_reporting_rate(
             assert (after[k].reporting_rate or 0) >= rate.reporting_rate
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(submission_lists(), st.data(), as_of_days())
 def test_duplicates_never_raise_a_rate(
     subs: list[Submission], data: st.DataObject, as_of: date

@@ -35,7 +35,7 @@ from child_welfare_plan.model.deadlines import Before, By, WithinHours
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.rules import validate
 from child_welfare_plan.rules.validate import FINDING_CODES, obligation_last_day, validate_plan
-from tests.strategies import plans
+from tests.strategies import examples, plans
 
 CATALOG = national_catalog().merged(
     Catalog(
@@ -347,7 +347,7 @@ PERIOD_IDS = ["2023", "2023S1", "2023S2", "2023Q1", "2023Q4", "202306", "202312"
 deadline_days = st.dates(date(2022, 10, 1), date(2024, 3, 31))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     covers=st.sampled_from(PERIOD_IDS),
     convention=st.sampled_from(["calendar", "nd09"]),
@@ -374,7 +374,7 @@ def test_period_findings_follow_from_the_last_on_time_day(
     assert ("due-before-period-ends" in codes) == (period.start <= last < period.end)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     covers=st.sampled_from(PERIOD_IDS),
     convention=st.sampled_from(["calendar", "nd09"]),
@@ -396,7 +396,7 @@ def test_a_later_deadline_never_adds_a_period_finding(
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(fed_day=deadline_days, consolidated_day=deadline_days)
 def test_consolidation_error_exactly_when_not_due_after_what_feeds_it(
     fed_day: date, consolidated_day: date
@@ -410,7 +410,7 @@ def test_consolidation_error_exactly_when_not_due_after_what_feeds_it(
     assert ("consolidation-not-after-feeds" in codes) == (consolidated_last <= fed_last)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(plan=plans())
 def test_any_plan_gives_findings_with_their_codes_severity_never_an_exception(plan: Plan) -> None:
     for finding in validate_plan(plan):
@@ -418,7 +418,7 @@ def test_any_plan_gives_findings_with_their_codes_severity_never_an_exception(pl
         assert finding.location.path
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(plan=plans(), data=st.data())
 def test_repeating_a_task_adds_exactly_one_duplicate_id(plan: Plan, data: st.DataObject) -> None:
     group_index = data.draw(st.integers(0, len(plan.task_groups) - 1))

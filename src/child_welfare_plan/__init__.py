@@ -15,7 +15,20 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from child_welfare_plan import presentation as _presentation
+
 __version__ = "0.1.0"
+
+
+def _notebook_presenter() -> _presentation.Presenter:
+    """The presenter of results in notebooks (the reports and the html format), loaded when
+    a result is first shown."""
+    from child_welfare_plan.formats.notebook import NotebookPresenter
+
+    return NotebookPresenter()
+
+
+_presentation.install(_notebook_presenter)
 
 if TYPE_CHECKING:
     from child_welfare_plan.api import (
@@ -24,6 +37,9 @@ if TYPE_CHECKING:
         evaluate_files,
         get_plan,
         installed_plans,
+        load_data_values,
+        load_incidents,
+        load_submissions,
     )
     from child_welfare_plan.catalog import Catalog
     from child_welfare_plan.errors import (
@@ -35,9 +51,7 @@ if TYPE_CHECKING:
         PlanFileError,
         PluginError,
     )
-    from child_welfare_plan.files.datavalues import load_data_values
-    from child_welfare_plan.files.plans import dumps_plan_json, load_plan, plan_to_data
-    from child_welfare_plan.files.submissions import load_incidents, load_submissions
+    from child_welfare_plan.io.plans import dumps_plan_json, load_plan, plan_to_data
     from child_welfare_plan.model import (
         AdministrativeUnit,
         Agency,
@@ -62,9 +76,9 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "aggregate": "child_welfare_plan.rules.aggregate",
-    "load_data_values": "child_welfare_plan.files.datavalues",
-    "load_incidents": "child_welfare_plan.files.submissions",
-    "load_submissions": "child_welfare_plan.files.submissions",
+    "load_data_values": "child_welfare_plan.api",
+    "load_incidents": "child_welfare_plan.api",
+    "load_submissions": "child_welfare_plan.api",
     "plan_calendar": "child_welfare_plan.rules.schedule",
     "timeliness": "child_welfare_plan.rules.timeliness",
     "catalog": "child_welfare_plan.api",
@@ -81,9 +95,9 @@ _LAZY = {
     "ParseError": "child_welfare_plan.errors",
     "PlanFileError": "child_welfare_plan.errors",
     "PluginError": "child_welfare_plan.errors",
-    "dumps_plan_json": "child_welfare_plan.files.plans",
-    "load_plan": "child_welfare_plan.files.plans",
-    "plan_to_data": "child_welfare_plan.files.plans",
+    "dumps_plan_json": "child_welfare_plan.io.plans",
+    "load_plan": "child_welfare_plan.io.plans",
+    "plan_to_data": "child_welfare_plan.io.plans",
     "validate_plan": "child_welfare_plan.rules.validate",
     "AdministrativeUnit": "child_welfare_plan.model",
     "Agency": "child_welfare_plan.model",

@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.workdays import WorkingCalendar
-from child_welfare_plan.files.plans import load_plan
+from child_welfare_plan.io.plans import load_plan
 from child_welfare_plan.model import Plan, ReportingObligation
 from child_welfare_plan.rules.validate import obligation_last_day
 from cwp_tu_ky import PLAN_FILE

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from child_welfare_plan.files.plans import load_plan
+from child_welfare_plan.io.plans import load_plan
 from child_welfare_plan.model import Plan
 from cwp_tu_ky import PLAN_FILE
 

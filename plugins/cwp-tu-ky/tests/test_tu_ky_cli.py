@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from child_welfare_plan.cli import main
-from child_welfare_plan.files.plans import plan_from_data
+from child_welfare_plan.io.plans import plan_from_data
 from child_welfare_plan.model import Plan
 from child_welfare_plan.plugins import Host, reset_host
 from cwp_tu_ky import PLAN_FILE

@@ -8,7 +8,7 @@ import pytest
 
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
-from child_welfare_plan.files.plans import plan_from_data, plan_to_data
+from child_welfare_plan.io.plans import plan_from_data, plan_to_data
 from child_welfare_plan.model import (
     AgencyKind,
     Comparator,

@@ -16,7 +16,7 @@ def test_entry_point_is_declared_in_the_child_welfare_plan_group() -> None:
     assert metadata.distribution("cwp-tu-ky").version == cwp_tu_ky.__version__
 
 
-def test_host_loads_the_plan_units_and_agencies_without_failure(plan: Plan) -> None:
+def test_host_loads_the_plan_and_units_without_failure(plan: Plan) -> None:
     host = Host(entry_points=False, plugins=[("tu_ky", plugin)])
     assert host.plan("tu-ky-2023") == plan
     units = {u.code for u in host.units()}
@@ -25,9 +25,8 @@ def test_host_loads_the_plan_units_and_agencies_without_failure(plan: Plan) -> N
     assert host.failures == []
 
 
-def test_units_and_agencies_come_from_the_plan_file(plan: Plan) -> None:
+def test_units_come_from_the_plan_file(plan: Plan) -> None:
     assert tuple(plugin.register_units()) == plan.units
-    assert tuple(plugin.register_agencies()) == plan.agencies
 
 
 def test_package_data_is_shipped() -> None:

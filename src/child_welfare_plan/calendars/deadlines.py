@@ -64,7 +64,7 @@ class Deadline:
     rolled: bool
     due_at: dt.datetime | None = None
 
-    def to_json(self) -> dict[str, str | bool | None]:
+    def to_dict(self) -> dict[str, str | bool | None]:
         """The JSON form of ``cwp deadline``: ``{"rule", "date", "last_on_time_day", "rolled"}``."""
         return {
             "rule": self.rule.kind,

@@ -364,7 +364,7 @@ class Period:
             return NotImplemented
         return self._sort_key() >= other._sort_key()
 
-    def to_json(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str]:
         """The JSON form of ``cwp period``: ``{"id", "type", "start", "end"}``, dates ISO."""
         return {
             "id": self.id,

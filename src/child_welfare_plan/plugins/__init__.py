@@ -1,4 +1,4 @@
-"""The plugin host and the built-in plugin.
+"""The plugin host and what plugins hand it.
 
 Write a plugin with :data:`hookimpl` and the hooks of
 :mod:`child_welfare_plan.plugins.hookspecs`; see ``docs/plugins.md``.
@@ -6,17 +6,16 @@ Write a plugin with :data:`hookimpl` and the hooks of
 
 from __future__ import annotations
 
-from child_welfare_plan.plugins.hookspecs import hookimpl, hookspec
-from child_welfare_plan.plugins.registry import (
+from child_welfare_plan.plugins.contracts import (
     DataSource,
     DemoData,
-    Host,
     OutputFormat,
     PlanSource,
     PluginFailure,
-    get_host,
-    reset_host,
+    PluginWarning,
 )
+from child_welfare_plan.plugins.hookspecs import hookimpl, hookspec
+from child_welfare_plan.plugins.host import Host, get_host, reset_host
 
 __all__ = [
     "DataSource",
@@ -25,6 +24,7 @@ __all__ = [
     "OutputFormat",
     "PlanSource",
     "PluginFailure",
+    "PluginWarning",
     "get_host",
     "hookimpl",
     "hookspec",

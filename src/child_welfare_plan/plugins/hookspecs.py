@@ -21,12 +21,11 @@ import pluggy
 
 if TYPE_CHECKING:
     from child_welfare_plan.calendars.workdays import WorkingCalendar
-    from child_welfare_plan.model.agencies import Agency
     from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
     from child_welfare_plan.model.indicators import Dimension, Indicator
     from child_welfare_plan.model.plan import Plan, Target
     from child_welfare_plan.model.units import AdministrativeUnit
-    from child_welfare_plan.plugins.registry import DataSource, DemoData, OutputFormat, PlanSource
+    from child_welfare_plan.plugins.contracts import DataSource, DemoData, OutputFormat, PlanSource
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 
@@ -38,7 +37,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 @hookspec
 def register_plans() -> Iterable[Plan | PlanSource] | None:
     """Plans this plugin provides: :class:`~child_welfare_plan.model.Plan` objects, or
-    :class:`~child_welfare_plan.plugins.registry.PlanSource` entries that point at a plan
+    :class:`~child_welfare_plan.plugins.host.PlanSource` entries that point at a plan
     file (read when first asked for). Plan ids must be unique across plugins."""
 
 
@@ -46,11 +45,6 @@ def register_plans() -> Iterable[Plan | PlanSource] | None:
 def register_units() -> Iterable[AdministrativeUnit] | None:
     """Administrative units this plugin knows (a district pack's province, district and
     communes; a national list). Codes are official GSO codes."""
-
-
-@hookspec
-def register_agencies() -> Iterable[Agency] | None:
-    """Agencies this plugin knows (offices, committees, the police, the Front)."""
 
 
 @hookspec
@@ -74,7 +68,7 @@ def register_targets() -> Iterable[Target] | None:
 def register_data_sources() -> Iterable[DataSource] | None:
     """Readers of tables (submissions, data values) by name and file suffix: a database,
     a spreadsheet, a web service export. Each returns a
-    :class:`~child_welfare_plan.files.tables.Table`."""
+    :class:`~child_welfare_plan.io.tables.Table`."""
 
 
 @hookspec

@@ -3,7 +3,7 @@
 Two steps, both pure:
 
 * :class:`DataValueSet` takes reported values (from a file through
-  :func:`~child_welfare_plan.files.datavalues.load_data_values`, or as
+  :func:`~child_welfare_plan.io.datavalues.load_data_values`, or as
   :class:`~child_welfare_plan.model.DataValue` objects) and checks each against the plan and
   the catalog, collecting every problem as a :class:`~child_welfare_plan.model.Finding`
   (unknown unit, indicator, dimension or value; a unit outside the plan's area; a negative
@@ -39,7 +39,6 @@ References:
 
 from __future__ import annotations
 
-import html
 import math
 import operator
 import unicodedata
@@ -49,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
+from child_welfare_plan.model.cells import Cell, cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.indicators import (
     DataValue,
@@ -61,6 +61,7 @@ from child_welfare_plan.model.indicators import (
 )
 from child_welfare_plan.model.periods import Period, PeriodType, parse_period
 from child_welfare_plan.model.units import AdministrativeUnit, Level
+from child_welfare_plan.presentation import Presentable, presenter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,7 +80,6 @@ __all__ = [
     "aggregate",
 ]
 
-Cell = str | int | float | bool | None
 Record = tuple[int | None, Cell, Cell, Cell, Cell, Cell]
 """``(row, unit, period, indicator, disaggregation, value)`` as read from a table."""
 
@@ -97,16 +97,6 @@ BOOLEAN_WORDS: Mapping[str, float] = {
 
 _KIND_COUNT, _KIND_AMOUNT, _KIND_BOOLEAN = 0, 1, 2
 _TYPE_RANK = {t: rank for rank, t in enumerate(PeriodType)}
-
-
-def _text(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, str):
-        return cell.strip()
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell)
 
 
 def _close(a: float, b: float) -> bool:
@@ -334,7 +324,7 @@ class DataValueSet:
 
     @staticmethod
     def _blank(record: Sequence[Cell]) -> bool:
-        return all(_text(cell) == "" for cell in record)
+        return all(cell_text(cell) == "" for cell in record)
 
     def _bad_width(self, record: Sequence[Cell], width: int, row: int | None) -> None:
         if record and not self._blank(record):
@@ -415,7 +405,7 @@ class DataValueSet:
         cached = self._bad_units.get(cell)
         if cached is not None:
             return cached
-        code = _text(cell)
+        code = cell_text(cell)
         result: int | Problem
         if not code:
             result = ("missing-cell", "unit", "the unit is empty")
@@ -458,7 +448,7 @@ class DataValueSet:
         if kind == _KIND_BOOLEAN:
             if isinstance(cell, bool):
                 return 1.0 if cell else 0.0
-            word = unicodedata.normalize("NFC", _text(cell).casefold())
+            word = unicodedata.normalize("NFC", cell_text(cell).casefold())
             if word in BOOLEAN_WORDS:
                 return BOOLEAN_WORDS[word]
             try:
@@ -487,7 +477,7 @@ class DataValueSet:
         problems: list[Problem] = []
         catalog = self.catalog
         ind: Indicator | None = None
-        code = _text(indicator)
+        code = cell_text(indicator)
         if not code:
             problems.append(("missing-cell", "indicator", "the indicator is empty"))
         elif not catalog.has("indicator", code):
@@ -508,7 +498,7 @@ class DataValueSet:
                     )
                 )
         per: Period | None = None
-        text = _text(period)
+        text = cell_text(period)
         if not text:
             problems.append(
                 (
@@ -534,7 +524,7 @@ class DataValueSet:
                     )
                 )
         key = ""
-        text = _text(disaggregation)
+        text = cell_text(disaggregation)
         try:
             parts_map = parse_disaggregation(text)
         except InvalidValueError as exc:
@@ -796,13 +786,13 @@ class AggregateValue:
 
 
 @attrs.frozen
-class AggregateResult:
+class AggregateResult(Presentable):
     """What :func:`aggregate` returns: the rolled-up values and every finding.
 
     ``rows`` holds the values as plain tuples in :data:`AGGREGATE_COLUMNS` order (cheap at
     national scale); :attr:`values` gives them as :class:`AggregateValue` objects.
     ``computed`` and ``booleans`` name the ratio/share and the boolean indicators, whose
-    rows carry ``numerator``/``denominator`` and ``share`` in :meth:`to_dicts`.
+    rows carry ``numerator``/``denominator`` and ``share`` in :meth:`to_dict`.
     """
 
     plan: str
@@ -854,10 +844,10 @@ class AggregateResult:
         """True when an error-level finding remains."""
         return any(f.severity is Severity.ERROR for f in self.findings)
 
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """The values as the plain dicts of ``cwp aggregate --format json``: the keys of
-        design §7 with ``reported``, ``expected`` and ``reason``; a ratio or share adds
-        ``numerator`` and ``denominator``, a boolean ``share``."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``cwp aggregate`` (design §7): ``{"plan", "values", "findings"}``;
+        each value has the keys of design §7 with ``reported``, ``expected`` and ``reason``,
+        a ratio or share adds ``numerator`` and ``denominator``, a boolean ``share``."""
         computed, booleans = self.computed, self.booleans
         out = []
         for row in self.rows:
@@ -869,44 +859,16 @@ class AggregateResult:
                 out.append(item)
             else:
                 out.append(dict(zip(_ALWAYS, row, strict=False)))
-        return out
+        return {
+            "plan": self.plan,
+            "values": out,
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
     def to_pandas(self) -> pd.DataFrame:
-        """The values as a :class:`pandas.DataFrame`, one row per value (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "AggregateResult.to_pandas needs pandas: pip install 'child-welfare-plan[pandas]'"
-            ) from exc
-        return pd.DataFrame.from_records(list(self.rows), columns=list(AGGREGATE_COLUMNS))
-
-    def _repr_html_(self) -> str:
-        limit = 50
-        shown = (0, 1, 2, 3, 4, 5, 6, 7, 10)
-        head = "".join(f"<th>{AGGREGATE_COLUMNS[i]}</th>" for i in shown)
-        body = []
-        for row in self.rows[:limit]:
-            cells = []
-            for i in shown:
-                item = row[i]
-                if i == 6:
-                    text = f"{item * 100:.1f} %"
-                elif item is None:
-                    text = "–"
-                else:
-                    text = str(item)
-                cells.append(f"<td>{html.escape(text)}</td>")
-            body.append(f"<tr>{''.join(cells)}</tr>")
-        more = len(self.rows) - limit
-        note = f"<p>… and {more} more values</p>" if more > 0 else ""
-        errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
-        summary = (
-            f"<p>Plan <code>{html.escape(self.plan)}</code>: {len(self.rows)} values, "
-            f"{len(self.findings)} findings ({errors} errors)</p>"
-        )
-        table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-        return summary + table + note
+        """The values as a pandas DataFrame, one row per value (needs pandas)."""
+        frame: pd.DataFrame = presenter().frames(self)
+        return frame
 
 
 # -- aggregation -----------------------------------------------------------------------------

@@ -53,17 +53,15 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
-from child_welfare_plan.reports import Block, Section
 
 __all__ = [
     "DEFAULT_K",
     "CountTable",
     "Position",
-    "PublicBlock",
     "SuppressedTable",
     "Suppression",
+    "count_cell",
     "suppress",
-    "suppress_block",
 ]
 
 #: The default threshold: counts from 1 to 4 are withheld.
@@ -83,7 +81,8 @@ class Suppression(StrEnum):
     """The count is withheld so that others cannot be worked out from the totals."""
 
 
-def _count(where: str, value: object) -> int:
+def count_cell(where: str, value: object) -> int:
+    """A count as an int; anything else (a negative, a fraction, a bool) is refused."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidValueError(f"count {where}: {value!r} (expected a non-negative integer)")
     if isinstance(value, float):
@@ -119,7 +118,7 @@ def _column_keys(keys: Iterable[object]) -> tuple[str, ...]:
 
 
 def _matrix(rows: Iterable[Iterable[object]]) -> tuple[tuple[int, ...], ...]:
-    return tuple(tuple(_count(f"in row {i + 1}", v) for v in row) for i, row in enumerate(rows))
+    return tuple(tuple(count_cell(f"in row {i + 1}", v) for v in row) for i, row in enumerate(rows))
 
 
 @attrs.frozen
@@ -574,151 +573,3 @@ def suppress(table: CountTable, k: int = DEFAULT_K) -> SuppressedTable:
 
 
 # Report tables -------------------------------------------------------------------------
-
-
-@attrs.frozen
-class PublicBlock:
-    """A report table made safe to publish, with the note that explains its markers."""
-
-    block: Block
-    note: str | None
-    """A paragraph explaining the markers; None when nothing is withheld."""
-    suppression: SuppressedTable = attrs.field(repr=False)
-
-    def section(self, heading: str, paragraphs: Sequence[str] = ()) -> Section:
-        """A report section holding the table, with the note after ``paragraphs``."""
-        notes = (*paragraphs, self.note) if self.note else tuple(paragraphs)
-        return Section(heading, notes, (self.block,))
-
-
-def suppress_block(
-    block: Block,
-    *,
-    k: int = DEFAULT_K,
-    label_columns: Sequence[str] | None = None,
-    count_columns: Sequence[str] | None = None,
-    total_row: str | None = None,
-    total_column: str | None = None,
-    primary_marker: str | None = None,
-    complementary_marker: str = "x",
-) -> PublicBlock:
-    """Apply disclosure control to a report table of counts.
-
-    Rows are identified by ``label_columns`` (default: the columns that are not counts, or
-    the first column); ``count_columns`` hold the counts (default: every other column). A
-    row whose first label is ``total_row`` holds the column totals, and the column
-    ``total_column`` the row totals; both are checked against the counts. Totals are
-    protected even when the block does not show them (they are often printed elsewhere).
-    Withheld counts become ``primary_marker`` (default ``"<k"``, e.g. ``"<5"``) or
-    ``complementary_marker`` (``"x"``).
-
-    Raises:
-        InvalidValueError: an unknown column, a count that is not a non-negative integer,
-            a repeated row label, or a total that is not the sum of its counts.
-    """
-    columns = list(block.columns)
-    for name in (*(label_columns or ()), *(count_columns or ()), total_column):
-        if name is not None and name not in columns:
-            raise InvalidValueError(
-                f"suppress_block: no column {name!r} (the table has {', '.join(columns)})"
-            )
-    if label_columns is None:
-        label_columns = (
-            [c for c in columns if c not in count_columns] if count_columns else columns[:1]
-        )
-    if count_columns is None:
-        count_columns = [c for c in columns if c not in label_columns]
-    if not count_columns or not label_columns:
-        raise InvalidValueError("suppress_block: expected label columns and count columns")
-    labels = [columns.index(c) for c in label_columns]
-    parts = [c for c in count_columns if c != total_column]
-    part_index = [columns.index(c) for c in parts]
-    total_index = None if total_column is None else columns.index(total_column)
-
-    keys: list[str] = []
-    data: list[list[int]] = []
-    key_of_line: dict[int, str] = {}
-    seen_keys: set[str] = set()
-    total_line: int | None = None
-    for n, row in enumerate(block.rows):
-        if total_row is not None and str(row[labels[0]]) == total_row:
-            if total_line is not None:
-                raise InvalidValueError(f"suppress_block: two total rows {total_row!r}")
-            total_line = n
-            continue
-        key = " | ".join(str(row[i]) for i in labels)
-        if key in seen_keys:
-            raise InvalidValueError(f"suppress_block: row {key!r} appears twice")
-        key_of_line[n] = key
-        seen_keys.add(key)
-        keys.append(key)
-        data.append(
-            [
-                _count(f"row {key!r}, column {c!r}", row[i])
-                for c, i in zip(parts, part_index, strict=True)
-            ]
-        )
-    if not keys:
-        raise InvalidValueError("suppress_block: the table has no rows of counts")
-    table = CountTable(keys, parts, data, row_totals=len(parts) > 1 or total_index is not None)
-
-    if total_index is not None:
-        for n, key in key_of_line.items():
-            shown = _count(f"row {key!r}, column {total_column!r}", block.rows[n][total_index])
-            if shown != table.row_total(key):
-                raise InvalidValueError(
-                    f"suppress_block: total {shown} of row {key!r} is not the sum of its "
-                    f"counts ({table.row_total(key)})"
-                )
-    if total_line is not None:
-        line = block.rows[total_line]
-        for c, i in zip(parts, part_index, strict=True):
-            shown = _count(f"row {total_row!r}, column {c!r}", line[i])
-            if shown != table.column_total(c):
-                raise InvalidValueError(
-                    f"suppress_block: total {shown} of column {c!r} is not the sum of its "
-                    f"counts ({table.column_total(c)})"
-                )
-        if total_index is not None:
-            shown = _count(f"row {total_row!r}, column {total_column!r}", line[total_index])
-            if shown != table.grand_total:
-                raise InvalidValueError(
-                    f"suppress_block: grand total {shown} is not the sum of the counts "
-                    f"({table.grand_total})"
-                )
-
-    result = suppress(table, k)
-    primary = primary_marker if primary_marker is not None else f"<{k}"
-    markers = {Suppression.PRIMARY: primary, Suppression.COMPLEMENTARY: complementary_marker}
-
-    def shown_cell(position: Position, original: Any) -> Any:
-        status = result.status(position)
-        return original if status is None else markers[status]
-
-    out_rows: list[list[Any]] = []
-    for n, row in enumerate(block.rows):
-        cells = list(row)
-        key_or_none = None if n == total_line else key_of_line[n]
-        for c, i in zip(parts, part_index, strict=True):
-            cells[i] = shown_cell((key_or_none, c), cells[i])
-        if total_index is not None:
-            cells[total_index] = shown_cell((key_or_none, None), cells[total_index])
-        out_rows.append(cells)
-    public = Block(block.columns, out_rows, block.title, percent_columns=block.percent_columns)
-    note = None
-    if result.marks:
-        used = {s for _, s in result.marks}
-        sentences = []
-        if Suppression.PRIMARY in used:
-            sentences.append(
-                f"“{primary}” marks a count from 1 to {k - 1}, withheld to protect the "
-                "children it concerns."
-            )
-        if Suppression.COMPLEMENTARY in used:
-            sentences.append(
-                f"“{complementary_marker}” marks a count withheld so that the hidden counts "
-                "cannot be worked out from the totals."
-            )
-        sentences.append("Zero counts are shown.")
-        note = " ".join(sentences)
-    return PublicBlock(public, note, result)

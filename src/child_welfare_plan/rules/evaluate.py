@@ -30,7 +30,7 @@ from child_welfare_plan.model.indicators import DataValue, ValueType
 from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.model.validators import to_tuple
-from child_welfare_plan.reports import Block, Report, Section
+from child_welfare_plan.presentation import Presentable, presenter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from child_welfare_plan.rules.targets import TargetResult
     from child_welfare_plan.rules.timeliness import TimelinessResult
 
-__all__ = ["AUDIENCES", "KEY_INDICATORS", "Evaluation", "evaluate", "evaluation_report"]
+__all__ = ["AUDIENCES", "KEY_INDICATORS", "Evaluation", "IndicatorRow", "evaluate"]
 
 #: The indicators shown per commune and for the area, in this order (those the catalog has).
 KEY_INDICATORS = (
@@ -58,8 +58,6 @@ KEY_INDICATORS = (
 
 #: ``internal`` shows every figure; ``public`` applies disclosure control.
 AUDIENCES = ("internal", "public")
-
-_WITHHELD = "x"
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +92,7 @@ class IndicatorRow:
 
 
 @attrs.frozen(kw_only=True)
-class Evaluation:
+class Evaluation(Presentable):
     """The consolidated evaluation of a plan as of a date."""
 
     plan: Plan = attrs.field(eq=False, repr=False)
@@ -134,32 +132,11 @@ class Evaluation:
             "findings": [f.to_dict() for f in self.findings],
         }
 
-    def to_report(self) -> Report:
-        """The report for people and formats (see :func:`evaluation_report`)."""
-        return evaluation_report(self)
-
     def to_pandas(self) -> dict[str, pd.DataFrame]:
         """Tables as pandas DataFrames: ``timeliness``, ``rates``, ``indicators``,
-        ``targets``, ``findings`` (pandas is an optional extra, imported here)."""
-        import pandas as pd
-
-        frames: dict[str, pd.DataFrame] = {}
-        if self.timeliness is not None:
-            data = self.timeliness.to_dict()
-            frames["timeliness"] = pd.DataFrame(data["items"])
-            frames["rates"] = pd.DataFrame(data["rates"])
-        frames["indicators"] = pd.DataFrame([r.to_dict() for r in self.indicators])
-        frames["targets"] = pd.DataFrame([t.to_dict() for t in self.targets])
-        frames["findings"] = pd.DataFrame(
-            [{**f.to_dict(), "location": str(f.location)} for f in self.findings]
-        )
+        ``targets``, ``findings`` (needs pandas)."""
+        frames: dict[str, pd.DataFrame] = presenter().frames(self)
         return frames
-
-    def _repr_html_(self) -> str:
-        from child_welfare_plan.plugins.formats import render_html
-
-        page = render_html(self.to_report())
-        return page[page.index("<body>") + 6 : page.index("</body>")]
 
 
 def _area_unit(plan: Plan) -> tuple[str, Level] | None:
@@ -305,144 +282,3 @@ def _withhold(rows: list[IndicatorRow], catalog: Catalog, k: int) -> list[Indica
         if numerator is not None and numerator.withheld and not row.withheld:
             out[(unit, code)] = attrs.evolve(row, withheld="numerator")
     return [out[(r.unit, r.indicator)] for r in rows]
-
-
-def _shown(row: IndicatorRow, k: int) -> Any:
-    if row.withheld == "primary":
-        return f"<{k}"
-    if row.withheld:
-        return _WITHHELD
-    return row.value
-
-
-def evaluation_report(evaluation: Evaluation) -> Report:
-    """``cwp evaluate``: summary, timeliness (overdue first), key indicators per commune
-    and for the area with coverage, targets, findings."""
-    from child_welfare_plan.commands.status import status_report
-    from child_welfare_plan.rules.targets import TargetStatus, targets_block
-    from child_welfare_plan.views import findings_block
-
-    plan = evaluation.plan
-    catalog_names = {r.indicator for r in evaluation.indicators}
-    errors = sum(1 for f in evaluation.findings if f.severity is Severity.ERROR)
-    warnings = sum(1 for f in evaluation.findings if f.severity is Severity.WARNING)
-    counts: dict[str, int] = {}
-    for t in evaluation.targets:
-        counts[str(t.status)] = counts.get(str(t.status), 0) + 1
-    summary = [
-        f"{plan.title} — {plan.id}. Evaluation as of {evaluation.as_of.isoformat()}, "
-        f"figures for period {evaluation.period} ({plan.period_convention} convention).",
-        "Audience: "
-        + (
-            f"public (counts from 1 to {evaluation.k - 1} withheld as <{evaluation.k}, "
-            "with complementary suppression marked x)."
-            if evaluation.audience == "public"
-            else "internal (all figures shown; do not publish)."
-        ),
-    ]
-    if evaluation.timeliness is not None:
-        judged = evaluation.timeliness
-        summary.append(
-            f"Reports: {len(judged.overdue())} overdue, {len(judged.late())} late, as of "
-            f"{evaluation.as_of.isoformat()}."
-        )
-    if evaluation.targets:
-        summary.append(
-            "Targets: "
-            + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-            + f" (of {len(evaluation.targets)})."
-        )
-    summary.append(f"Findings: {errors} error(s), {warnings} warning(s).")
-    sections = [Section("Summary", summary)]
-
-    if evaluation.timeliness is not None:
-        status = status_report(evaluation.timeliness, plan)
-        for heading in ("Overdue", "Late", "Rates"):
-            try:
-                found = status.section(heading)
-            except KeyError:
-                continue
-            sections.append(attrs.evolve(found, heading=f"Timeliness: {heading.lower()}"))
-
-    if evaluation.indicators:
-        codes = list(dict.fromkeys(r.indicator for r in evaluation.indicators))
-        by_unit: dict[str, dict[str, IndicatorRow]] = {}
-        for r in evaluation.indicators:
-            by_unit.setdefault(r.unit, {})[r.indicator] = r
-        table_rows = []
-        for unit, cells in by_unit.items():
-            first = next(iter(cells.values()))
-            reported = [c for c in cells.values() if c.value is not None]
-            coverage = min((c.coverage for c in reported if c.coverage is not None), default=0.0)
-            table_rows.append(
-                (unit, first.name, *(_shown(cells[c], evaluation.k) for c in codes), coverage)
-            )
-        sections.append(
-            Section(
-                f"Key indicators, {evaluation.period}",
-                [
-                    "One row per commune, then the area. Coverage is the lowest share of "
-                    "expected reporting units behind the row's figures; a missing value is "
-                    "never counted as zero.",
-                    "Indicators: " + "; ".join(f"{c}" for c in codes if c in catalog_names) + ".",
-                ],
-                [
-                    Block(
-                        ("unit", "name", *codes, "coverage"),
-                        table_rows,
-                        percent_columns=("coverage",),
-                    )
-                ],
-            )
-        )
-        area_rows = [
-            (
-                r.indicator,
-                _shown(r, evaluation.k),
-                r.coverage,
-                r.complete,
-                r.reason or "",
-            )
-            for r in evaluation.area_rows()
-        ]
-        if area_rows:
-            sections.append(
-                Section(
-                    f"Area totals: {plan.area}",
-                    (),
-                    [
-                        Block(
-                            ("indicator", "value", "coverage", "complete", "note"),
-                            area_rows,
-                            percent_columns=("coverage",),
-                        )
-                    ],
-                )
-            )
-    if evaluation.targets:
-        unmet = [
-            t
-            for t in evaluation.targets
-            if t.status in (TargetStatus.NOT_MET, TargetStatus.OFF_TRACK)
-        ]
-        sections.append(
-            Section(
-                "Targets",
-                [f"{len(unmet)} target(s) not met or off track."],
-                [targets_block(evaluation.targets, title=None)],
-            )
-        )
-    sections.append(
-        Section(
-            "Findings",
-            () if evaluation.findings else ("No findings.",),
-            [findings_block(evaluation.findings)] if evaluation.findings else (),
-        )
-    )
-    return Report(
-        "evaluate",
-        f"Evaluation of {plan.id} as of {evaluation.as_of.isoformat()}",
-        evaluation.to_dict(),
-        sections,
-        payload=evaluation,
-    )

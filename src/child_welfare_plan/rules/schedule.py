@@ -15,7 +15,7 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,16 +27,13 @@ from child_welfare_plan.model.date_rules import format_date_rule
 from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.validators import to_tuple
-from child_welfare_plan.reports import Block, Report, Section
+from child_welfare_plan.presentation import Presentable, presenter
 from child_welfare_plan.rules.validate import obligation_last_day
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CalendarItem", "PlanCalendar", "calendar_report", "plan_calendar", "to_ical"]
-
-#: Days before a deadline that an iCalendar reminder fires.
-REMINDER_DAYS = 3
+__all__ = ["CalendarItem", "PlanCalendar", "plan_calendar"]
 
 
 @attrs.frozen
@@ -72,7 +69,7 @@ class CalendarItem:
 
 
 @attrs.frozen
-class PlanCalendar:
+class PlanCalendar(Presentable):
     """The items of a plan's calendar in date order."""
 
     plan: str
@@ -84,20 +81,9 @@ class PlanCalendar:
         return {"plan": self.plan, "items": [item.to_dict() for item in self.items]}
 
     def to_pandas(self) -> pd.DataFrame:
-        """The items as a pandas DataFrame (pandas is an optional extra, imported here)."""
-        import pandas as pd
-
-        frame = pd.DataFrame([item.to_dict() for item in self.items])
-        for column in ("start", "end"):
-            if column in frame:
-                frame[column] = pd.to_datetime(frame[column])
+        """The items as a pandas DataFrame, dates as datetimes (needs pandas)."""
+        frame: pd.DataFrame = presenter().frames(self)
         return frame
-
-    def _repr_html_(self) -> str:
-        from child_welfare_plan.plugins.formats import render_html
-
-        page = render_html(calendar_report(self))
-        return page[page.index("<body>") + 6 : page.index("</body>")]
 
 
 def _expand(plan: Plan, code: str) -> set[str]:
@@ -203,83 +189,6 @@ def plan_calendar(
     items = [i for i in items if _overlaps(i, start, end)]
     items.sort(key=lambda i: (i.start, i.end, i.kind, i.id))
     return PlanCalendar(plan.id, plan.year, items)
-
-
-def calendar_report(cal: PlanCalendar, stamp: datetime | None = None) -> Report:
-    """``cwp calendar``: a table for people, design §7 JSON, and the calendar itself for
-    the iCalendar format. ``stamp`` is when the calendar was produced (iCalendar DTSTAMP)."""
-    rows = [
-        (
-            i.start,
-            i.end if i.end != i.start else None,
-            i.kind,
-            i.id,
-            i.title if i.scheduled else f"{i.title} (trong năm)",
-            ", ".join(i.agencies) if len(i.agencies) <= 4 else f"{len(i.agencies)} agencies",
-        )
-        for i in cal.items
-    ]
-    block = Block(("start", "end", "kind", "id", "title", "agencies"), rows)
-    return Report(
-        "calendar",
-        f"Calendar of {cal.plan}",
-        cal.to_dict(),
-        [Section("Events and deadlines", [f"{len(cal.items)} item(s)."], [block])],
-        payload=(cal, stamp),
-    )
-
-
-def uid(plan_id: str, item: CalendarItem, occurrence: int = 1) -> str:
-    """A UID that stays the same when the calendar is exported again (RFC 5545 §3.8.4.7):
-    built from the plan, the kind, the id, the year and the occurrence's rank in that year,
-    never from its wording or its day — a deadline moved to another day keeps its UID, so a
-    re-import updates the entry instead of adding one."""
-    return f"{plan_id}.{item.kind}.{item.id}.{item.start.year}.{occurrence}@child-welfare-plan"
-
-
-def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
-    """The calendar as an iCalendar file: all-day VEVENTs, a reminder
-    :data:`REMINDER_DAYS` days before each deadline, stable UIDs."""
-    import icalendar
-
-    when = stamp if stamp is not None else datetime(cal.year, 1, 1)
-    out = icalendar.Calendar()
-    out.add("prodid", "-//child-welfare-plan//cwp calendar//VI")
-    out.add("version", "2.0")
-    out.add("calscale", "GREGORIAN")
-    out.add("x-wr-calname", cal.plan)
-    ranks: dict[tuple[str, str, int], int] = {}
-    for item in cal.items:
-        key = (item.kind, item.id, item.start.year)
-        ranks[key] = ranks.get(key, 0) + 1
-        event = icalendar.Event()
-        event.add("uid", uid(cal.plan, item, ranks[key]))
-        event.add("dtstamp", when)
-        event.add("dtstart", item.start)
-        event.add("dtend", item.end + timedelta(days=1))  # DTEND of a date is exclusive
-        summary = item.title if item.kind != "deadline" else f"Hạn: {item.title}"
-        event.add("summary", summary)
-        lines = [x for x in (item.detail, ", ".join(item.agencies)) if x]
-        if lines:
-            event.add("description", "\n".join(lines))
-        event.add("categories", [item.kind])
-        if not item.scheduled:
-            event.add("transp", "TRANSPARENT")
-        if item.kind == "deadline":
-            alarm = icalendar.Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Sắp đến hạn: {item.title}")
-            alarm.add("trigger", timedelta(days=-REMINDER_DAYS))
-            event.add_component(alarm)
-        out.add_component(event)
-    data: bytes = out.to_ical()
-    return data
-
-
-def render_ics(report: Report) -> bytes:
-    """The iCalendar output format (calendar reports only)."""
-    cal, stamp = report.payload
-    return to_ical(cal, stamp)
 
 
 def items_between(items: Iterable[CalendarItem], start: date, end: date) -> list[CalendarItem]:

@@ -32,7 +32,7 @@ References:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -41,12 +41,10 @@ import attrs
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.indicators import Direction
 from child_welfare_plan.model.plan import Comparator, Target
-from child_welfare_plan.reports import Block
 
 __all__ = [
     "DEFAULT_MIN_COVERAGE",
     "DEFAULT_MIN_PROGRESS_COVERAGE",
-    "TARGET_COLUMNS",
     "Measurement",
     "SupportsMeasurement",
     "TargetResult",
@@ -54,7 +52,6 @@ __all__ = [
     "evaluate_target",
     "evaluate_targets",
     "expected_value",
-    "targets_block",
 ]
 
 #: Coverage needed to say ``met`` or ``not_met``: every expected unit, and complete data.
@@ -380,39 +377,6 @@ def evaluate_targets(
             )
         )
     return tuple(out)
-
-
-#: The columns of :func:`targets_block`.
-TARGET_COLUMNS = (
-    "target",
-    "indicator",
-    "scope",
-    "goal",
-    "actual",
-    "expected",
-    "coverage",
-    "status",
-    "reason",
-)
-
-
-def targets_block(results: Sequence[TargetResult], *, title: str | None = "Targets") -> Block:
-    """A report table of target results, one row each, coverage shown as a percentage."""
-    rows = [
-        (
-            r.target,
-            r.indicator,
-            r.scope,
-            r.goal,
-            r.actual,
-            r.expected,
-            r.coverage,
-            r.status.value,
-            r.reason,
-        )
-        for r in results
-    ]
-    return Block(TARGET_COLUMNS, rows, title, percent_columns=("coverage",))
 
 
 # Helpers -------------------------------------------------------------------------------

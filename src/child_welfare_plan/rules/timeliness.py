@@ -84,6 +84,7 @@ from child_welfare_plan.model.plan import (
     ReportingObligation,
     Submission,
 )
+from child_welfare_plan.presentation import Presentable, presenter
 
 __all__ = [
     "DELAY_BUCKETS",
@@ -281,7 +282,7 @@ class Rate:
 
 
 @attrs.frozen(kw_only=True)
-class TimelinessResult:
+class TimelinessResult(Presentable):
     """Every item and rate of a plan as of a date, and the findings met on the way."""
 
     plan: str
@@ -367,89 +368,14 @@ class TimelinessResult:
 
     def to_pandas(self) -> pd.DataFrame:
         """The items as a pandas DataFrame, one row per reporter, obligation and period
-        (pandas is an optional extra, imported here). Rates: ``rates_to_pandas()``."""
-        import pandas as pd
-
-        return pd.DataFrame([i.to_dict() for i in self.items])
+        (needs pandas). Rates: ``rates_to_pandas()``."""
+        frame: pd.DataFrame = presenter().frames(self)
+        return frame
 
     def rates_to_pandas(self) -> pd.DataFrame:
-        """The rates per obligation and period as a pandas DataFrame."""
-        import pandas as pd
-
-        return pd.DataFrame([r.to_dict() for r in self.rates])
-
-    def _repr_html_(self) -> str:
-        from child_welfare_plan.plugins.formats import render_html
-        from child_welfare_plan.reports import Block, Report, Section
-
-        rows = [
-            (
-                i.obligation,
-                i.period,
-                i.reporter,
-                i.reporter_name,
-                str(i.status),
-                i.last_on_time_day,
-                i.received,
-                i.days_late,
-                i.days_overdue,
-                i.days_left,
-            )
-            for i in self.items
-        ]
-        columns = (
-            "obligation",
-            "period",
-            "reporter",
-            "name",
-            "status",
-            "last on-time day",
-            "received",
-            "days late",
-            "days overdue",
-            "days left",
-        )
-        rates = [
-            (
-                r.obligation,
-                r.period,
-                r.expected,
-                r.received,
-                r.on_time,
-                r.reporting_rate,
-                r.on_time_rate,
-            )
-            for r in self.rates
-        ]
-        report = Report(
-            "status",
-            f"Status of {self.plan} as of {self.as_of}",
-            {},
-            [
-                Section(
-                    "Rates",
-                    (),
-                    [
-                        Block(
-                            (
-                                "obligation",
-                                "period",
-                                "expected",
-                                "received",
-                                "on time",
-                                "reporting rate",
-                                "on-time rate",
-                            ),
-                            rates,
-                            percent_columns=("reporting rate", "on-time rate"),
-                        )
-                    ],
-                ),
-                Section("Items", (), [Block(columns, rows)]),
-            ],
-        )
-        page = render_html(report)
-        return page[page.index("<body>") + 6 : page.index("</body>")]
+        """The rates per obligation and period as a pandas DataFrame (needs pandas)."""
+        frame: pd.DataFrame = presenter().frames(self, "rates")
+        return frame
 
 
 # -- the rule ---------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ Deadlines are compared by their last on-time day after the Civil Code roll (a la
 is not a working day moves to the next working day), under the working calendar passed in.
 
 Example:
-    >>> from child_welfare_plan.files.plans import load_plan
+    >>> from child_welfare_plan.io.plans import load_plan
     >>> findings = validate_plan(load_plan("plan.toml"), source="plan.toml")  # doctest: +SKIP
     >>> [f.code for f in findings]  # doctest: +SKIP
     ['due-before-period-ends']

@@ -1,6 +1,6 @@
 """The hook implementations of the Tứ Kỳ district pack (entry point ``tu_ky``).
 
-The plan file is the single source of the pack's data: the units and agencies this module
+The plan file is the single source of the pack's data: the units this module
 registers are those the plan file lists, so a plan and the host's unit list cannot drift
 apart.
 """
@@ -11,13 +11,12 @@ import functools
 from collections.abc import Iterable
 from datetime import date
 
-from child_welfare_plan.model import AdministrativeUnit, Agency, Plan
+from child_welfare_plan.model import AdministrativeUnit, Plan
 from child_welfare_plan.plugins import DemoData, PlanSource, hookimpl
 from cwp_tu_ky import DEMO_DIR, PLAN_FILE, PLAN_ID
 
 __all__ = [
     "DEMO_AS_OF",
-    "register_agencies",
     "register_demo_data",
     "register_plans",
     "register_units",
@@ -42,13 +41,6 @@ def register_plans() -> Iterable[PlanSource]:
 def register_units() -> Iterable[AdministrativeUnit]:
     """Hải Dương province (30), Tứ Kỳ district (298) and its 23 commune-level units of 2023."""
     return _plan().units
-
-
-@hookimpl
-def register_agencies() -> Iterable[Agency]:
-    """The agencies the plan names: district offices, the police, the Front, the radio, the
-    district, provincial and commune People's Committees."""
-    return _plan().agencies
 
 
 @hookimpl

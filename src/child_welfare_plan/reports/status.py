@@ -1,37 +1,19 @@
-"""``cwp status PLAN --submissions FILE [--as-of DATE] [--incidents FILE]``: who reported
-what, when, and whom to chase.
-
-JSON (design §7): ``{"as_of", "plan", "items": [{"reporter", "obligation", "period",
-"last_on_time_day", "status", "received", "days_late", "days_overdue", "days_left", ...}],
-"rates": [{"obligation", "period", "expected", "received", "on_time", "reporting_rate",
-"on_time_rate", ...}], "findings"}``. For people (text, markdown, html): who is overdue (by
-obligation, most overdue first), who was late, the rates, what falls due within 14 days per
-reporter, the reports on incidents, the reports with no fixed date, then the findings.
-
-``--as-of`` defaults to today's date in Vietnam (Asia/Ho_Chi_Minh), read here at the command
-line; the library never reads the clock. The date used is always printed. Exit 1 when the
-files or the judgement have error-level findings (what could be computed is still printed);
-2 when a file does not exist.
-"""
+"""The report of ``cwp status``: whom to chase first, then who was late, the rates, what
+falls due soon, reports on incidents and reports with no fixed date, and the findings."""
 
 from __future__ import annotations
 
-import argparse
-import gc
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from datetime import timedelta
 
-from child_welfare_plan.plugins.registry import Host
-from child_welfare_plan.reports import Block, Report, Section
+from child_welfare_plan.model.findings import Finding
+from child_welfare_plan.model.plan import ObligationKind, Plan
+from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.findings import findings_block
+from child_welfare_plan.rules.timeliness import Status, StatusItem, TimelinessResult
 
-if TYPE_CHECKING:
-    from child_welfare_plan.model.findings import Finding
-    from child_welfare_plan.model.plan import Plan
-    from child_welfare_plan.rules.timeliness import StatusItem, TimelinessResult
+__all__ = ["DUE_WITHIN_DAYS", "status_report"]
 
-__all__ = ["DUE_WITHIN_DAYS", "register", "status_report"]
 
 DUE_WITHIN_DAYS = 14
 """How far ahead the report lists what falls due, in days."""
@@ -55,9 +37,6 @@ def status_report(
     """The report of ``cwp status``: ``data`` is the JSON of design §7 (``findings`` are
     those of the files, then those of the judgement), ``sections`` put first whom to
     chase."""
-    from child_welfare_plan.model.plan import ObligationKind
-    from child_welfare_plan.rules.timeliness import Status
-    from child_welfare_plan.views import findings_block
 
     every_finding = [*findings, *result.findings]
     data = result.to_dict()
@@ -294,83 +273,3 @@ def status_report(
         )
     title = f"Reporting status of {plan.id} as of {as_of}"
     return Report("status", title, data, sections, payload=result)
-
-
-def _today_in_vietnam() -> date:
-    """The command line's default ``--as-of``: today's date in Vietnam."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    from child_welfare_plan.rules.timeliness import LOCAL_TIMEZONE
-
-    return datetime.now(ZoneInfo(LOCAL_TIMEZONE)).date()
-
-
-def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
-    from child_welfare_plan import cli
-    from child_welfare_plan.files.submissions import load_incidents, load_submissions
-    from child_welfare_plan.model.findings import has_errors
-    from child_welfare_plan.rules.timeliness import timeliness
-
-    plan = cli._load_plan(args.plan, host)
-    for option, path in (("submissions", args.submissions), ("incidents", args.incidents)):
-        if path is not None and not Path(path).is_file():
-            raise cli.UsageError(f"no {option} file {str(path)!r}")
-    findings: list[Finding] = []
-    incidents = None
-    if args.incidents is not None:
-        loaded = load_incidents(args.incidents, plan, host=host)
-        findings.extend(loaded.findings)
-        incidents = loaded.incidents
-    submissions = load_submissions(args.submissions, plan, incidents=incidents, host=host)
-    findings.extend(submissions.findings)
-    as_of = args.as_of if args.as_of is not None else _today_in_vietnam()
-    # The plan and the submissions live until the command ends: keeping them out of the
-    # garbage collector's scans while the items are built saves about a tenth of the time
-    # on a national file (benchmarks/status_national.py).
-    gc.freeze()
-    try:
-        result = timeliness(
-            plan,
-            submissions.submissions,
-            as_of=as_of,
-            calendar=host.working_calendar(plan.area, plan.year),
-            incidents=incidents,
-        )
-        report = status_report(result, plan, findings, due_within=args.due_within)
-    finally:
-        gc.unfreeze()
-    failed = has_errors(findings) or result.has_errors()
-    return report, 1 if failed else 0
-
-
-def register(add: Callable[..., Any]) -> None:
-    """Add ``cwp status`` to the command line."""
-    from child_welfare_plan.cli import _date
-
-    p = add("status", _run, "who reported on time, who was late, who is overdue, and rates")
-    p.add_argument("plan", help="plan id or a .toml/.json plan file")
-    p.add_argument(
-        "--submissions", required=True, type=Path, help="submissions, CSV or JSON (design §6)"
-    )
-    p.add_argument(
-        "--as-of",
-        dest="as_of",
-        type=_date,
-        help="judge as of this date, YYYY-MM-DD (default: today's date in Vietnam)",
-    )
-    p.add_argument(
-        "--incidents",
-        type=Path,
-        help="incidents that trigger event-triggered reports, CSV or JSON "
-        "(id,kind,unit,known,occurred,description); without it such reports are listed "
-        "but not judged",
-    )
-    p.add_argument(
-        "--due-within",
-        dest="due_within",
-        type=int,
-        default=DUE_WITHIN_DAYS,
-        metavar="DAYS",
-        help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
-    )

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from child_welfare_plan.files.plans import plan_to_data
+from child_welfare_plan.io.plans import plan_to_data
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.model.plan import Plan, Task
-from child_welfare_plan.reports import Block, Report, Section
+from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.findings import findings_block
 
 __all__ = ["findings_block", "plan_report", "plans_report", "validation_report"]
-
-
-def findings_block(findings: Sequence[Finding], title: str | None = None) -> Block:
-    """Findings as a table: severity, code, location, message."""
-    return Block(
-        ("severity", "code", "location", "message"),
-        [(str(f.severity), f.code, str(f.location), f.message) for f in findings],
-        title,
-    )
 
 
 def plans_report(plans: Iterable[Plan]) -> Report:

@@ -81,13 +81,16 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 import attrs
 
 from child_welfare_plan.calendars.dates import parse_received
 from child_welfare_plan.errors import CwpError
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.io.sources import DataSource, source_for
+from child_welfare_plan.io.tables import Table
+from child_welfare_plan.model.cells import cell_text
+from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
     Incident,
@@ -104,10 +107,6 @@ from child_welfare_plan.rules.timeliness import (
     triggered_by,
 )
 
-if TYPE_CHECKING:
-    from child_welfare_plan.files.tables import Cell, Table
-    from child_welfare_plan.plugins.registry import Host
-
 __all__ = [
     "FINDING_CODES",
     "INCIDENT_COLUMNS",
@@ -115,6 +114,7 @@ __all__ = [
     "SUBMISSION_COLUMNS",
     "SUBMISSION_REQUIRED_COLUMNS",
     "IncidentSet",
+    "LoadedRows",
     "SubmissionSet",
     "load_incidents",
     "load_submissions",
@@ -157,52 +157,45 @@ FINDING_CODES: dict[str, Severity] = {
 """Every code the loaders add to those of the data source, with its severity."""
 
 
+_T = TypeVar("_T")
+
+
 @attrs.frozen
-class SubmissionSet:
-    """The good submissions of a file (with the row each came from) and every finding."""
+class LoadedRows(Generic[_T]):
+    """The good items of a file, the row each came from, and every finding."""
 
     source: str
-    submissions: tuple[Submission, ...]
+    items: tuple[_T, ...]
     rows: tuple[int, ...]
     findings: tuple[Finding, ...]
 
     def __len__(self) -> int:
-        return len(self.submissions)
+        return len(self.items)
 
-    def __iter__(self) -> Iterator[Submission]:
-        return iter(self.submissions)
-
-    def has_errors(self) -> bool:
-        """True when a finding is an error."""
-        return any(f.severity is Severity.ERROR for f in self.findings)
-
-
-@attrs.frozen
-class IncidentSet:
-    """The good incidents of a file (with the row each came from) and every finding."""
-
-    source: str
-    incidents: tuple[Incident, ...]
-    rows: tuple[int, ...]
-    findings: tuple[Finding, ...]
-
-    def __len__(self) -> int:
-        return len(self.incidents)
-
-    def __iter__(self) -> Iterator[Incident]:
-        return iter(self.incidents)
+    def __iter__(self) -> Iterator[_T]:
+        return iter(self.items)
 
     def has_errors(self) -> bool:
         """True when a finding is an error."""
-        return any(f.severity is Severity.ERROR for f in self.findings)
+        return has_errors(self.findings)
 
 
-def _host(host: Host | None) -> Host:
-    if host is None:
-        from child_welfare_plan.plugins.registry import get_host
+class SubmissionSet(LoadedRows[Submission]):
+    """The good submissions of a file, with their rows, and every finding."""
 
-        return get_host()
-    return host
+    @property
+    def submissions(self) -> tuple[Submission, ...]:
+        """The submissions read (the same as :attr:`items`)."""
+        return self.items
+
+
+class IncidentSet(LoadedRows[Incident]):
+    """The good incidents of a file, with their rows, and every finding."""
+
+    @property
+    def incidents(self) -> tuple[Incident, ...]:
+        """The incidents read (the same as :attr:`items`)."""
+        return self.items
 
 
 def load_submissions(
@@ -210,11 +203,10 @@ def load_submissions(
     plan: Plan,
     *,
     incidents: Sequence[Incident] | None = None,
-    host: Host | None = None,
-    source: str | None = None,
+    source: DataSource | None = None,
 ) -> SubmissionSet:
-    """Read a submissions file for ``plan`` through the data source for its suffix (or the
-    one named ``source``) and check every row.
+    """Read a submissions file for ``plan`` with ``source`` (default: the built-in reader
+    for its suffix) and check every row.
 
     ``incidents`` are those reports on incidents may name; None means not given (the
     incident a report names is then not checked).
@@ -222,7 +214,7 @@ def load_submissions(
     Raises:
         NotFoundError: no data source reads files of this kind.
     """
-    table = _host(host).read_table(Path(path), source)
+    table = (source if source is not None else source_for(path)).read(Path(path))
     return read_submissions(table, plan, incidents=incidents)
 
 
@@ -230,25 +222,11 @@ def load_incidents(
     path: str | PathLike[str],
     plan: Plan,
     *,
-    host: Host | None = None,
-    source: str | None = None,
+    source: DataSource | None = None,
 ) -> IncidentSet:
     """Read an incidents file for ``plan`` (see :func:`load_submissions`)."""
-    table = _host(host).read_table(Path(path), source)
+    table = (source if source is not None else source_for(path)).read(Path(path))
     return read_incidents(table, plan)
-
-
-def _text(cell: Cell) -> str:
-    """A cell as stripped text: None is empty, a whole float loses its ``.0``."""
-    if type(cell) is str:
-        return cell.strip()
-    if cell is None:
-        return ""
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
 
 
 class _Rows:
@@ -339,10 +317,10 @@ def read_submissions(
     deferred: list[_Row] = []
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         bad = False
-        reporter = _text(row[ir])
-        obligation_id = _text(row[io])
-        period_text = _text(row[ip])
-        received_text = _text(row[irc])
+        reporter = cell_text(row[ir])
+        obligation_id = cell_text(row[io])
+        period_text = cell_text(row[ip])
+        received_text = cell_text(row[irc])
         if not reporter:
             out.add(
                 "missing-value",
@@ -404,7 +382,7 @@ def read_submissions(
         revision: int | None = None
         if irev is not None:
             revision_cell = row[irev]
-            revision_text = _text(revision_cell)
+            revision_text = cell_text(revision_cell)
             if revision_text:
                 if isinstance(revision_cell, bool) or not (
                     revision_text.isascii() and revision_text.isdigit()
@@ -418,7 +396,7 @@ def read_submissions(
                     bad = True
                 else:
                     revision = int(revision_text)
-        document = _text(row[idoc]) if idoc is not None else ""
+        document = cell_text(row[idoc]) if idoc is not None else ""
         period: str | None = period_text or None
         if ob is not None:
             if ob.kind is ObligationKind.EVENT_TRIGGERED:
@@ -659,7 +637,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
     first_row: dict[str, int] = {}
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         bad = False
-        cells = {name: _text(row[i]) for name, i in (("id", ii), ("kind", ik), ("unit", iu))}
+        cells = {name: cell_text(row[i]) for name, i in (("id", ii), ("kind", ik), ("unit", iu))}
         for name, text in cells.items():
             if not text:
                 out.add("missing-value", f"the incident's {name} is empty", number, name)
@@ -692,7 +670,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
                 "unit",
             )
             bad = True
-        known_text = _text(row[ikn])
+        known_text = cell_text(row[ikn])
         known, readable = _moment(out, known_text, number, "known")
         if not known_text:
             out.add(
@@ -704,7 +682,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
             )
         when: datetime | None = None
         if io is not None:
-            when, occurred_readable = _moment(out, _text(row[io]), number, "occurred")
+            when, occurred_readable = _moment(out, cell_text(row[io]), number, "occurred")
             readable = readable and occurred_readable
         if bad or not readable or known is None:
             continue
@@ -724,7 +702,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
                 number,
                 "kind",
             )
-        description = _text(row[idesc]) if idesc is not None else ""
+        description = cell_text(row[idesc]) if idesc is not None else ""
         first_row[incident_id] = number
         incidents.append(
             Incident(

@@ -1,26 +1,15 @@
-"""``cwp aggregate PLAN --data FILE [--level LEVEL] [--period ID]``: rolled-up values.
-
-JSON (design §7): ``{"plan", "values": [{"unit", "level", "period", "indicator",
-"disaggregation", "value", "coverage", "complete", "reported", "expected", "reason",
-"numerator", "denominator", "share"}], "findings"}``. Exit 1 when the data has
-error-level findings (what could be computed is still printed).
-"""
+"""The report of ``cwp aggregate``: the values by period, then the findings."""
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from child_welfare_plan.plugins.registry import Host
-from child_welfare_plan.reports import Block, Report, Section
+from child_welfare_plan.model.plan import Plan
+from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.findings import findings_block
+from child_welfare_plan.rules.aggregate import AggregateResult
 
-if TYPE_CHECKING:
-    from child_welfare_plan.model.plan import Plan
-    from child_welfare_plan.rules.aggregate import AggregateResult
-
-__all__ = ["aggregate_report", "register"]
+__all__ = ["aggregate_report"]
 
 
 def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True) -> Report:
@@ -28,13 +17,8 @@ def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True
 
     ``tables=False`` leaves out the tables of values for people (the JSON format writes
     only ``data``; at national scale the tables cost as much as the JSON)."""
-    from child_welfare_plan.views import findings_block
 
-    data = {
-        "plan": result.plan,
-        "values": result.to_dicts(),
-        "findings": [f.to_dict() for f in result.findings],
-    }
+    data = result.to_dict()
     tree = plan.hierarchy
     names = {u.code: u.name for u in tree.units}
     errors = sum(1 for f in result.findings if f.severity == "error")
@@ -96,37 +80,3 @@ def _plain(value: float | None) -> str:
     if value is None:
         return "–"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
-    from child_welfare_plan import cli
-    from child_welfare_plan.files.datavalues import load_data_values
-    from child_welfare_plan.rules.aggregate import aggregate
-
-    plan = cli._load_plan(args.plan, host)
-    if not Path(args.data).is_file():
-        raise cli.UsageError(f"no data file {str(args.data)!r}")
-    catalog = host.catalog()
-    data = load_data_values(args.data, plan, catalog, host=host)
-    result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
-    tables = cli._format_name(args, host) != "json"
-    return aggregate_report(result, plan, tables=tables), 1 if result.has_errors() else 0
-
-
-def register(add: Callable[..., Any]) -> None:
-    """Add ``cwp aggregate`` to the command line."""
-    p = add("aggregate", _run, "roll reported values up the unit tree and over time")
-    p.add_argument("plan", help="plan id or a .toml/.json plan file")
-    p.add_argument("--data", required=True, type=Path, help="data values, CSV or JSON")
-    p.add_argument(
-        "--level",
-        action="append",
-        choices=("province", "district", "commune"),
-        help="level to report (repeat for several; default: the plan's area)",
-    )
-    p.add_argument(
-        "--period",
-        action="append",
-        help="period id to report, e.g. 2023 or 2023S1 (repeat for several; default: the "
-        "periods in the data and their years)",
-    )

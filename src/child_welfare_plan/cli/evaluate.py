@@ -11,27 +11,42 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
-from child_welfare_plan.plugins.registry import Host
-from child_welfare_plan.reports import Report
+import attrs
 
-__all__ = ["register"]
+from child_welfare_plan.api import evaluate_files
+from child_welfare_plan.cli.args import date_arg, require_files, today_in_vietnam
+from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.plugins.host import Host
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.reports.evaluation import evaluation_report
+
+HELP = "the consolidated evaluation: timeliness, figures, targets"
 
 
-def _today() -> date:
-    return datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+def configure(p: argparse.ArgumentParser) -> None:
+    """The plan, the files or the demo, the date, the period and the audience."""
+    p.add_argument("plan", help="plan id or a .toml/.json plan file")
+    p.add_argument("--data", type=Path, help="data values (CSV or JSON)")
+    p.add_argument("--submissions", type=Path, help="submissions (CSV or JSON)")
+    p.add_argument("--incidents", type=Path, help="incidents (CSV or JSON)")
+    p.add_argument("--as-of", type=date_arg, help="the date of the evaluation (YYYY-MM-DD)")
+    p.add_argument("--period", help="the period of the figures (default: the plan's year)")
+    p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
+    p.add_argument(
+        "--audience",
+        choices=("internal", "public"),
+        default="internal",
+        help="public withholds small counts (disclosure control)",
+    )
+    p.add_argument("-k", type=int, default=5, help="smallest count published (default 5)")
 
 
-def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
-    from child_welfare_plan import cli
-    from child_welfare_plan.api import evaluate_files
-
-    plan = cli._load_plan(args.plan, host)
+def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
+    """Evaluate the plan on the files (or the pack's demo data)."""
+    plan = load_plan_arg(args.plan, host)
     data: Path | None = args.data
     submissions_file: Path | None = args.submissions
     incidents_file: Path | None = args.incidents
@@ -47,10 +62,8 @@ def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             as_of = as_of or demo.as_of
             notes.append(f"Demo data (synthetic, no real children): {demo.description}".strip())
         if as_of is None:
-            as_of = _today()
-        for path in (data, submissions_file, incidents_file):
-            if path is not None and not Path(path).is_file():
-                raise cli.UsageError(f"no such file: {path}")
+            as_of = today_in_vietnam()
+        require_files(data=data, submissions=submissions_file, incidents=incidents_file)
         evaluation = evaluate_files(
             plan,
             as_of=as_of,
@@ -61,11 +74,9 @@ def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             audience=args.audience,
             k=args.k,
         )
-    report = evaluation.to_report()
+    report = evaluation_report(evaluation)
     if notes:
         first = report.sections[0]
-        import attrs
-
         report = attrs.evolve(
             report,
             sections=(
@@ -74,24 +85,3 @@ def _run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             ),
         )
     return report, 1 if evaluation.has_errors() else 0
-
-
-def register(add: Callable[..., Any]) -> None:
-    """Add ``cwp evaluate`` to the command line."""
-    from child_welfare_plan.cli import _date
-
-    p = add("evaluate", _run, "the consolidated evaluation: timeliness, figures, targets")
-    p.add_argument("plan", help="plan id or a .toml/.json plan file")
-    p.add_argument("--data", type=Path, help="data values (CSV or JSON)")
-    p.add_argument("--submissions", type=Path, help="submissions (CSV or JSON)")
-    p.add_argument("--incidents", type=Path, help="incidents (CSV or JSON)")
-    p.add_argument("--as-of", type=_date, help="the date of the evaluation (YYYY-MM-DD)")
-    p.add_argument("--period", help="the period of the figures (default: the plan's year)")
-    p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
-    p.add_argument(
-        "--audience",
-        choices=("internal", "public"),
-        default="internal",
-        help="public withholds small counts (disclosure control)",
-    )
-    p.add_argument("-k", type=int, default=5, help="smallest count published (default 5)")

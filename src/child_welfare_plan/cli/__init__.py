@@ -1,0 +1,87 @@
+"""The ``cwp`` command: parse arguments, call the library, render a report.
+
+Each command is a module of this package with ``HELP``, ``configure(parser)`` and
+``run(args, host) -> (report, exit status)``; :data:`COMMANDS` is the fixed list. Only the
+module of the command being run is imported, so ``cwp --help`` stays light.
+
+Exit status (design §7): 0 fine; 1 the command ran and found errors in the data or the
+plan; 2 bad usage or unreadable input. User errors are one line on stderr, no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from child_welfare_plan import __version__
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+COMMANDS: dict[str, str] = {
+    "plans": "list installed plans",
+    "show": "show a plan section by section",
+    "validate": "check a plan and list its findings",
+    "calendar": "events and deadlines of a plan in date order (--format ics)",
+    "status": "who reported on time, who was late, who is overdue, and rates",
+    "aggregate": "roll reported values up the unit tree and over time",
+    "evaluate": "the consolidated evaluation: timeliness, figures, targets",
+    "deadline": "read a Vietnamese deadline phrase",
+    "lunar": "convert between solar and Vietnamese lunar dates",
+    "period": "show a period's dates",
+}
+"""Every command, in the order ``cwp --help`` lists them, with its one-line help; the
+command ``NAME`` is the module ``child_welfare_plan.cli.NAME``."""
+
+
+def command_module(name: str) -> ModuleType:
+    """The module of the command ``name`` (one of :data:`COMMANDS`)."""
+    if name not in COMMANDS:
+        raise KeyError(name)
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        "-f",
+        default=None,
+        help="output format: text (default), json, markdown, csv, html, or a plugin's",
+    )
+    parser.add_argument("--output", "-o", type=Path, help="write to FILE (atomically)")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``cwp``; only ``command``'s arguments are set up (every one
+    when None)."""
+    parser = argparse.ArgumentParser(
+        prog="cwp",
+        description="Vietnamese child-welfare work plans as data: deadlines, reports, figures.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, text in COMMANDS.items():
+        p = sub.add_parser(name, help=text, description=text)
+        _common(p)
+        if command is None or name == command:
+            command_module(name).configure(p)
+    return parser
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The command named on the line (the first argument that is one), if any."""
+    return next((a for a in argv if a in COMMANDS), None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``cwp``; returns the exit status."""
+    # The plugin host and the formats load once a command runs: `cwp --help` needs neither.
+    from child_welfare_plan.cli.run import execute
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    chosen = _chosen(argv)
+    args = build_parser(chosen if chosen is not None else "").parse_args(argv)
+    return execute(args, command_module(args.command))

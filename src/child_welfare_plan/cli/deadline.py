@@ -1,0 +1,41 @@
+"""``cwp deadline TEXT [--no-roll] [--anchor MOMENT]``: read a Vietnamese deadline phrase."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from child_welfare_plan.calendars.dates import parse_date
+from child_welfare_plan.calendars.deadlines import resolve
+from child_welfare_plan.cli.args import moment_arg
+from child_welfare_plan.model.deadlines import WithinDays, parse_deadline
+from child_welfare_plan.plugins.host import Host
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.reports.time import deadline_report
+
+HELP = "read a Vietnamese deadline phrase"
+
+_ANCHOR_DATE = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The phrase, the roll and the anchor of a relative deadline."""
+    parser.add_argument("text", help='e.g. "trước ngày 15/6/2023"')
+    parser.add_argument("--no-roll", action="store_true", help="do not move a non-working last day")
+    parser.add_argument(
+        "--anchor",
+        type=moment_arg,
+        help="the event a relative deadline counts from: YYYY-MM-DD, or YYYY-MM-DDTHH:MM",
+    )
+
+
+def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
+    """The phrase's rule and its last on-time day."""
+    rule = parse_deadline(args.text)
+    anchor = args.anchor
+    if anchor is None and isinstance(rule, WithinDays):
+        # "trong vòng 05 ngày làm việc kể từ ngày 01/6/2023": the phrase names its anchor.
+        named = _ANCHOR_DATE.search(rule.anchor)
+        anchor = parse_date(named.group(1)) if named else None
+    deadline = resolve(rule, anchor=anchor, roll=not args.no_roll)
+    return deadline_report(args.text, deadline), 0

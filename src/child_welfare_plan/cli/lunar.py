@@ -1,0 +1,36 @@
+"""``cwp lunar DATE [--to-solar] [--leap]``: between solar and Vietnamese lunar dates."""
+
+from __future__ import annotations
+
+import argparse
+
+from child_welfare_plan.calendars import lunar
+from child_welfare_plan.calendars.dates import parse_date
+from child_welfare_plan.cli.args import UsageError
+from child_welfare_plan.plugins.host import Host
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.reports.time import lunar_report
+
+HELP = "convert between solar and Vietnamese lunar dates"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The date and its direction."""
+    parser.add_argument("date", help="solar YYYY-MM-DD, or lunar DD/MM/YYYY with --to-solar")
+    parser.add_argument("--to-solar", action="store_true", help="DATE is a lunar date")
+    parser.add_argument("--leap", action="store_true", help="the lunar month is a leap month")
+
+
+def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
+    """The day in both calendars."""
+    if args.to_solar:
+        parts = args.date.replace("-", "/").split("/")
+        if len(parts) != 3 or not all(p.strip().isdigit() for p in parts):
+            raise UsageError(f"lunar date {args.date!r}: expected DD/MM/YYYY")
+        day, month, year = (int(p) for p in parts)
+        solar = lunar.to_solar(year, month, day, leap=args.leap)
+    else:
+        if args.leap:
+            raise UsageError("--leap goes with --to-solar")
+        solar = parse_date(args.date)
+    return lunar_report(solar, lunar.to_lunar(solar)), 0

@@ -1,0 +1,98 @@
+"""``cwp status PLAN --submissions FILE [--as-of DATE] [--incidents FILE]``: who reported
+what, when, and whom to chase.
+
+JSON (design §7): ``{"as_of", "plan", "items": [{"reporter", "obligation", "period",
+"last_on_time_day", "status", "received", "days_late", "days_overdue", "days_left", ...}],
+"rates": [{"obligation", "period", "expected", "received", "on_time", "reporting_rate",
+"on_time_rate", ...}], "findings"}``. For people (text, markdown, html): who is overdue (by
+obligation, most overdue first), who was late, the rates, what falls due within 14 days per
+reporter, the reports on incidents, the reports with no fixed date, then the findings.
+
+``--as-of`` defaults to today's date in Vietnam (Asia/Ho_Chi_Minh), read here at the command
+line; the library never reads the clock. The date used is always printed. Exit 1 when the
+files or the judgement have error-level findings (what could be computed is still printed);
+2 when a file does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+from pathlib import Path
+
+from child_welfare_plan.cli.args import date_arg, require_files, today_in_vietnam
+from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.io.submissions import load_incidents, load_submissions
+from child_welfare_plan.model.findings import Finding, has_errors
+from child_welfare_plan.plugins.host import Host
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.reports.status import DUE_WITHIN_DAYS, status_report
+from child_welfare_plan.rules.timeliness import timeliness
+
+HELP = "who reported on time, who was late, who is overdue, and rates"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    """The plan, the files, the date of the judgement."""
+    p.add_argument("plan", help="plan id or a .toml/.json plan file")
+    p.add_argument(
+        "--submissions", required=True, type=Path, help="submissions, CSV or JSON (design §6)"
+    )
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=date_arg,
+        help="judge as of this date, YYYY-MM-DD (default: today's date in Vietnam)",
+    )
+    p.add_argument(
+        "--incidents",
+        type=Path,
+        help="incidents that trigger event-triggered reports, CSV or JSON "
+        "(id,kind,unit,known,occurred,description); without it such reports are listed "
+        "but not judged",
+    )
+    p.add_argument(
+        "--due-within",
+        dest="due_within",
+        type=int,
+        default=DUE_WITHIN_DAYS,
+        metavar="DAYS",
+        help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
+    )
+
+
+def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
+    """Judge the submissions as of the date."""
+    plan = load_plan_arg(args.plan, host)
+    require_files(submissions=args.submissions, incidents=args.incidents)
+    findings: list[Finding] = []
+    incidents = None
+    if args.incidents is not None:
+        loaded = load_incidents(args.incidents, plan, source=host.data_source_for(args.incidents))
+        findings.extend(loaded.findings)
+        incidents = loaded.incidents
+    submissions = load_submissions(
+        args.submissions,
+        plan,
+        incidents=incidents,
+        source=host.data_source_for(args.submissions),
+    )
+    findings.extend(submissions.findings)
+    as_of = args.as_of if args.as_of is not None else today_in_vietnam()
+    # The plan and the submissions live until the command ends: keeping them out of the
+    # garbage collector's scans while the items are built saves about a tenth of the time
+    # on a national file (benchmarks/status_national.py).
+    gc.freeze()
+    try:
+        result = timeliness(
+            plan,
+            submissions.submissions,
+            as_of=as_of,
+            calendar=host.working_calendar(plan.area, plan.year),
+            incidents=incidents,
+        )
+        report = status_report(result, plan, findings, due_within=args.due_within)
+    finally:
+        gc.unfreeze()
+    failed = has_errors(findings) or result.has_errors()
+    return report, 1 if failed else 0

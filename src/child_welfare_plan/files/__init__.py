@@ -1,1 +1,0 @@
-"""Reading and writing the exchange formats: plan files, tables of submissions and values."""

@@ -1,0 +1,288 @@
+"""Tables read from CSV or JSON files, with every row's number kept for findings.
+
+The built-in data sources (``csv`` and ``json``) produce a :class:`Table`; loaders of
+submissions and data values read cells from it and turn every bad cell into a
+:class:`~child_welfare_plan.model.Finding` located by file, row and column.
+Row numbers are those a person sees: in a CSV file the header is row 1, so the first data
+row is row 2; in a JSON array the first object is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterator, Sequence
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from child_welfare_plan.model.cells import Cell, cell_text
+from child_welfare_plan.model.findings import Finding, Location, Severity
+
+__all__ = ["Table", "TableStream", "read_csv_table", "read_json_table", "stream_csv_table"]
+
+
+@attrs.frozen
+class Table:
+    """Rows of cells under named columns, read from ``source``.
+
+    ``findings`` holds problems of the file as a whole (not UTF-8, empty, malformed).
+    """
+
+    source: str
+    columns: tuple[str, ...]
+    rows: Sequence[Sequence[Cell]]
+    row_numbers: Sequence[int]
+    findings: tuple[Finding, ...] = ()
+
+    def column_index(self, name: str) -> int | None:
+        """The position of column ``name``, or None when the table lacks it."""
+        try:
+            return self.columns.index(name)
+        except ValueError:
+            return None
+
+    def missing_columns(self, required: Sequence[str]) -> tuple[str, ...]:
+        """The required columns the table lacks."""
+        return tuple(c for c in required if c not in self.columns)
+
+    def stream(self) -> TableStream:
+        """The table's rows as a stream (each row with its number)."""
+        return TableStream(
+            self.source,
+            self.columns,
+            iter(self.rows),
+            list(self.findings),
+            numbers=self.row_numbers,
+        )
+
+
+@attrs.define
+class TableStream:
+    """A table whose rows are read as they are consumed, for files too big to hold twice.
+
+    ``rows`` yields raw rows: a blank one, or one of another width than the header, is the
+    consumer's to skip or report (:meth:`table` does both). A row's number is its entry in
+    ``numbers`` when given, ``reader.line_num`` when a CSV ``reader`` is given (quoted fields
+    may span lines), else ``first_row`` plus its position. ``findings`` grows while the
+    rows are read (malformed CSV is found where it is).
+    """
+
+    source: str
+    columns: tuple[str, ...]
+    rows: Iterator[Sequence[Cell]]
+    findings: list[Finding]
+    first_row: int = 1
+    reader: Any = None
+    numbers: Sequence[int] | None = None
+
+    @classmethod
+    def empty(cls, source: str, findings: list[Finding]) -> TableStream:
+        """A stream with no columns and no rows: the file could not be read as a table."""
+        return cls(source, (), iter(()), findings)
+
+    def table(self) -> Table:
+        """Every row read into a :class:`Table`: blank rows skipped, rows of another width
+        than the header reported (``bad-row-width``)."""
+        rows: list[Sequence[Cell]] = []
+        numbers: list[int] = []
+        width = len(self.columns)
+        reader = self.reader
+        findings = self.findings
+        given = self.numbers
+        for position, record in enumerate(self.rows, self.first_row):
+            if given is not None:
+                number = given[position - self.first_row]
+            else:
+                number = reader.line_num if reader is not None else position
+            if not record or all(not cell_text(c) for c in record):
+                continue
+            if len(record) != width:
+                findings.append(
+                    _problem(
+                        self.source,
+                        "bad-row-width",
+                        f"the row has {len(record)} cells but the header has {width} columns",
+                        number,
+                    )
+                )
+                continue
+            rows.append(record)
+            numbers.append(number)
+        if self.columns and not rows and not findings:
+            findings.append(
+                _problem(self.source, "empty-file", "the file has a header but no rows")
+            )
+        return Table(self.source, self.columns, rows, numbers, tuple(findings))
+
+
+def _problem(source: str, code: str, message: str, row: int | None = None) -> Finding:
+    return Finding(Severity.ERROR, code, message, Location(file=source, row=row))
+
+
+def _empty(source: str, findings: list[Finding]) -> Table:
+    return Table(source, (), (), (), tuple(findings))
+
+
+def _decode(path: Path, source: str) -> tuple[str | None, Finding | None]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, _problem(source, "unreadable-file", f"cannot read the file: {exc}")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, _problem(
+            source,
+            "not-utf8",
+            f"the file is not UTF-8 text (bad byte 0x{raw[exc.start]:02x} at byte {exc.start}); "
+            "save it as UTF-8",
+            row=line,
+        )
+
+
+def _chunks(text: str, start: int, size: int = 1 << 22) -> Iterator[str]:
+    """The lines of ``text`` from ``start``, in pieces of whole lines of about ``size``
+    characters, so that no list of every line is held at once. A final line break ends the
+    last line; it does not start another."""
+    if start >= len(text):
+        return
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    while True:
+        stop = text.find("\n", start + size, end)
+        if stop == -1:
+            stop = end
+        yield text[start:stop]
+        start = stop + 1
+        if start > end:
+            return
+
+
+def _split_lines(chunk: str) -> Iterator[list[str]]:
+    return map(str.split, chunk.split("\n"), itertools.repeat(","))
+
+
+def _guarded(reader: Any, findings: list[Finding], source: str) -> Iterator[Sequence[Cell]]:
+    """The rows of a :func:`csv.reader`; malformed CSV ends the rows with a finding."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        findings.append(_problem(source, "bad-csv", f"malformed CSV: {exc}", reader.line_num))
+
+
+def stream_csv_table(path: str | PathLike[str]) -> TableStream:
+    """Read a UTF-8 CSV file with a header row (a BOM is accepted) as a stream of rows.
+
+    The file is decoded at once but never split into a list of rows: without quotes or
+    stray carriage returns a line is a row and a comma a separator, and splitting is then
+    the same as CSV parsing and twice as fast; otherwise :func:`csv.reader` reads it.
+    """
+    file = Path(path)
+    source = str(path)
+    text, problem = _decode(file, source)
+    if text is None:
+        return TableStream.empty(source, [problem] if problem else [])
+    if not text.strip():
+        return TableStream.empty(source, [_problem(source, "empty-file", "the file is empty")])
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    plain = '"' not in text and "\r" not in text
+    findings: list[Finding] = []
+    if plain:
+        newline = text.find("\n")
+        body = len(text) if newline == -1 else newline + 1
+        header: list[str] = text[: body - 1 if newline != -1 else body].split(",")
+    else:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except csv.Error as exc:
+            return TableStream.empty(
+                source, [_problem(source, "bad-csv", f"cannot read the header: {exc}", 1)]
+            )
+    columns = tuple(h.strip() for h in header)
+    seen: set[str] = set()
+    for name in columns:
+        if name in seen:
+            findings.append(
+                _problem(source, "duplicate-column", f"column {name!r} appears twice", 1)
+            )
+        seen.add(name)
+    if plain:
+        rows: Iterator[Sequence[Cell]] = itertools.chain.from_iterable(
+            map(_split_lines, _chunks(text, body))
+        )
+        return TableStream(source, columns, rows, findings, first_row=2)
+    return TableStream(source, columns, _guarded(reader, findings, source), findings, reader=reader)
+
+
+def read_csv_table(path: str | PathLike[str]) -> Table:
+    """Read a UTF-8 CSV file with a header row (a BOM is accepted) into a table."""
+    return stream_csv_table(path).table()
+
+
+def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
+    """Read a JSON array of objects, or an object whose ``key`` (or only list) holds one."""
+    file = Path(path)
+    source = str(path)
+    text, problem = _decode(file, source)
+    if text is None:
+        return _empty(source, [problem] if problem else [])
+    if not text.strip():
+        return _empty(source, [_problem(source, "empty-file", "the file is empty")])
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return _empty(source, [_problem(source, "bad-json", f"not valid JSON: {exc}", exc.lineno)])
+    if isinstance(data, dict):
+        lists = [k for k, v in data.items() if isinstance(v, list)]
+        chosen = key if key in lists else (lists[0] if len(lists) == 1 else None)
+        if chosen is None:
+            return _empty(
+                source,
+                [
+                    _problem(
+                        source,
+                        "bad-json",
+                        "expected an array of objects (or one array in an object)",
+                    )
+                ],
+            )
+        data = data[chosen]
+    if not isinstance(data, list):
+        return _empty(source, [_problem(source, "bad-json", "expected an array of objects")])
+    if not data:
+        return _empty(source, [_problem(source, "empty-file", "the array has no items")])
+    columns: dict[str, None] = {}
+    findings: list[Finding] = []
+    objects: list[tuple[int, dict[str, Any]]] = []
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            findings.append(_problem(source, "bad-row", f"item {number} is not an object", number))
+            continue
+        for name in item:
+            columns.setdefault(str(name), None)
+        objects.append((number, item))
+    names = tuple(columns)
+    rows: list[Sequence[Cell]] = []
+    numbers: list[int] = []
+    for number, item in objects:
+        row: list[Cell] = []
+        for name in names:
+            value = item.get(name)
+            if isinstance(value, dict) and all(
+                not isinstance(x, dict | list) for x in value.values()
+            ):
+                # A mapping cell is written the way CSV writes it: key=value pairs joined by ";".
+                value = ";".join(f"{k}={x}" for k, x in value.items())
+            elif isinstance(value, dict | list):
+                value = json.dumps(value, ensure_ascii=False)
+            row.append(value)
+        rows.append(row)
+        numbers.append(number)
+    return Table(source, names, rows, numbers, tuple(findings))

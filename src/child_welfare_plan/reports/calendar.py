@@ -1,0 +1,34 @@
+"""The report of ``cwp calendar``: events and deadlines in date order."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.rules.schedule import PlanCalendar
+
+__all__ = ["calendar_report"]
+
+
+def calendar_report(cal: PlanCalendar, stamp: datetime | None = None) -> Report:
+    """``cwp calendar``: a table for people, design §7 JSON, and the calendar itself for
+    the iCalendar format. ``stamp`` is when the calendar was produced (iCalendar DTSTAMP)."""
+    rows = [
+        (
+            i.start,
+            i.end if i.end != i.start else None,
+            i.kind,
+            i.id,
+            i.title if i.scheduled else f"{i.title} (trong năm)",
+            ", ".join(i.agencies) if len(i.agencies) <= 4 else f"{len(i.agencies)} agencies",
+        )
+        for i in cal.items
+    ]
+    block = Block(("start", "end", "kind", "id", "title", "agencies"), rows)
+    return Report(
+        "calendar",
+        f"Calendar of {cal.plan}",
+        cal.to_dict(),
+        [Section("Events and deadlines", [f"{len(cal.items)} item(s)."], [block])],
+        payload=(cal, stamp),
+    )

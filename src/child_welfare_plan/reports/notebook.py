@@ -1,0 +1,118 @@
+"""The report a notebook cell shows for each result (rendered by the ``html`` format)."""
+
+from __future__ import annotations
+
+from child_welfare_plan.model.findings import Severity
+from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.calendar import calendar_report
+from child_welfare_plan.reports.evaluation import evaluation_report
+from child_welfare_plan.rules.aggregate import AGGREGATE_COLUMNS, AggregateResult
+from child_welfare_plan.rules.evaluate import Evaluation
+from child_welfare_plan.rules.schedule import PlanCalendar
+from child_welfare_plan.rules.timeliness import TimelinessResult
+
+__all__ = ["NOTEBOOK_ROWS", "notebook_report"]
+
+NOTEBOOK_ROWS = 50
+"""How many values of an aggregate a notebook cell shows (the rest are counted)."""
+
+
+def notebook_report(result: object) -> Report:
+    """The report of a result for a notebook cell.
+
+    Raises:
+        TypeError: ``result`` is not a result of the rules.
+    """
+    if isinstance(result, Evaluation):
+        return evaluation_report(result)
+    if isinstance(result, PlanCalendar):
+        return calendar_report(result)
+    if isinstance(result, TimelinessResult):
+        return _timeliness(result)
+    if isinstance(result, AggregateResult):
+        return _aggregate(result)
+    raise TypeError(f"no notebook view of {type(result).__name__}")
+
+
+def _timeliness(result: TimelinessResult) -> Report:
+    rates = Block(
+        (
+            "obligation",
+            "period",
+            "expected",
+            "received",
+            "on time",
+            "reporting rate",
+            "on-time rate",
+        ),
+        [
+            (
+                r.obligation,
+                r.period,
+                r.expected,
+                r.received,
+                r.on_time,
+                r.reporting_rate,
+                r.on_time_rate,
+            )
+            for r in result.rates
+        ],
+        percent_columns=("reporting rate", "on-time rate"),
+    )
+    items = Block(
+        (
+            "obligation",
+            "period",
+            "reporter",
+            "name",
+            "status",
+            "last on-time day",
+            "received",
+            "days late",
+            "days overdue",
+            "days left",
+        ),
+        [
+            (
+                i.obligation,
+                i.period,
+                i.reporter,
+                i.reporter_name,
+                str(i.status),
+                i.last_on_time_day,
+                i.received,
+                i.days_late,
+                i.days_overdue,
+                i.days_left,
+            )
+            for i in result.items
+        ],
+    )
+    return Report(
+        "status",
+        f"Status of {result.plan} as of {result.as_of}",
+        {},
+        [Section("Rates", (), [rates]), Section("Items", (), [items])],
+    )
+
+
+def _aggregate(result: AggregateResult) -> Report:
+    shown = (0, 1, 2, 3, 4, 5, 6, 7, 10)
+    errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
+    summary = (
+        f"Plan {result.plan}: {len(result.rows)} values, {len(result.findings)} findings "
+        f"({errors} errors)"
+    )
+    more = len(result.rows) - NOTEBOOK_ROWS
+    block = Block(
+        [AGGREGATE_COLUMNS[i] for i in shown],
+        [[row[i] for i in shown] for row in result.rows[:NOTEBOOK_ROWS]],
+        percent_columns=("coverage",),
+    )
+    notes = [f"… and {more} more values"] if more > 0 else []
+    return Report(
+        "aggregate",
+        f"Aggregates of {result.plan}",
+        {},
+        [Section("Values", [summary], [block]), *([Section("More", notes)] if notes else [])],
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, tzinfo
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from child_welfare_plan.errors import ParseError
 
@@ -56,8 +57,6 @@ def parse_received(text: str) -> date | datetime:
 
 @cache
 def _zone() -> tzinfo:
-    from zoneinfo import ZoneInfo  # loaded on first use: it reads the time-zone database
-
     return ZoneInfo(LOCAL_TIMEZONE)
 
 

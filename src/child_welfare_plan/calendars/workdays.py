@@ -52,7 +52,7 @@ _ONE_DAY = dt.timedelta(days=1)
 
 def national_holiday_years() -> range:
     """The years for which python-holidays knows Vietnam's calendar."""
-    from holidays.countries.vietnam import Vietnam
+    from holidays.countries.vietnam import Vietnam  # heavy: loaded when first needed
 
     return range(Vietnam.start_year, Vietnam.end_year + 1)
 
@@ -60,7 +60,7 @@ def national_holiday_years() -> range:
 @functools.cache
 def _national_holidays(year: int, language: str) -> HolidayBase:
     """Vietnam's holidays of one year, built once per (year, language)."""
-    import holidays
+    import holidays  # heavy (every country's calendar): loaded when first needed
 
     if year not in national_holiday_years():
         known = national_holiday_years()

@@ -18,6 +18,7 @@ import attrs
 
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
+from child_welfare_plan.model.convert import structure
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Target
 from child_welfare_plan.model.validators import to_tuple
@@ -124,8 +125,6 @@ def _read(name: str) -> dict[str, Any]:
 @functools.cache
 def national_catalog() -> Catalog:
     """The built-in national catalog (read once, then cached)."""
-    from child_welfare_plan.model.convert import structure
-
     data: dict[str, Any] = {}
     for name in ("categories.toml", "indicators.toml", "targets.toml"):
         for key, value in _read(name).items():

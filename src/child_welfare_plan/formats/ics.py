@@ -33,7 +33,7 @@ def uid(plan_id: str, item: CalendarItem, occurrence: int = 1) -> str:
 def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
     """The calendar as an iCalendar file: all-day VEVENTs, a reminder
     :data:`REMINDER_DAYS` days before each deadline, stable UIDs."""
-    import icalendar
+    import icalendar  # the optional `ics` extra
 
     when = stamp if stamp is not None else datetime(cal.year, 1, 1)
     out = icalendar.Calendar()

@@ -43,7 +43,7 @@ def _dumps(data: Any, indent: bool) -> str:
     times faster on national outputs), else with the standard library; both give the same
     document."""
     try:
-        import orjson
+        import orjson  # the optional `fast` extra
     except ImportError:
         pass
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from child_welfare_plan.formats.html import render_html_fragment
+from child_welfare_plan.reports.frames import frames
 from child_welfare_plan.reports.notebook import notebook_report
 
 __all__ = ["NotebookPresenter"]
@@ -20,6 +21,4 @@ class NotebookPresenter:
 
     def frames(self, result: object, table: str | None = None) -> Any:
         """The result as pandas DataFrames (:func:`~child_welfare_plan.reports.frames.frames`)."""
-        from child_welfare_plan.reports.frames import frames
-
         return frames(result, table)

@@ -43,21 +43,19 @@ def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True
     )
     by_period: dict[str, list[tuple[Any, ...]]] = {}
     for row in result.rows if tables else ():
-        unit, _, period, indicator, key, value, coverage, complete = row[:8]
-        reason, numerator, denominator = row[10:13]
-        note = reason or ""
-        if indicator in result.computed:
-            detail = f"{_plain(numerator)} / {_plain(denominator)}"
+        note = row.reason or ""
+        if row.indicator in result.computed:
+            detail = f"{_plain(row.numerator)} / {_plain(row.denominator)}"
             note = f"{detail}; {note}" if note else detail
-        by_period.setdefault(period, []).append(
+        by_period.setdefault(row.period, []).append(
             (
-                unit,
-                names.get(unit, ""),
-                indicator,
-                key or "(total)",
-                value,
-                coverage,
-                complete,
+                row.unit,
+                names.get(row.unit, ""),
+                row.indicator,
+                row.disaggregation or "(total)",
+                row.value,
+                row.coverage,
+                row.complete,
                 note,
             )
         )

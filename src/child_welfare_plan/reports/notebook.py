@@ -6,7 +6,7 @@ from child_welfare_plan.model.findings import Severity
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.calendar import calendar_report
 from child_welfare_plan.reports.evaluation import evaluation_report
-from child_welfare_plan.rules.aggregate import AGGREGATE_COLUMNS, AggregateResult
+from child_welfare_plan.rules.aggregate import AggregateResult
 from child_welfare_plan.rules.evaluate import Evaluation
 from child_welfare_plan.rules.schedule import PlanCalendar
 from child_welfare_plan.rules.timeliness import TimelinessResult
@@ -97,7 +97,17 @@ def _timeliness(result: TimelinessResult) -> Report:
 
 
 def _aggregate(result: AggregateResult) -> Report:
-    shown = (0, 1, 2, 3, 4, 5, 6, 7, 10)
+    shown = (
+        "unit",
+        "level",
+        "period",
+        "indicator",
+        "disaggregation",
+        "value",
+        "coverage",
+        "complete",
+        "reason",
+    )
     errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
     summary = (
         f"Plan {result.plan}: {len(result.rows)} values, {len(result.findings)} findings "
@@ -105,8 +115,8 @@ def _aggregate(result: AggregateResult) -> Report:
     )
     more = len(result.rows) - NOTEBOOK_ROWS
     block = Block(
-        [AGGREGATE_COLUMNS[i] for i in shown],
-        [[row[i] for i in shown] for row in result.rows[:NOTEBOOK_ROWS]],
+        shown,
+        [[getattr(row, name) for name in shown] for row in result.rows[:NOTEBOOK_ROWS]],
         percent_columns=("coverage",),
     )
     notes = [f"… and {more} more values"] if more > 0 else []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from child_welfare_plan.io.plans import plan_to_data
+from child_welfare_plan.model.date_rules import format_date_rule
+from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.model.plan import Plan, Task
 from child_welfare_plan.reports.base import Block, Report, Section
@@ -88,8 +90,6 @@ def plan_report(plan: Plan) -> Report:
                 [Block(("id", "lead", "support", "task"), _task_rows(plan, resp.tasks))],
             )
         )
-    from child_welfare_plan.model.date_rules import format_date_rule
-
     s.append(
         Section(
             "Events",
@@ -102,8 +102,6 @@ def plan_report(plan: Plan) -> Report:
             ],
         )
     )
-    from child_welfare_plan.model.deadlines import format_deadline
-
     s.append(
         Section(
             "VI. Reporting",

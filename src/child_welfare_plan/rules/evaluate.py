@@ -24,21 +24,23 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.catalog import Catalog, national_catalog
+from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.findings import Finding, Severity
 from child_welfare_plan.model.indicators import DataValue, ValueType
 from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.presentation import Presentable, presenter
+from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet, aggregate
+from child_welfare_plan.rules.disclosure import CountTable, suppress
+from child_welfare_plan.rules.targets import Measurement, TargetResult, evaluate_targets
+from child_welfare_plan.rules.timeliness import TimelinessResult, timeliness
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from child_welfare_plan.calendars.workdays import WorkingCalendar
-    from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet
-    from child_welfare_plan.rules.targets import TargetResult
-    from child_welfare_plan.rules.timeliness import TimelinessResult
 
 __all__ = ["AUDIENCES", "KEY_INDICATORS", "Evaluation", "IndicatorRow", "evaluate"]
 
@@ -175,12 +177,6 @@ def evaluate(
             targets).
         findings: findings met while loading the inputs, reported with the rest.
     """
-    from child_welfare_plan.catalog import national_catalog
-    from child_welfare_plan.errors import InvalidValueError
-    from child_welfare_plan.rules.aggregate import aggregate
-    from child_welfare_plan.rules.targets import Measurement, evaluate_targets
-    from child_welfare_plan.rules.timeliness import timeliness
-
     if audience not in AUDIENCES:
         raise InvalidValueError(f"audience {audience!r} (expected one of {', '.join(AUDIENCES)})")
     if k < 2:
@@ -253,8 +249,6 @@ def _withhold(rows: list[IndicatorRow], catalog: Catalog, k: int) -> list[Indica
     """Disclosure control, one indicator at a time: the communes' counts with the area's
     total as a one-way table (primary and complementary suppression), then every ratio or
     share whose numerator is withheld at that unit."""
-    from child_welfare_plan.rules.disclosure import CountTable, suppress
-
     out = {(r.unit, r.indicator): r for r in rows}
     communes = [r for r in rows if r.level is Level.COMMUNE]
     for code in dict.fromkeys(r.indicator for r in rows):

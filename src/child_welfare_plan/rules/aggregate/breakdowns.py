@@ -1,0 +1,120 @@
+"""Totals against their breakdowns: a value and every complete set of its cells along one
+more dimension must agree; a missing total is derived from a complete breakdown."""
+
+from __future__ import annotations
+
+import math
+from typing import Self
+
+from child_welfare_plan.model.indicators import canonical_disaggregation, parse_disaggregation
+from child_welfare_plan.rules.aggregate.series import Series, ValueSetState, close, show
+
+__all__ = ["BreakdownChecks"]
+
+
+class BreakdownChecks(ValueSetState):
+    """The check of totals against breakdowns, run once when the set is finished."""
+
+    def finish(self) -> Self:
+        """Check every total against its breakdowns and derive missing totals (once)."""
+        if not self._finished:
+            self._finished = True
+            for group in list(self._groups.values()):
+                self._check_breakdowns(group)
+        return self
+
+    def _parts(self, key: str) -> dict[str, str]:
+        parts = self._key_parts.get(key)
+        if parts is None:
+            parts = self._key_parts[key] = parse_disaggregation(key)
+        return parts
+
+    def _check_breakdowns(self, group: dict[str, Series]) -> None:
+        ind = next(iter(group.values())).indicator
+        if not ind.is_additive or not ind.disaggregations:
+            return
+        candidates: dict[str, dict[str, str]] = {}
+        stack = list(group)
+        while stack:
+            key = stack.pop()
+            if key in candidates:
+                continue
+            parts = self._parts(key)
+            candidates[key] = parts
+            for dim in parts:
+                stack.append(canonical_disaggregation({k: v for k, v in parts.items() if k != dim}))
+        period = next(iter(group.values())).period
+        for key in sorted(candidates, key=lambda k: (-len(candidates[k]), k)):
+            parts = candidates[key]
+            parent = group.get(key)
+            for dim in ind.disaggregations:
+                if dim in parts:
+                    continue
+                cells = [
+                    group.get(canonical_disaggregation({**parts, dim: value}))
+                    for value in self.catalog.dimension(dim).codes
+                ]
+                children = [c for c in cells if c is not None]
+                if len(children) != len(cells) or not children:
+                    continue
+                if parent is None:
+                    parent = Series(ind, period, key)
+                self._compare(parent, dim, children)
+            if parent is not None and key not in group and parent.values:
+                group[key] = parent
+
+    def _compare(self, parent: Series, dim: str, children: list[Series]) -> None:
+        """Check (or derive) ``parent`` against the sum of ``children``, unit by unit, for
+        the units that have every child; the sums are column-wise, in C, when possible."""
+        totals = parent.values
+        maps = [c.values for c in children]
+        smallest = min(maps, key=len)
+        if all(m.keys() == smallest.keys() for m in maps):
+            units = list(smallest)
+        else:
+            units = [u for u in smallest if all(u in m for m in maps)]
+        if not units:
+            return
+        columns = [list(map(m.__getitem__, units)) for m in maps]
+        sums = list(map(math.fsum, zip(*columns, strict=True)))
+        if not totals:
+            totals.update(zip(units, sums, strict=True))
+            parent.derived.update(dict.fromkeys(units, dim))
+            return
+        given = list(map(totals.get, units))
+        if given == sums:
+            return
+        for uid, reported, total in zip(units, given, sums, strict=True):
+            if reported is None:
+                totals[uid] = total
+                parent.derived[uid] = dim
+            elif reported != total and not close(reported, total):
+                self._mismatch(parent, dim, children, uid, reported, total)
+
+    def _mismatch(
+        self,
+        parent: Series,
+        dim: str,
+        children: list[Series],
+        uid: int,
+        given: float,
+        total: float,
+    ) -> None:
+        rows = [c.rows[uid] for c in children if uid in c.rows]
+        shown = ", ".join(str(r) for r in rows[:20]) + (", …" if len(rows) > 20 else "")
+        where = f" (rows {shown})" if rows else ""
+        what = f"unit {self._codes[uid]}, {parent.period.id}, {parent.indicator.code}"
+        label = f"the value for {parent.key}" if parent.key else "the total"
+        if uid in parent.derived:
+            message = (
+                f"{what}: the breakdown by {parent.derived[uid]} adds up to {show(given)} "
+                f"but the breakdown by {dim} adds up to {show(total)}{where}"
+            )
+            row = rows[0] if rows else None
+        else:
+            message = (
+                f"{what}: {label} {show(given)} disagrees with the sum {show(total)} of its "
+                f"breakdown by {dim}{where}"
+            )
+            row = parent.rows.get(uid)
+        self._report(("total-mismatch", "value", message), row)

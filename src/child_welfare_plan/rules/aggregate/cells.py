@@ -1,0 +1,281 @@
+"""The checks of one cell of a data value: its unit, its number, and what its period,
+indicator and breakdown resolve to (each distinct triple checked once)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.model.cells import Cell, cell_text
+from child_welfare_plan.model.findings import Severity
+from child_welfare_plan.model.indicators import (
+    Indicator,
+    ValueType,
+    canonical_disaggregation,
+    parse_disaggregation,
+)
+from child_welfare_plan.model.periods import Period, parse_period
+from child_welfare_plan.rules.aggregate.series import (
+    BOOLEAN_WORDS,
+    KIND_AMOUNT,
+    KIND_BOOLEAN,
+    KIND_COUNT,
+    Problem,
+    Series,
+    Slot,
+    ValueSetState,
+    show,
+)
+
+__all__ = ["CellChecks"]
+
+
+class CellChecks(ValueSetState):
+    """Checks of the cells of one row against the plan and the catalog."""
+
+    @staticmethod
+    def _blank(record: Sequence[Cell]) -> bool:
+        return all(cell_text(cell) == "" for cell in record)
+
+    def _bad_width(self, record: Sequence[Cell], width: int, row: int | None) -> None:
+        if record and not self._blank(record):
+            self._report(
+                (
+                    "bad-row-width",
+                    "",
+                    f"the row has {len(record)} cells but the header has {width} columns",
+                ),
+                row,
+            )
+
+    def _out_of_range(self, cell: Cell, number: float, series: Series) -> Problem:
+        if number - number != 0.0:
+            return ("bad-value", "value", f"{cell!r} is not a finite number")
+        if number < 0.0:
+            return (
+                "negative-value",
+                "value",
+                f"{show(number)} is negative (a {series.indicator.value_type} is 0 or more)",
+            )
+        return ("fractional-count", "value", f"{number!r} is not a whole number (a count)")
+
+    def _active(self, uid: int, series: Series, row: int | None) -> bool:
+        unit = self._bounded[uid]
+        period = series.period
+        if unit.active_between(period.start, period.end):
+            return True
+        self._report(
+            (
+                "unit-inactive",
+                "unit",
+                f"unit {unit.code} ({unit.name}) did not exist during {period.id} "
+                f"({period.start.isoformat()} to {period.end.isoformat()})",
+            ),
+            row,
+        )
+        return False
+
+    def _duplicate(self, series: Series, uid: int, old: float, new: float, row: int | None) -> None:
+        first = series.rows.get(uid)
+        where = f" (first given in row {first})" if first is not None else ""
+        what = f"unit {self._codes[uid]}, {series.period.id}, {series.indicator.code}" + (
+            f", {series.key}" if series.key else ""
+        )
+        if old == new:
+            self._report(
+                (
+                    "duplicate-value",
+                    "value",
+                    f"{what}: the same value {show(new)} again{where}; counted once",
+                ),
+                row,
+                Severity.WARNING,
+            )
+        else:
+            self._report(
+                (
+                    "conflicting-value",
+                    "value",
+                    f"{what}: {show(new)} differs from {show(old)}{where}; the first value is kept",
+                ),
+                row,
+            )
+
+    def _unit(self, cell: Cell) -> int | Problem:
+        cached = self._bad_units.get(cell)
+        if cached is not None:
+            return cached
+        code = cell_text(cell)
+        result: int | Problem
+        if not code:
+            result = ("missing-cell", "unit", "the unit is empty")
+        elif code in self._reporting:
+            result = self._reporting[code]
+            self._reporting[cell] = result
+            return result
+        elif code not in self._uid:
+            result = (
+                "unknown-unit",
+                "unit",
+                f"unknown unit {code!r}: the plan {self.plan.id!r} has no unit with this code",
+            )
+        elif self._uid[code] not in self._area:
+            unit = self._tree.get(code)
+            result = (
+                "unit-outside-area",
+                "unit",
+                f"unit {code} ({unit.name}) is outside the plan's area {self.plan.area}",
+            )
+        else:
+            unit = self._tree.get(code)
+            result = (
+                "not-a-reporting-unit",
+                "unit",
+                f"unit {code} ({unit.name}) has units "
+                "below it: values are reported by the units at the bottom of the tree "
+                "and rolled up from them",
+            )
+        self._bad_units[cell] = result
+        return result
+
+    @staticmethod
+    def _unreadable(text: str) -> Problem:
+        if not text.strip():
+            return ("missing-cell", "value", "the value is empty")
+        return ("bad-value", "value", f"{text!r} is not a number")
+
+    def _value(self, cell: Cell, kind: int) -> float | Problem:
+        if kind == KIND_BOOLEAN:
+            if isinstance(cell, bool):
+                return 1.0 if cell else 0.0
+            word = unicodedata.normalize("NFC", cell_text(cell).casefold())
+            if word in BOOLEAN_WORDS:
+                return BOOLEAN_WORDS[word]
+            try:
+                number = float(word)
+            except ValueError:
+                number = -1.0
+            if number in (0.0, 1.0):
+                return number
+            return (
+                "bad-boolean",
+                "value",
+                f"{cell!r} is not a yes/no value (expected 1/0, true/false, có/không)",
+            )
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            return ("missing-cell", "value", "the value is empty")
+        if isinstance(cell, bool):
+            return ("bad-value", "value", f"{cell!r} is not a number")
+        try:
+            return float(cell)
+        except (TypeError, ValueError):
+            return ("bad-value", "value", f"{cell!r} is not a number")
+
+    def _resolve(self, period: Cell, indicator: Cell, disaggregation: Cell) -> Slot | list[Problem]:
+        problems: list[Problem] = []
+        catalog = self.catalog
+        ind: Indicator | None = None
+        code = cell_text(indicator)
+        if not code:
+            problems.append(("missing-cell", "indicator", "the indicator is empty"))
+        elif not catalog.has("indicator", code):
+            known = ", ".join(i.code for i in catalog.indicators if not i.is_computed)
+            problems.append(
+                ("unknown-indicator", "indicator", f"unknown indicator {code!r} (known: {known})")
+            )
+        else:
+            ind = catalog.indicator(code)
+            if ind.is_computed:
+                parts = " and ".join(p for p in (ind.numerator, ind.denominator) if p)
+                problems.append(
+                    (
+                        "computed-indicator",
+                        "indicator",
+                        f"{code} is a {ind.value_type} computed after aggregation "
+                        f"from {parts}: send those, never the {ind.value_type}",
+                    )
+                )
+        per: Period | None = None
+        text = cell_text(period)
+        if not text:
+            problems.append(
+                (
+                    "missing-period",
+                    "period",
+                    "the period is empty: every value is for a period (a stock for "
+                    "the period it ends, a flow for the period it covers)",
+                )
+            )
+        else:
+            try:
+                per = parse_period(text, self._convention)
+            except ParseError as exc:
+                problems.append(("bad-period", "period", str(exc)))
+            if per is not None and ind is not None and per.type not in ind.allowed_period_types:
+                allowed = ", ".join(t.value for t in ind.allowed_period_types)
+                problems.append(
+                    (
+                        "period-type-not-allowed",
+                        "period",
+                        f"{per.id} is a {per.type} period; {ind.code} is reported "
+                        f"for {allowed} periods",
+                    )
+                )
+        key = ""
+        text = cell_text(disaggregation)
+        try:
+            parts_map = parse_disaggregation(text)
+        except InvalidValueError as exc:
+            problems.append(("bad-disaggregation", "disaggregation", str(exc)))
+        else:
+            for dim, item in parts_map.items():
+                if not catalog.has("dimension", dim):
+                    known = ", ".join(d.code for d in catalog.dimensions)
+                    problems.append(
+                        (
+                            "unknown-dimension",
+                            "disaggregation",
+                            f"unknown dimension {dim!r} (known: {known})",
+                        )
+                    )
+                    continue
+                if ind is not None and dim not in ind.disaggregations:
+                    allowed = ", ".join(ind.disaggregations) or "none"
+                    problems.append(
+                        (
+                            "dimension-not-allowed",
+                            "disaggregation",
+                            f"{ind.code} is not broken down by {dim!r} (its dimensions: {allowed})",
+                        )
+                    )
+                    continue
+                codes = catalog.dimension(dim).codes
+                if item not in codes:
+                    problems.append(
+                        (
+                            "unknown-dimension-value",
+                            "disaggregation",
+                            f"{item!r} is not a value of {dim!r} "
+                            f"(expected one of {', '.join(codes)})",
+                        )
+                    )
+            key = canonical_disaggregation(parts_map)
+            self._key_parts.setdefault(key, parts_map)
+        if problems or ind is None or per is None:
+            return problems
+        kind = {
+            ValueType.COUNT: KIND_COUNT,
+            ValueType.AMOUNT: KIND_AMOUNT,
+            ValueType.BOOLEAN: KIND_BOOLEAN,
+        }[ind.value_type]
+        series = self._series(ind, per, key)
+        return (kind, series.values, series.rows, series)
+
+    def _series(self, ind: Indicator, period: Period, key: str) -> Series:
+        self._periods.setdefault(period.id, period)
+        group = self._groups.setdefault((ind.code, period.id), {})
+        series = group.get(key)
+        if series is None:
+            series = group[key] = Series(ind, self._periods[period.id], key)
+        return series

@@ -1,0 +1,169 @@
+"""What an aggregation gives: one named row per rolled-up value, and the result that holds
+them with the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from child_welfare_plan.model.findings import Finding, has_errors
+from child_welfare_plan.model.units import Level
+from child_welfare_plan.presentation import Presentable, presenter
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["AGGREGATE_COLUMNS", "AggregateResult", "AggregateRow", "AggregateValue", "number"]
+
+
+class AggregateRow(NamedTuple):
+    """One rolled-up value as the engine writes it (see :class:`AggregateValue`)."""
+
+    unit: str
+    level: str
+    period: str
+    indicator: str
+    disaggregation: str
+    value: float | None
+    coverage: float
+    complete: bool
+    reported: int
+    expected: int
+    reason: str | None
+    numerator: float | None
+    denominator: float | None
+    share: float | None
+
+
+#: The fields of :class:`AggregateRow` and :class:`AggregateValue`, in order.
+AGGREGATE_COLUMNS: tuple[str, ...] = AggregateRow._fields
+_ALWAYS = AGGREGATE_COLUMNS[:11]
+_FRACTION_PARTS = AGGREGATE_COLUMNS[:13]
+
+
+def number(value: float | None, whole: bool) -> float | int | None:
+    """A value as JSON shows it: a whole count as an int."""
+    if value is None:
+        return None
+    if whole and value.is_integer():
+        return int(value)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class AggregateValue:
+    """One rolled-up figure: a unit's value of an indicator for a period and breakdown.
+
+    ``coverage`` is the share of the expected reporting units that reported (0..1) and
+    ``complete`` says that all of them reported the whole period; ``reported`` and
+    ``expected`` are those numbers of units. ``value`` is None when it is undefined (no unit
+    reported, a zero denominator), with ``reason`` saying why. A ratio or a share carries
+    its ``numerator`` and ``denominator``; a boolean carries the ``share`` (0..1) of the
+    reporting units where it is true.
+    """
+
+    unit: str
+    level: Level = attrs.field(converter=Level)
+    period: str
+    indicator: str
+    disaggregation: str = ""
+    value: float | None
+    coverage: float
+    complete: bool
+    reported: int
+    expected: int
+    reason: str | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    share: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (design §7) with every extra key."""
+        out = {name: getattr(self, name) for name in AGGREGATE_COLUMNS}
+        out["level"] = self.level.value
+        return out
+
+
+@attrs.frozen
+class AggregateResult(Presentable):
+    """What :func:`aggregate` returns: the rolled-up values and every finding.
+
+    ``rows`` holds the values as :class:`AggregateRow` named tuples (cheap at national
+    scale); :attr:`values` gives them as :class:`AggregateValue` objects.
+    ``computed`` and ``booleans`` name the ratio/share and the boolean indicators, whose
+    rows carry ``numerator``/``denominator`` and ``share`` in :meth:`to_dict`.
+    """
+
+    plan: str
+    rows: tuple[AggregateRow, ...] = attrs.field(repr=False)
+    findings: tuple[Finding, ...] = ()
+    periods: tuple[str, ...] = ()
+    levels: tuple[Level, ...] = ()
+    computed: frozenset[str] = frozenset()
+    booleans: frozenset[str] = frozenset()
+    _values: tuple[AggregateValue, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+    _index: dict[tuple[str, str, str, str], AggregateRow] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[AggregateValue]:
+        return iter(self.values)
+
+    @property
+    def values(self) -> tuple[AggregateValue, ...]:
+        """Every value, as :class:`AggregateValue` objects (built on first use)."""
+        if self._values is None:
+            built = tuple(AggregateValue(**row._asdict()) for row in self.rows)
+            object.__setattr__(self, "_values", built)
+        assert self._values is not None
+        return self._values
+
+    def get(
+        self, unit: str, period: str, indicator: str, disaggregation: str = ""
+    ) -> AggregateValue | None:
+        """The value for a unit, period, indicator and breakdown (canonical string), if any."""
+        if self._index is None:
+            index = {(r.unit, r.period, r.indicator, r.disaggregation): r for r in self.rows}
+            object.__setattr__(self, "_index", index)
+        assert self._index is not None
+        row = self._index.get((unit, period, indicator, disaggregation))
+        if row is None:
+            return None
+        return AggregateValue(**row._asdict())
+
+    def has_errors(self) -> bool:
+        """True when an error-level finding remains."""
+        return has_errors(self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``cwp aggregate`` (design §7): ``{"plan", "values", "findings"}``;
+        each value has the keys of design §7 with ``reported``, ``expected`` and ``reason``,
+        a ratio or share adds ``numerator`` and ``denominator``, a boolean ``share``."""
+        computed, booleans = self.computed, self.booleans
+        out = []
+        for row in self.rows:
+            if row.indicator in computed:
+                out.append(dict(zip(_FRACTION_PARTS, row, strict=False)))
+            elif row.indicator in booleans:
+                item = dict(zip(_ALWAYS, row, strict=False))
+                item["share"] = row.share
+                out.append(item)
+            else:
+                out.append(dict(zip(_ALWAYS, row, strict=False)))
+        return {
+            "plan": self.plan,
+            "values": out,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The values as a pandas DataFrame, one row per value (needs pandas)."""
+        frame: pd.DataFrame = presenter().frames(self)
+        return frame

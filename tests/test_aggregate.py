@@ -559,9 +559,14 @@ def test_national_scale_shapes_hold_on_a_random_sample_of_units() -> None:
     result = aggregate(plan, values, TEST_CATALOG, level=["province", "district"])
     assert value_of(result, "01", "2023S1", "flow").value == total
     assert math.isclose(value_of(result, "01", "2023S1", "flow").coverage, 1.0)
-    districts = [r for r in result.rows if r[1] == "district" and r[2:5] == ("2023S1", "flow", "")]
+    districts = [
+        r
+        for r in result.rows
+        if r.level == "district"
+        and (r.period, r.indicator, r.disaggregation) == ("2023S1", "flow", "")
+    ]
     assert len(districts) == 10
-    assert sum(r[5] for r in districts) == total
+    assert sum(r.value or 0 for r in districts) == total
 
 
 def test_every_catalog_time_and_unit_rule_is_handled() -> None:

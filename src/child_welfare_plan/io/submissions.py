@@ -85,13 +85,12 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from child_welfare_plan.calendars.dates import parse_received
+from child_welfare_plan.calendars.dates import local_moment, parse_received
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model.cells import cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
-from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
     Incident,
     ObligationKind,
@@ -100,11 +99,10 @@ from child_welfare_plan.model.plan import (
     Submission,
 )
 from child_welfare_plan.model.validators import CODE_PATTERN
-from child_welfare_plan.rules.timeliness import (
-    incident_reporters,
-    local_date,
-    local_moment,
-    triggered_by,
+from child_welfare_plan.rules.submissions import (
+    PendingReport,
+    Problem,
+    SubmissionRules,
 )
 
 __all__ = [
@@ -243,6 +241,11 @@ class _Rows:
             Finding(FINDING_CODES[code], code, message, Location(self.source, row, column))
         )
 
+    def problem(self, problem: Problem, row: int) -> None:
+        """A problem the plan's rules found in a row."""
+        code, column, message = problem
+        self.add(code, message, row, column)
+
     def sorted(self) -> tuple[Finding, ...]:
         """The findings of the file as a whole first, then by row (stable)."""
         return tuple(sorted(self.findings, key=lambda f: f.location.row or 0))
@@ -262,59 +265,24 @@ class _Rows:
         return not missing and bool(table.columns)
 
 
-@attrs.frozen
-class _Row:
-    """A row that passed every check but the incident's, which may still be inferred."""
-
-    number: int
-    reporter: str
-    obligation: ReportingObligation
-    period: str | None
-    received: date | datetime
-    document_number: str | None
-    revision: int | None
-
-    def submission(self) -> Submission:
-        """The submission the row stands for."""
-        return Submission(
-            reporter=self.reporter,
-            obligation=self.obligation.id,
-            period=self.period,
-            received=self.received,
-            document_number=self.document_number,
-            revision=self.revision,
-        )
-
-
 def read_submissions(
     table: Table, plan: Plan, *, incidents: Sequence[Incident] | None = None
 ) -> SubmissionSet:
-    """Check the rows of an already-read table of submissions (see the module docs)."""
+    """Check the rows of an already-read table of submissions (see the module docs): the
+    cells are read here, the plan's rules
+    (:class:`~child_welfare_plan.rules.submissions.SubmissionRules`) judge them."""
     out = _Rows(table)
     if not out.columns(table, SUBMISSION_REQUIRED_COLUMNS, SUBMISSION_COLUMNS[:5]):
         return SubmissionSet(table.source, (), (), tuple(out.findings))
     ir, io, ip, irc = (table.columns.index(c) for c in SUBMISSION_REQUIRED_COLUMNS)
     idoc = table.column_index("document_number")
     irev = table.column_index("revision")
-    obligations = {ob.id: ob for ob in plan.obligations}
-    expected: dict[str, frozenset[str]] = {}
-    covered: dict[str, str | None] = {}
-    periods: dict[str, str | None] = {}
-    by_incident = {i.id: i for i in incidents} if incidents is not None else None
-    agencies = frozenset(a.code for a in plan.agencies)
+    rules = SubmissionRules(plan, incidents)
     # Each distinct ``received`` text is read once: its value, or the error message.
     moments: dict[str, date | datetime | str] = {}
 
-    def canonical(text: str) -> str | None:
-        if text not in periods:
-            try:
-                periods[text] = parse_period(text, plan.period_convention).id
-            except CwpError:
-                periods[text] = None
-        return periods[text]
-
     rows: list[tuple[int, Submission]] = []
-    deferred: list[_Row] = []
+    pending: list[PendingReport] = []
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         bad = False
         reporter = cell_text(row[ir])
@@ -329,16 +297,10 @@ def read_submissions(
                 "reporter",
             )
             bad = True
-        elif reporter not in agencies:
-            out.add(
-                "unknown-reporter",
-                f"unknown reporter {reporter!r} (expected an agency code of plan {plan.id!r}, "
-                "e.g. ubnd-<commune code>)",
-                number,
-                "reporter",
-            )
+        elif (problem := rules.reporter(reporter)) is not None:
+            out.problem(problem, number)
             bad = True
-        ob = obligations.get(obligation_id)
+        ob: ReportingObligation | None = None
         if not obligation_id:
             out.add(
                 "missing-value",
@@ -347,15 +309,13 @@ def read_submissions(
                 "obligation",
             )
             bad = True
-        elif ob is None:
-            out.add(
-                "unknown-obligation",
-                f"unknown obligation {obligation_id!r} (plan {plan.id!r} has: "
-                f"{', '.join(obligations)})",
-                number,
-                "obligation",
-            )
-            bad = True
+        else:
+            found = rules.obligation(obligation_id)
+            if isinstance(found, tuple):
+                out.problem(found, number)
+                bad = True
+            else:
+                ob = found
         received: date | datetime | None = None
         if not received_text:
             out.add(
@@ -399,92 +359,15 @@ def read_submissions(
         document = cell_text(row[idoc]) if idoc is not None else ""
         period: str | None = period_text or None
         if ob is not None:
-            if ob.kind is ObligationKind.EVENT_TRIGGERED:
-                if by_incident is not None and period is not None:
-                    incident = by_incident.get(period)
-                    if incident is None:
-                        out.add(
-                            "unknown-incident",
-                            f"no incident {period!r} in the incidents given (the period of a "
-                            f"report under {ob.id!r} names the incident it is about)",
-                            number,
-                            "period",
-                        )
-                        bad = True
-                    elif not triggered_by(ob, incident):
-                        out.add(
-                            "incident-not-triggering",
-                            f"incident {period!r} is of kind {incident.kind!r}, which does not "
-                            f"call for {ob.id!r} (it is triggered by "
-                            f"{', '.join(ob.triggers) or 'any kind'})",
-                            number,
-                            "period",
-                        )
-                        bad = True
-                    elif reporter in agencies and reporter not in incident_reporters(
-                        plan, ob, incident
-                    ):
-                        out.add(
-                            "reporter-not-expected",
-                            f"{reporter!r} does not owe the report on incident {period!r} "
-                            f"(owed by {', '.join(incident_reporters(plan, ob, incident))})",
-                            number,
-                            "reporter",
-                        )
-                        bad = True
-                elif reporter in agencies:
-                    bad |= _check_expected(out, plan, ob, reporter, expected, number)
-            else:
-                if ob.id not in covered:
-                    covered[ob.id] = None if ob.covers is None else canonical(ob.covers)
-                covers = covered[ob.id]
-                if ob.covers is None:
-                    if period is not None:
-                        out.add(
-                            "period-not-covered",
-                            f"{ob.id!r} covers no period, but the row gives {period!r} "
-                            "(leave the period empty)",
-                            number,
-                            "period",
-                        )
-                        bad = True
-                elif period is None:
-                    out.add(
-                        "missing-period",
-                        f"the period is empty, but {ob.id!r} covers {ob.covers}",
-                        number,
-                        "period",
-                    )
-                    bad = True
-                else:
-                    given = canonical(period)
-                    if given is None:
-                        out.add(
-                            "bad-period",
-                            f"period {period!r} is not a period id (expected e.g. 2023, "
-                            "2023S1, 2023Q2, 202306)",
-                            number,
-                            "period",
-                        )
-                        bad = True
-                    elif given != covers:
-                        out.add(
-                            "period-not-covered",
-                            f"{ob.id!r} covers {ob.covers}, not {period!r}",
-                            number,
-                            "period",
-                        )
-                        bad = True
-                    else:
-                        period = given
-                owing = expected.get(ob.id)
-                if (owing is None or reporter not in owing) and reporter in agencies:
-                    bad |= _check_expected(out, plan, ob, reporter, expected, number)
+            period, problems = rules.placement(ob, reporter, period)
+            for problem in problems:
+                out.problem(problem, number)
+            bad |= bool(problems)
         if bad or ob is None or received is None:
             continue
-        if ob.kind is ObligationKind.EVENT_TRIGGERED and period is None and by_incident is not None:
-            deferred.append(
-                _Row(number, reporter, ob, period, received, document or None, revision)
+        if ob.kind is ObligationKind.EVENT_TRIGGERED and period is None and incidents is not None:
+            pending.append(
+                PendingReport(number, reporter, ob, received, document or None, revision)
             )
             continue
         rows.append(
@@ -501,12 +384,12 @@ def read_submissions(
             )
         )
 
-    if deferred:
+    if pending:
         named = [(s.reporter, s.obligation, s.period) for _, s in rows]
-        rows.extend(
-            (r.number, r.submission())
-            for r in _infer_incidents(out, plan, deferred, named, incidents or ())
-        )
+        for report, incident, problem in rules.infer_incidents(pending, named):
+            out.problem(problem, report.number)
+            if incident is not None:
+                rows.append((report.number, report.submission(incident.id)))
         rows.sort(key=lambda r: r[0])
     submissions: list[Submission] = []
     numbers: list[int] = []
@@ -525,93 +408,6 @@ def read_submissions(
         submissions.append(submission)
         numbers.append(number)
     return SubmissionSet(table.source, tuple(submissions), tuple(numbers), out.sorted())
-
-
-def _check_expected(
-    out: _Rows,
-    plan: Plan,
-    ob: ReportingObligation,
-    reporter: str,
-    expected: dict[str, frozenset[str]],
-    number: int,
-) -> bool:
-    """Report a reporter that does not owe ``ob``; True when it does not."""
-    if ob.id not in expected:
-        expected[ob.id] = frozenset(plan.expected_reporters(ob))
-    if reporter in expected[ob.id]:
-        return False
-    who = []
-    if ob.reporters.level is not None:
-        who.append(f"the People's Committee of every {ob.reporters.level} in the area")
-    who.extend(ob.reporters.agencies)
-    out.add(
-        "reporter-not-expected",
-        f"{reporter!r} is not expected to report {ob.id!r} (expected: {', '.join(who)})",
-        number,
-        "reporter",
-    )
-    return True
-
-
-def _infer_incidents(
-    out: _Rows,
-    plan: Plan,
-    deferred: list[_Row],
-    named: list[tuple[str, str, str | None]],
-    incidents: Sequence[Incident],
-) -> Iterator[_Row]:
-    """The reports on incidents that name none, with their incident when only one fits.
-
-    ``named`` holds the (reporter, obligation, period) of the other good rows: an incident
-    another report of the same reporter names is not inferred again."""
-    claimed = set(named)
-    owing: dict[tuple[str, str], tuple[str, ...]] = {}
-    for r in deferred:
-        ob = r.obligation
-        day = local_date(r.received)
-        moment = local_moment(r.received) if isinstance(r.received, datetime) else None
-        fits: list[Incident] = []
-        for incident in incidents:
-            if not triggered_by(ob, incident):
-                continue
-            key = (ob.id, incident.id)
-            if key not in owing:
-                owing[key] = incident_reporters(plan, ob, incident)
-            if r.reporter not in owing[key]:
-                continue
-            known = local_moment(incident.known)
-            if (moment is not None and known > moment) or known.date() > day:
-                continue
-            if (r.reporter, ob.id, incident.id) in claimed:
-                continue
-            fits.append(incident)
-        if len(fits) == 1:
-            incident = fits[0]
-            out.add(
-                "incident-inferred",
-                f"the report names no incident; taken as the report on {incident.id!r} "
-                f"({incident.kind}, unit {incident.unit}, known "
-                f"{local_moment(incident.known).isoformat(sep=' ', timespec='minutes')}), the "
-                "only one it can be about; write the incident id in the period column",
-                r.number,
-                "period",
-            )
-            yield attrs.evolve(r, period=incident.id)
-            continue
-        if fits:
-            why = f"it may be about any of {', '.join(i.id for i in fits)}"
-        else:
-            why = (
-                f"no incident calling for {ob.id!r}, owed by {r.reporter!r} and known by "
-                f"{day.isoformat()} was given"
-            )
-        out.add(
-            "missing-incident",
-            f"the report under {ob.id!r} names no incident and {why}; write the incident id "
-            "in the period column",
-            r.number,
-            "period",
-        )
 
 
 def read_incidents(table: Table, plan: Plan) -> IncidentSet:

@@ -62,20 +62,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import attrs
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, local_date, local_moment
+from child_welfare_plan.calendars.dates import local_date, local_moment
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.workdays import WorkingCalendar
-from child_welfare_plan.errors import CwpError, InvalidValueError
+from child_welfare_plan.errors import CwpError
 from child_welfare_plan.model.deadlines import Before, By
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.findings import Finding, Location
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
     Incident,
@@ -84,301 +78,18 @@ from child_welfare_plan.model.plan import (
     ReportingObligation,
     Submission,
 )
-from child_welfare_plan.presentation import Presentable, presenter
-
-__all__ = [
-    "DELAY_BUCKETS",
-    "FINDING_CODES",
-    "LOCAL_TIMEZONE",
-    "Rate",
-    "Status",
-    "StatusItem",
-    "TimelinessResult",
-    "delay_bucket",
-    "incident_reporters",
-    "local_date",
-    "local_moment",
-    "timeliness",
-    "triggered_by",
-]
-
-
-DELAY_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
-    ("1-3", 1, 3),
-    ("4-7", 4, 7),
-    ("8-14", 8, 14),
-    ("15-30", 15, 30),
-    (">30", 31, None),
+from child_welfare_plan.rules.submissions import SubmissionRules, incident_reporters, triggered_by
+from child_welfare_plan.rules.timeliness.results import (
+    FINDING_CODES,
+    RECEIVED_STATUSES,
+    Rate,
+    Status,
+    StatusItem,
+    TimelinessResult,
+    delay_bucket,
 )
-"""Delay buckets of late reports: (label, first day, last day or None), in days late."""
 
-FINDING_CODES: dict[str, Severity] = {
-    "unmatched-submission": Severity.ERROR,
-    "bad-deadline": Severity.ERROR,
-    "no-anchor": Severity.WARNING,
-    "incidents-not-given": Severity.WARNING,
-    "no-reporter-for-incident": Severity.WARNING,
-    "received-after-as-of": Severity.INFO,
-}
-"""Every code :func:`timeliness` can return, with its severity."""
-
-
-class Status(StrEnum):
-    """The timeliness of one (reporter, obligation, period) as of a date."""
-
-    ON_TIME = "on_time"
-    LATE = "late"
-    OVERDUE = "overdue"
-    PENDING = "pending"
-    NOT_EXPECTED = "not_expected"
-    RECEIVED = "received"
-    """Received, for a report with no fixed date (never late)."""
-    NOT_RECEIVED = "not_received"
-    """Not received, for a report with no fixed date (never overdue)."""
-
-
-_RECEIVED_STATUSES = frozenset({Status.ON_TIME, Status.LATE, Status.RECEIVED})
-
-
-def delay_bucket(days_late: int) -> str:
-    """The label of the delay bucket of a report ``days_late`` days late (1 or more)."""
-    for label, first, last in DELAY_BUCKETS:
-        if days_late >= first and (last is None or days_late <= last):
-            return label
-    raise InvalidValueError(f"days_late: {days_late!r} (expected a whole number of 1 or more)")
-
-
-def triggered_by(obligation: ReportingObligation, incident: Incident) -> bool:
-    """True when ``incident`` calls for a report under ``obligation``: the obligation is
-    event-triggered and lists the incident's kind (or lists no kinds at all)."""
-    if obligation.kind is not ObligationKind.EVENT_TRIGGERED:
-        return False
-    return not obligation.triggers or incident.kind in obligation.triggers
-
-
-def incident_reporters(
-    plan: Plan, obligation: ReportingObligation, incident: Incident
-) -> tuple[str, ...]:
-    """Who owes the report on ``incident``: the People's Committee of the unit at the
-    obligation's reporting level that holds the incident's unit (Decree 56/2017/NĐ-CP
-    Art. 25–26: the commune receives and first assesses a case), then the listed agencies."""
-    out: list[str] = []
-    level = obligation.reporters.level
-    tree = plan.hierarchy
-    if level is not None and incident.unit in tree:
-        unit = tree.ancestor_at(incident.unit, level)
-        if unit is not None:
-            committee = plan.committee_of(unit.code)
-            if committee is not None:
-                out.append(committee.code)
-    out.extend(a for a in obligation.reporters.agencies if a not in out)
-    return tuple(out)
-
-
-@attrs.frozen(kw_only=True)
-class StatusItem:
-    """The timeliness of one reporter for one obligation and period (or incident).
-
-    ``received`` is the local date of the first submission counted; ``first`` is that
-    submission and ``content`` the latest revision received on or before ``as_of``. Fields
-    that do not apply to the status are None.
-    """
-
-    reporter: str
-    reporter_name: str | None = None
-    obligation: str
-    period: str | None
-    last_on_time_day: date | None
-    due_at: datetime | None = None
-    """For a deadline in hours: the local instant the time limit ends."""
-    status: Status
-    received: date | None = None
-    received_at: datetime | None = None
-    """The local date and time of the first submission, when it carries a time."""
-    days_late: int | None = None
-    days_overdue: int | None = None
-    days_left: int | None = None
-    hours_late: float | None = None
-    delay_bucket: str | None = None
-    submissions: int = 0
-    """Distinct submissions counted (received on or before ``as_of``)."""
-    first: Submission | None = None
-    content: Submission | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form of design §7, with ``reporter_name``, ``due_at``, ``received_at``,
-        ``delay_bucket``, ``hours_late``, ``submissions``, ``document_number`` and
-        ``revision`` (of the content) beside it."""
-        content = self.content
-        last, due_at, received, received_at = (
-            self.last_on_time_day,
-            self.due_at,
-            self.received,
-            self.received_at,
-        )
-        return {
-            "reporter": self.reporter,
-            "reporter_name": self.reporter_name,
-            "obligation": self.obligation,
-            "period": self.period,
-            "last_on_time_day": None if last is None else last.isoformat(),
-            "due_at": None if due_at is None else due_at.isoformat(),
-            "status": self.status.value,
-            "received": None if received is None else received.isoformat(),
-            "received_at": None if received_at is None else received_at.isoformat(),
-            "days_late": self.days_late,
-            "days_overdue": self.days_overdue,
-            "days_left": self.days_left,
-            "delay_bucket": self.delay_bucket,
-            "hours_late": self.hours_late,
-            "submissions": self.submissions,
-            "document_number": None if content is None else content.document_number,
-            "revision": None if content is None else content.revision,
-        }
-
-
-@attrs.frozen(kw_only=True)
-class Rate:
-    """Reporting and on-time rates of one obligation and period (None for an incident-
-    triggered or undated obligation's period)."""
-
-    obligation: str
-    period: str | None
-    expected: int
-    received: int
-    on_time: int | None
-    late: int = 0
-    overdue: int = 0
-    pending: int = 0
-    not_expected: int = 0
-
-    @property
-    def reporting_rate(self) -> float | None:
-        """received / expected, None when nothing is expected."""
-        return self.received / self.expected if self.expected else None
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """on time / expected, None when nothing is expected or the report has no date."""
-        if not self.expected or self.on_time is None:
-            return None
-        return self.on_time / self.expected
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form of design §7, with the counts of each status beside it."""
-        return {
-            "obligation": self.obligation,
-            "period": self.period,
-            "expected": self.expected,
-            "received": self.received,
-            "on_time": self.on_time,
-            "reporting_rate": self.reporting_rate,
-            "on_time_rate": self.on_time_rate,
-            "late": self.late,
-            "overdue": self.overdue,
-            "pending": self.pending,
-            "not_expected": self.not_expected,
-        }
-
-
-@attrs.frozen(kw_only=True)
-class TimelinessResult(Presentable):
-    """Every item and rate of a plan as of a date, and the findings met on the way."""
-
-    plan: str
-    as_of: date
-    items: tuple[StatusItem, ...]
-    rates: tuple[Rate, ...]
-    findings: tuple[Finding, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __iter__(self) -> Iterator[StatusItem]:
-        return iter(self.items)
-
-    def has_errors(self) -> bool:
-        """True when a finding is an error."""
-        return any(f.severity is Severity.ERROR for f in self.findings)
-
-    def with_status(self, *statuses: Status | str) -> tuple[StatusItem, ...]:
-        """The items with one of ``statuses``, in the result's order."""
-        wanted = {Status(s) for s in statuses}
-        return tuple(i for i in self.items if i.status in wanted)
-
-    def overdue(self) -> tuple[StatusItem, ...]:
-        """Overdue items by obligation (plan order), the most overdue first."""
-        order = self._obligation_order()
-        return tuple(
-            sorted(
-                self.with_status(Status.OVERDUE),
-                key=lambda i: (order[i.obligation], -(i.days_overdue or 0), i.reporter),
-            )
-        )
-
-    def late(self) -> tuple[StatusItem, ...]:
-        """Late items by obligation (plan order), the latest first."""
-        order = self._obligation_order()
-        return tuple(
-            sorted(
-                self.with_status(Status.LATE),
-                key=lambda i: (order[i.obligation], -(i.days_late or 0), i.reporter),
-            )
-        )
-
-    def due_within(self, days: int) -> tuple[StatusItem, ...]:
-        """Pending items whose last on-time day is at most ``days`` days after ``as_of``,
-        by reporter, soonest first."""
-        return tuple(
-            sorted(
-                (
-                    i
-                    for i in self.items
-                    if i.status is Status.PENDING
-                    and i.days_left is not None
-                    and i.days_left <= days
-                ),
-                key=lambda i: (i.reporter, i.days_left or 0, i.obligation),
-            )
-        )
-
-    def rate(self, obligation: str, period: str | None = None) -> Rate:
-        """The rate of ``obligation`` for ``period`` (KeyError if there is none)."""
-        for rate in self.rates:
-            if rate.obligation == obligation and rate.period == period:
-                return rate
-        raise KeyError((obligation, period))
-
-    def _obligation_order(self) -> dict[str, int]:
-        order: dict[str, int] = {}
-        for item in self.items:
-            order.setdefault(item.obligation, len(order))
-        return order
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON of ``cwp status`` (design §7): ``{"as_of", "plan", "items", "rates",
-        "findings"}``."""
-        return {
-            "as_of": self.as_of.isoformat(),
-            "plan": self.plan,
-            "items": [i.to_dict() for i in self.items],
-            "rates": [r.to_dict() for r in self.rates],
-            "findings": [f.to_dict() for f in self.findings],
-        }
-
-    def to_pandas(self) -> pd.DataFrame:
-        """The items as a pandas DataFrame, one row per reporter, obligation and period
-        (needs pandas). Rates: ``rates_to_pandas()``."""
-        frame: pd.DataFrame = presenter().frames(self)
-        return frame
-
-    def rates_to_pandas(self) -> pd.DataFrame:
-        """The rates per obligation and period as a pandas DataFrame (needs pandas)."""
-        frame: pd.DataFrame = presenter().frames(self, "rates")
-        return frame
-
-
-# -- the rule ---------------------------------------------------------------------------------
+__all__ = ["timeliness"]
 
 _Key = tuple[str, str, str | None]
 _Owed = tuple[str, "str | None", "date | None", "datetime | None", bool]
@@ -490,7 +201,6 @@ def timeliness(
     findings: list[Finding] = []
     periods = _Periods()
     canonical = periods.canonical
-    by_id = {ob.id: ob for ob in plan.obligations}
     events = {ob.id for ob in plan.obligations if ob.kind is ObligationKind.EVENT_TRIGGERED}
 
     received: dict[_Key, list[Submission]] = {}
@@ -541,15 +251,10 @@ def timeliness(
         rate_period = None if ob.id in events else canonical(ob.covers)
         rates.append(_rate(ob.id, rate_period, counts, dated=dated))
 
-    expected: dict[str, frozenset[str]] = {}
+    rules = SubmissionRules(plan, incidents)
     for key in sorted(received, key=lambda k: (k[0], k[1], k[2] or "")):
         for got in sorted(map(_got, set(received[key])), key=_first_key):
-            findings.append(
-                _finding(
-                    "unmatched-submission",
-                    _unmatched(plan, by_id, expected, key, got, incidents),
-                )
-            )
+            findings.append(_finding("unmatched-submission", _unmatched(rules, key, got)))
     if after:
         findings.append(
             _finding(
@@ -568,7 +273,7 @@ def _rate(obligation: str, period: str | None, c: dict[Status, int], *, dated: b
         obligation=obligation,
         period=period,
         expected=expected,
-        received=sum(c[s] for s in _RECEIVED_STATUSES),
+        received=sum(c[s] for s in RECEIVED_STATUSES),
         on_time=c[Status.ON_TIME] if dated else None,
         late=c[Status.LATE],
         overdue=c[Status.OVERDUE],
@@ -732,37 +437,12 @@ def _judge(
     )
 
 
-def _unmatched(
-    plan: Plan,
-    by_id: dict[str, ReportingObligation],
-    expected: dict[str, frozenset[str]],
-    key: _Key,
-    got: _Got,
-    incidents: Sequence[Incident] | None,
-) -> str:
-    """Why a submission matches nothing the plan expects."""
+def _unmatched(rules: SubmissionRules, key: _Key, got: _Got) -> str:
+    """Why a submission matches nothing the plan expects, in the loaders' words."""
     reporter, obligation, period = key
     what = (
         f"submission of {reporter!r} for {obligation!r}"
         + (f" ({period})" if period else "")
         + f" received {got[0].date().isoformat()}"
     )
-    ob = by_id.get(obligation)
-    if ob is None:
-        return f"{what}: the plan has no obligation {obligation!r}"
-    if ob.kind is ObligationKind.EVENT_TRIGGERED:
-        known = {i.id: i for i in incidents or ()}
-        if period is None:
-            return f"{what}: names no incident (put the incident id in its period)"
-        if period not in known:
-            return f"{what}: no incident {period!r} was given"
-        if not triggered_by(ob, known[period]):
-            return f"{what}: incident {period!r} ({known[period].kind}) does not call for it"
-        return f"{what}: {reporter!r} does not owe a report on incident {period!r}"
-    if ob.id not in expected:
-        expected[ob.id] = frozenset(plan.expected_reporters(ob))
-    if reporter not in expected[ob.id]:
-        return f"{what}: {reporter!r} is not expected to report {obligation!r}"
-    if ob.covers is None:
-        return f"{what}: {obligation!r} covers no period"
-    return f"{what}: {obligation!r} covers {ob.covers}, not {period}"
+    return f"{what}: {rules.explain(got[2])}"

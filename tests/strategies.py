@@ -46,7 +46,8 @@ from child_welfare_plan.model import (
 )
 from child_welfare_plan.model import date_rules as schedule
 from child_welfare_plan.model.deadlines import Before, WithinHours
-from child_welfare_plan.model.documents import TITLE_OPENERS, DocumentKind, DocumentRef
+from child_welfare_plan.model.document_kinds import DocumentKind
+from child_welfare_plan.model.documents import TITLE_OPENERS, DocumentRef
 from child_welfare_plan.model.plan import Incident
 
 __all__ = [

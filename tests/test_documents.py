@@ -12,14 +12,9 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
-from child_welfare_plan.model.documents import (
-    DocumentKind,
-    DocumentRef,
-    canonical_symbol,
-    find_document_refs,
-    format_document_ref,
-    parse_document_ref,
-)
+from child_welfare_plan.model.document_kinds import DocumentKind, canonical_symbol
+from child_welfare_plan.model.document_text import find_document_refs, parse_document_ref
+from child_welfare_plan.model.documents import DocumentRef, format_document_ref
 from tests.strategies import (
     ISSUERS,
     NAMES,

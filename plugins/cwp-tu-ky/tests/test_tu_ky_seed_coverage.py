@@ -16,7 +16,7 @@ import pytest
 
 from child_welfare_plan.model import Plan, Task
 from child_welfare_plan.model.deadlines import format_deadline
-from child_welfare_plan.model.documents import find_document_refs
+from child_welfare_plan.model.document_text import find_document_refs
 
 # (section, element id, distinctive phrase of the bullet)
 BULLETS: list[tuple[str, str, str]] = [

@@ -16,13 +16,9 @@ from child_welfare_plan.model.categories import (
 )
 from child_welfare_plan.model.date_rules import DateRule
 from child_welfare_plan.model.deadlines import DeadlineRule
-from child_welfare_plan.model.documents import (
-    DocumentKind,
-    DocumentRef,
-    find_document_refs,
-    format_document_ref,
-    parse_document_ref,
-)
+from child_welfare_plan.model.document_kinds import DocumentKind
+from child_welfare_plan.model.document_text import find_document_refs, parse_document_ref
+from child_welfare_plan.model.documents import DocumentRef, format_document_ref
 from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
 from child_welfare_plan.model.indicators import (
     REPORTING_PERIOD_TYPES,

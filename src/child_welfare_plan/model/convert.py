@@ -20,7 +20,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from child_welfare_plan.errors import PlanFileError
 from child_welfare_plan.model import date_rules as schedule
 from child_welfare_plan.model import deadlines
-from child_welfare_plan.model.documents import DocumentRef, format_document_ref, parse_document_ref
+from child_welfare_plan.model.document_text import parse_document_ref
+from child_welfare_plan.model.documents import DocumentRef, format_document_ref
 from child_welfare_plan.model.findings import Finding, Location, Severity
 
 __all__ = ["converter", "structure", "unstructure"]

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Finding", "Location", "Severity", "has_errors"]
+__all__ = ["Finding", "Location", "Severity", "count", "has_errors"]
 
 
 class Severity(StrEnum):
@@ -84,3 +84,9 @@ class Finding:
 def has_errors(findings: Iterable[Finding]) -> bool:
     """True when any finding is an error."""
     return any(f.severity is Severity.ERROR for f in findings)
+
+
+def count(findings: Iterable[Finding], severity: Severity | str = Severity.ERROR) -> int:
+    """How many findings have ``severity`` (errors by default)."""
+    wanted = Severity(severity)
+    return sum(1 for f in findings if f.severity is wanted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from child_welfare_plan.model.findings import count
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
@@ -21,7 +22,7 @@ def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True
     data = result.to_dict()
     tree = plan.hierarchy
     names = {u.code: u.name for u in tree.units}
-    errors = sum(1 for f in result.findings if f.severity == "error")
+    errors = count(result.findings)
     summary = [
         f"Plan {plan.id}: {plan.title} ({plan.year}).",
         f"Levels: {', '.join(str(lv) for lv in result.levels)}; "

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from child_welfare_plan.model.findings import Severity
+from child_welfare_plan.model.findings import Severity, count
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.reports.status import status_report
@@ -35,8 +35,8 @@ def evaluation_report(evaluation: Evaluation) -> Report:
 
     plan = evaluation.plan
     catalog_names = {r.indicator for r in evaluation.indicators}
-    errors = sum(1 for f in evaluation.findings if f.severity is Severity.ERROR)
-    warnings = sum(1 for f in evaluation.findings if f.severity is Severity.WARNING)
+    errors = count(evaluation.findings)
+    warnings = count(evaluation.findings, Severity.WARNING)
     counts: dict[str, int] = {}
     for t in evaluation.targets:
         counts[str(t.status)] = counts.get(str(t.status), 0) + 1

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from child_welfare_plan.model.findings import Severity
+from child_welfare_plan.model.findings import count
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.calendar import calendar_report
 from child_welfare_plan.reports.evaluation import evaluation_report
+from child_welfare_plan.reports.status import rates_block
 from child_welfare_plan.rules.aggregate import AggregateResult
 from child_welfare_plan.rules.evaluate import Evaluation
 from child_welfare_plan.rules.schedule import PlanCalendar
@@ -35,30 +36,7 @@ def notebook_report(result: object) -> Report:
 
 
 def _timeliness(result: TimelinessResult) -> Report:
-    rates = Block(
-        (
-            "obligation",
-            "period",
-            "expected",
-            "received",
-            "on time",
-            "reporting rate",
-            "on-time rate",
-        ),
-        [
-            (
-                r.obligation,
-                r.period,
-                r.expected,
-                r.received,
-                r.on_time,
-                r.reporting_rate,
-                r.on_time_rate,
-            )
-            for r in result.rates
-        ],
-        percent_columns=("reporting rate", "on-time rate"),
-    )
+    rates = rates_block(result, statuses=False)
     items = Block(
         (
             "obligation",
@@ -108,7 +86,7 @@ def _aggregate(result: AggregateResult) -> Report:
         "complete",
         "reason",
     )
-    errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
+    errors = count(result.findings)
     summary = (
         f"Plan {result.plan}: {len(result.rows)} values, {len(result.findings)} findings "
         f"({errors} errors)"

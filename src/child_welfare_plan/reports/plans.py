@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from child_welfare_plan.io.plans import plan_to_data
 from child_welfare_plan.model.date_rules import format_date_rule
 from child_welfare_plan.model.deadlines import format_deadline
-from child_welfare_plan.model.findings import Finding
+from child_welfare_plan.model.findings import Finding, Severity, count
 from child_welfare_plan.model.plan import Plan, Task
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
@@ -130,8 +130,8 @@ def plan_report(plan: Plan) -> Report:
 
 def validation_report(plan_id: str, findings: Sequence[Finding]) -> Report:
     """``cwp validate``: the findings of a plan."""
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
+    errors = count(findings)
+    warnings = count(findings, Severity.WARNING)
     summary = f"{errors} error(s), {warnings} warning(s)."
     data = {"plan": plan_id, "findings": [f.to_dict() for f in findings]}
     return Report(

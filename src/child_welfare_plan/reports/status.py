@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from child_welfare_plan.model.findings import Finding
+from child_welfare_plan.model.findings import Finding, count
 from child_welfare_plan.model.plan import ObligationKind, Plan
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.rules.timeliness import Status, StatusItem, TimelinessResult
 
-__all__ = ["DUE_WITHIN_DAYS", "status_report"]
+__all__ = ["DUE_WITHIN_DAYS", "rates_block", "status_report"]
 
 
 DUE_WITHIN_DAYS = 14
@@ -25,6 +25,31 @@ def _name(item: StatusItem) -> str:
 
 def _period(item: StatusItem) -> str:
     return item.period or "–"
+
+
+def rates_block(result: TimelinessResult, *, statuses: bool = True) -> Block:
+    """The rates per obligation and period: expected, received, on time (and, with
+    ``statuses``, the count of each status), reporting and on-time rates."""
+    counts = ("late", "overdue", "pending") if statuses else ()
+    columns = ("obligation", "period", "expected", "received", "on time", *counts)
+    rows = [
+        (
+            r.obligation,
+            r.period or "–",
+            r.expected,
+            r.received,
+            r.on_time,
+            *(getattr(r, name) for name in counts),
+            r.reporting_rate,
+            r.on_time_rate,
+        )
+        for r in result.rates
+    ]
+    return Block(
+        (*columns, "reporting rate", "on-time rate"),
+        rows,
+        percent_columns=("reporting rate", "on-time rate"),
+    )
 
 
 def status_report(
@@ -108,21 +133,6 @@ def status_report(
         )
     )
 
-    rate_rows = [
-        (
-            r.obligation,
-            r.period or "–",
-            r.expected,
-            r.received,
-            r.on_time,
-            r.late,
-            r.overdue,
-            r.pending,
-            r.reporting_rate,
-            r.on_time_rate,
-        )
-        for r in result.rates
-    ]
     sections.append(
         Section(
             "Rates",
@@ -131,24 +141,7 @@ def status_report(
                 "Reporters whose unit does not exist in the period are not expected. For "
                 "reports on incidents, one row counts every incident.",
             ),
-            [
-                Block(
-                    (
-                        "obligation",
-                        "period",
-                        "expected",
-                        "received",
-                        "on time",
-                        "late",
-                        "overdue",
-                        "pending",
-                        "reporting rate",
-                        "on-time rate",
-                    ),
-                    rate_rows,
-                    percent_columns=("reporting rate", "on-time rate"),
-                )
-            ],
+            [rates_block(result)],
         )
     )
 
@@ -263,7 +256,7 @@ def status_report(
         )
 
     if every_finding:
-        errors = sum(1 for f in every_finding if f.severity == "error")
+        errors = count(every_finding)
         sections.append(
             Section(
                 "Findings",

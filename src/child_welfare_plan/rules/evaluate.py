@@ -27,7 +27,7 @@ import attrs
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalog import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
-from child_welfare_plan.model.findings import Finding, Severity
+from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.model.indicators import DataValue, ValueType
 from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
 from child_welfare_plan.model.units import Level
@@ -110,7 +110,7 @@ class Evaluation(Presentable):
 
     def has_errors(self) -> bool:
         """True when an error-level finding remains."""
-        return any(f.severity is Severity.ERROR for f in self.findings)
+        return has_errors(self.findings)
 
     def area_rows(self) -> tuple[IndicatorRow, ...]:
         """The indicator rows of the plan's area."""

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from benchmarks.national import UNITS_CSV, national_agencies, national_units
 from benchmarks.timing import alternate, print_table
-from child_welfare_plan.catalog import Catalog, national_catalog
+from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.io.plans import dumps_plan_json
 from child_welfare_plan.model import Indicator, Level, Plan, ValueType, canonical_disaggregation
 

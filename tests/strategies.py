@@ -13,7 +13,7 @@ from itertools import product
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
     AdministrativeUnit,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from child_welfare_plan.catalog import Catalog, national_catalog
+from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
     AdministrativeUnit,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from child_welfare_plan.catalog import national_catalog
+from child_welfare_plan.catalogs import national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
     Direction,

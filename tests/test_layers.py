@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "presentation"),
     ("model",),
     ("calendars",),
-    ("catalog",),
+    ("catalogs",),
     ("rules",),
     ("io",),
     ("reports",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from child_welfare_plan.catalog import national_catalog
+from child_welfare_plan.catalogs import national_catalog
 
 CATALOG = national_catalog()
 

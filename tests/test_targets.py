@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from child_welfare_plan.catalog import national_catalog
+from child_welfare_plan.catalogs import national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import Comparator, Direction, Target
 from child_welfare_plan.reports.targets import TARGET_COLUMNS, targets_block

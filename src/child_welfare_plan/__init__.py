@@ -8,6 +8,10 @@ loaded on first use. The main entry points::
     plan = cwp.get_plan("tu-ky-2023")          # a plan an installed pack registers
     plan = cwp.load_plan("my-plan.toml")       # or a plan file
     findings = cwp.validate_plan(plan)
+
+The functions here use the installed plugins (their catalog, their data sources, the
+working days of the plan's area); the same rules without them are in
+:mod:`child_welfare_plan.rules`.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ _presentation.install(_notebook_presenter)
 
 if TYPE_CHECKING:
     from child_welfare_plan.api import (
+        aggregate,
         catalog,
+        evaluate,
         evaluate_demo,
         evaluate_files,
         get_plan,
@@ -40,8 +46,17 @@ if TYPE_CHECKING:
         load_data_values,
         load_incidents,
         load_submissions,
+        plan_calendar,
+        timeliness,
+        validate_plan,
     )
-    from child_welfare_plan.catalog import Catalog
+    from child_welfare_plan.calendars.deadlines import (
+        Deadline,
+    )
+    from child_welfare_plan.calendars.workdays import (
+        WorkingCalendar,
+    )
+    from child_welfare_plan.catalogs import Catalog, national_catalog
     from child_welfare_plan.errors import (
         CalendarError,
         CwpError,
@@ -51,7 +66,16 @@ if TYPE_CHECKING:
         PlanFileError,
         PluginError,
     )
-    from child_welfare_plan.io.plans import dumps_plan_json, load_plan, plan_to_data
+    from child_welfare_plan.io.plans import (
+        dumps_plan_json,
+        load_plan,
+        plan_from_data,
+        plan_to_data,
+    )
+    from child_welfare_plan.io.submissions import (
+        IncidentSet,
+        SubmissionSet,
+    )
     from child_welfare_plan.model import (
         AdministrativeUnit,
         Agency,
@@ -60,34 +84,59 @@ if TYPE_CHECKING:
         Event,
         Finding,
         Hierarchy,
+        Incident,
         Indicator,
+        Location,
         Period,
         Plan,
         ReportingObligation,
+        Severity,
         Submission,
         Target,
         Task,
     )
-    from child_welfare_plan.rules.aggregate import aggregate
-    from child_welfare_plan.rules.evaluate import evaluate
-    from child_welfare_plan.rules.schedule import plan_calendar
-    from child_welfare_plan.rules.timeliness import timeliness
-    from child_welfare_plan.rules.validate import validate_plan
+    from child_welfare_plan.rules.aggregate import (
+        AggregateResult,
+        AggregateRow,
+        AggregateValue,
+        DataValueSet,
+    )
+    from child_welfare_plan.rules.evaluate import (
+        Evaluation,
+        IndicatorRow,
+    )
+    from child_welfare_plan.rules.schedule import (
+        CalendarItem,
+        PlanCalendar,
+    )
+    from child_welfare_plan.rules.targets import (
+        Measurement,
+        TargetResult,
+        TargetStatus,
+    )
+    from child_welfare_plan.rules.timeliness import (
+        Rate,
+        Status,
+        StatusItem,
+        TimelinessResult,
+    )
 
 _LAZY = {
-    "aggregate": "child_welfare_plan.rules.aggregate",
+    "aggregate": "child_welfare_plan.api",
+    "catalog": "child_welfare_plan.api",
+    "evaluate": "child_welfare_plan.api",
+    "evaluate_demo": "child_welfare_plan.api",
+    "evaluate_files": "child_welfare_plan.api",
+    "get_plan": "child_welfare_plan.api",
+    "installed_plans": "child_welfare_plan.api",
     "load_data_values": "child_welfare_plan.api",
     "load_incidents": "child_welfare_plan.api",
     "load_submissions": "child_welfare_plan.api",
-    "plan_calendar": "child_welfare_plan.rules.schedule",
-    "timeliness": "child_welfare_plan.rules.timeliness",
-    "catalog": "child_welfare_plan.api",
-    "evaluate_demo": "child_welfare_plan.api",
-    "evaluate_files": "child_welfare_plan.api",
-    "evaluate": "child_welfare_plan.rules.evaluate",
-    "get_plan": "child_welfare_plan.api",
-    "installed_plans": "child_welfare_plan.api",
-    "Catalog": "child_welfare_plan.catalog",
+    "plan_calendar": "child_welfare_plan.api",
+    "timeliness": "child_welfare_plan.api",
+    "validate_plan": "child_welfare_plan.api",
+    "Catalog": "child_welfare_plan.catalogs",
+    "national_catalog": "child_welfare_plan.catalogs",
     "CalendarError": "child_welfare_plan.errors",
     "CwpError": "child_welfare_plan.errors",
     "InvalidValueError": "child_welfare_plan.errors",
@@ -97,8 +146,10 @@ _LAZY = {
     "PluginError": "child_welfare_plan.errors",
     "dumps_plan_json": "child_welfare_plan.io.plans",
     "load_plan": "child_welfare_plan.io.plans",
+    "plan_from_data": "child_welfare_plan.io.plans",
     "plan_to_data": "child_welfare_plan.io.plans",
-    "validate_plan": "child_welfare_plan.rules.validate",
+    "IncidentSet": "child_welfare_plan.io.submissions",
+    "SubmissionSet": "child_welfare_plan.io.submissions",
     "AdministrativeUnit": "child_welfare_plan.model",
     "Agency": "child_welfare_plan.model",
     "DataValue": "child_welfare_plan.model",
@@ -106,38 +157,80 @@ _LAZY = {
     "Event": "child_welfare_plan.model",
     "Finding": "child_welfare_plan.model",
     "Hierarchy": "child_welfare_plan.model",
+    "Incident": "child_welfare_plan.model",
     "Indicator": "child_welfare_plan.model",
+    "Location": "child_welfare_plan.model",
     "Period": "child_welfare_plan.model",
     "Plan": "child_welfare_plan.model",
     "ReportingObligation": "child_welfare_plan.model",
+    "Severity": "child_welfare_plan.model",
     "Submission": "child_welfare_plan.model",
     "Target": "child_welfare_plan.model",
     "Task": "child_welfare_plan.model",
+    "WorkingCalendar": "child_welfare_plan.calendars.workdays",
+    "Deadline": "child_welfare_plan.calendars.deadlines",
+    "AggregateResult": "child_welfare_plan.rules.aggregate",
+    "AggregateRow": "child_welfare_plan.rules.aggregate",
+    "AggregateValue": "child_welfare_plan.rules.aggregate",
+    "DataValueSet": "child_welfare_plan.rules.aggregate",
+    "Evaluation": "child_welfare_plan.rules.evaluate",
+    "IndicatorRow": "child_welfare_plan.rules.evaluate",
+    "CalendarItem": "child_welfare_plan.rules.schedule",
+    "PlanCalendar": "child_welfare_plan.rules.schedule",
+    "Measurement": "child_welfare_plan.rules.targets",
+    "TargetResult": "child_welfare_plan.rules.targets",
+    "TargetStatus": "child_welfare_plan.rules.targets",
+    "Rate": "child_welfare_plan.rules.timeliness",
+    "Status": "child_welfare_plan.rules.timeliness",
+    "StatusItem": "child_welfare_plan.rules.timeliness",
+    "TimelinessResult": "child_welfare_plan.rules.timeliness",
 }
 
 __all__ = [
     "AdministrativeUnit",
     "Agency",
+    "AggregateResult",
+    "AggregateRow",
+    "AggregateValue",
     "CalendarError",
+    "CalendarItem",
     "Catalog",
     "CwpError",
     "DataValue",
+    "DataValueSet",
+    "Deadline",
     "DocumentRef",
+    "Evaluation",
     "Event",
     "Finding",
     "Hierarchy",
+    "Incident",
+    "IncidentSet",
     "Indicator",
+    "IndicatorRow",
     "InvalidValueError",
+    "Location",
+    "Measurement",
     "NotFoundError",
     "ParseError",
     "Period",
     "Plan",
+    "PlanCalendar",
     "PlanFileError",
     "PluginError",
+    "Rate",
     "ReportingObligation",
+    "Severity",
+    "Status",
+    "StatusItem",
     "Submission",
+    "SubmissionSet",
     "Target",
+    "TargetResult",
+    "TargetStatus",
     "Task",
+    "TimelinessResult",
+    "WorkingCalendar",
     "__version__",
     "aggregate",
     "catalog",
@@ -151,7 +244,9 @@ __all__ = [
     "load_incidents",
     "load_plan",
     "load_submissions",
+    "national_catalog",
     "plan_calendar",
+    "plan_from_data",
     "plan_to_data",
     "timeliness",
     "validate_plan",

@@ -8,23 +8,36 @@ catalog and working calendar as arguments.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from os import PathLike
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.io.datavalues import load_data_values as _load_data_values
 from child_welfare_plan.io.submissions import IncidentSet, SubmissionSet
 from child_welfare_plan.io.submissions import load_incidents as _load_incidents
 from child_welfare_plan.io.submissions import load_submissions as _load_submissions
 from child_welfare_plan.model.findings import Finding
-from child_welfare_plan.model.plan import Incident, Plan
+from child_welfare_plan.model.indicators import DataValue
+from child_welfare_plan.model.periods import Period
+from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
+from child_welfare_plan.model.units import Level
 from child_welfare_plan.plugins.host import get_host
-from child_welfare_plan.rules.aggregate import DataValueSet
-from child_welfare_plan.rules.evaluate import Evaluation, evaluate
+from child_welfare_plan.rules import aggregate as _aggregate
+from child_welfare_plan.rules import evaluate as _evaluate
+from child_welfare_plan.rules import schedule as _schedule
+from child_welfare_plan.rules import timeliness as _timeliness
+from child_welfare_plan.rules import validate as _validate
+from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet
+from child_welfare_plan.rules.evaluate import Evaluation
+from child_welfare_plan.rules.schedule import PlanCalendar
+from child_welfare_plan.rules.timeliness import TimelinessResult
 
 __all__ = [
+    "aggregate",
     "catalog",
+    "evaluate",
     "evaluate_demo",
     "evaluate_files",
     "get_plan",
@@ -32,6 +45,9 @@ __all__ = [
     "load_data_values",
     "load_incidents",
     "load_submissions",
+    "plan_calendar",
+    "timeliness",
+    "validate_plan",
 ]
 
 
@@ -85,6 +101,107 @@ def load_incidents(
     return _load_incidents(path, plan, source=host.data_source_for(path, source))
 
 
+def _calendar(plan: Plan, calendar: WorkingCalendar | None) -> WorkingCalendar:
+    return calendar if calendar is not None else get_host().working_calendar(plan.area, plan.year)
+
+
+def aggregate(
+    plan: Plan,
+    values: DataValueSet | Iterable[DataValue],
+    catalog: Catalog | None = None,
+    *,
+    level: Level | str | Sequence[Level | str] | None = None,
+    periods: Sequence[Period | str] | None = None,
+) -> AggregateResult:
+    """:func:`child_welfare_plan.rules.aggregate.aggregate` with the installed catalog by
+    default (or the one ``values`` were checked against)."""
+    if catalog is None and not isinstance(values, DataValueSet):
+        catalog = get_host().catalog()
+    return _aggregate.aggregate(plan, values, catalog, level=level, periods=periods)
+
+
+def timeliness(
+    plan: Plan,
+    submissions: Iterable[Submission],
+    *,
+    as_of: date,
+    calendar: WorkingCalendar | None = None,
+    incidents: Sequence[Incident] | None = None,
+) -> TimelinessResult:
+    """:func:`child_welfare_plan.rules.timeliness.timeliness` with the working days of the
+    plan's area (the national calendar and the installed plugins' local adjustments)."""
+    return _timeliness.timeliness(
+        plan, submissions, as_of=as_of, calendar=_calendar(plan, calendar), incidents=incidents
+    )
+
+
+def plan_calendar(
+    plan: Plan,
+    *,
+    agency: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> PlanCalendar:
+    """:func:`child_welfare_plan.rules.schedule.plan_calendar` with the working days of the
+    plan's area."""
+    return _schedule.plan_calendar(
+        plan, agency=agency, start=start, end=end, calendar=_calendar(plan, calendar)
+    )
+
+
+def validate_plan(
+    plan: Plan,
+    *,
+    catalog: Catalog | None = None,
+    calendar: WorkingCalendar | None = None,
+    source: str | None = None,
+) -> list[Finding]:
+    """:func:`child_welfare_plan.rules.validate.validate_plan` against the installed catalog
+    and the working days of the plan's area."""
+    return _validate.validate_plan(
+        plan,
+        catalog=catalog if catalog is not None else get_host().catalog(),
+        calendar=_calendar(plan, calendar),
+        source=source,
+    )
+
+
+def evaluate(
+    plan: Plan,
+    *,
+    as_of: date,
+    submissions: Iterable[Submission] | None = None,
+    incidents: Sequence[Incident] | None = None,
+    values: DataValueSet | Iterable[DataValue] | None = None,
+    catalog: Catalog | None = None,
+    calendar: WorkingCalendar | None = None,
+    period: str | None = None,
+    audience: str = "internal",
+    k: int = 5,
+    extra_targets: Iterable[Target] | None = None,
+    findings: Sequence[Finding] = (),
+) -> Evaluation:
+    """:func:`child_welfare_plan.rules.evaluate.evaluate` with the installed catalog (or the
+    one ``values`` were checked against) and the working days of the plan's area."""
+    if catalog is None and not isinstance(values, DataValueSet):
+        catalog = get_host().catalog()
+    return _evaluate.evaluate(
+        plan,
+        as_of=as_of,
+        submissions=submissions,
+        incidents=incidents,
+        values=values,
+        catalog=catalog,
+        calendar=_calendar(plan, calendar),
+        period=period,
+        audience=audience,
+        k=k,
+        extra_targets=extra_targets,
+        findings=findings,
+    )
+
+
 def evaluate_files(
     plan: Plan | str,
     *,
@@ -114,7 +231,7 @@ def evaluate_files(
         findings += loaded.findings
         found_submissions = loaded.submissions
     values = load_data_values(data, plan) if data is not None else None
-    return evaluate(
+    return _evaluate.evaluate(
         plan,
         as_of=as_of,
         submissions=found_submissions,

@@ -34,7 +34,7 @@ import random
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from child_welfare_plan.catalog import Catalog, national_catalog
+from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.io.plans import load_plan
 from child_welfare_plan.model import Indicator, Plan, canonical_disaggregation
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from os import PathLike
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table, TableStream
 from child_welfare_plan.model.findings import Finding, Location, Severity

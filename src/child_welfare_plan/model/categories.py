@@ -1,6 +1,6 @@
 """National vocabularies: categories of children's circumstances, abuse forms, levels.
 
-The entries themselves are package data (``catalog/data/*.toml``); these are their types.
+The entries themselves are package data (``catalogs/data/*.toml``); these are their types.
 """
 
 from __future__ import annotations

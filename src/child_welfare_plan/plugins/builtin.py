@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from child_welfare_plan.catalog import national_catalog
+from child_welfare_plan.catalogs import national_catalog
 from child_welfare_plan.formats.csv import render_csv
 from child_welfare_plan.formats.html import render_html
 from child_welfare_plan.formats.ics import accepts_calendar, render_ics

@@ -34,7 +34,7 @@ from typing import Any
 import pluggy
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import CwpError, NotFoundError, PluginError
 from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.text import render_text

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
-from child_welfare_plan.catalog import Catalog, national_catalog
+from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.model.indicators import DataValue, ValueType
@@ -168,7 +168,8 @@ def evaluate(
         submissions: reports received (None: timeliness is left out).
         incidents: incidents that trigger reports (None: not given).
         values: reported figures (None: indicators and targets have no data).
-        catalog: indicators and national targets (the national catalog by default).
+        catalog: indicators and national targets (default: the catalog ``values`` were
+            checked against, or the national catalog).
         calendar: working days for deadlines (Vietnam's public calendar by default).
         period: the period the figures are evaluated for (default: the plan's year,
             read under the plan's period convention).
@@ -181,7 +182,8 @@ def evaluate(
         raise InvalidValueError(f"audience {audience!r} (expected one of {', '.join(AUDIENCES)})")
     if k < 2:
         raise InvalidValueError(f"k: {k} (expected 2 or more)")
-    catalog = catalog if catalog is not None else national_catalog()
+    if catalog is None:
+        catalog = values.catalog if isinstance(values, DataValueSet) else national_catalog()
     period = period or str(plan.year)
     every_finding = list(findings)
 

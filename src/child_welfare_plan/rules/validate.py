@@ -62,7 +62,7 @@ from datetime import date
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
-from child_welfare_plan.catalog import Catalog, national_catalog
+from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.periods import parse_period

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from child_welfare_plan.catalog import Catalog, national_catalog
+from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError, ParseError
 from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.periods import Period, PeriodType, parse_period
@@ -84,8 +84,9 @@ def aggregate(
     Args:
         plan: the plan whose area and units frame the data.
         values: a :class:`DataValueSet` (as loaded from a file) or DataValue objects.
-        catalog: the indicators (default: the national catalog; the installed plugins'
-            merged catalog is :func:`child_welfare_plan.api.catalog`).
+        catalog: the indicators (default: the catalog ``values`` were checked against, or
+            the national catalog; :func:`child_welfare_plan.api.aggregate` uses the
+            installed plugins' merged catalog).
         level: the level(s) to report; default the plan's area itself (with no area, the
             top level of its tree). A level above the area is refused.
         periods: the periods to report (ids under the plan's period convention); default
@@ -99,7 +100,7 @@ def aggregate(
         InvalidValueError: a level above the plan's area, or a period that cannot be read.
     """
     if catalog is None:
-        catalog = national_catalog()
+        catalog = values.catalog if isinstance(values, DataValueSet) else national_catalog()
     if isinstance(values, DataValueSet):
         data = values
     else:

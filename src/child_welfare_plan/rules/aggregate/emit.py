@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.model.indicators import Indicator, ValueType
 from child_welfare_plan.model.periods import Period
 from child_welfare_plan.model.units import Level

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import CalendarError
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.model.indicators import (

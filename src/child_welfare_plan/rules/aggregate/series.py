@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.indicators import Indicator

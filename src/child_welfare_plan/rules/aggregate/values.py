@@ -7,7 +7,7 @@ import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from child_welfare_plan.catalog import Catalog
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.model.findings import Finding, has_errors

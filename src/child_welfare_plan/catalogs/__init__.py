@@ -2,7 +2,7 @@
 
 :func:`national_catalog` reads the built-in vocabularies (categories of children's
 circumstances, abuse forms, protection levels, dimensions, indicators, national targets).
-Plugins add entries through the ``register_*`` hooks; :func:`child_welfare_plan.catalog()`
+Plugins add entries through the ``register_*`` hooks; :func:`child_welfare_plan.catalogs()`
 gives the merged view.
 """
 

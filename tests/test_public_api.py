@@ -1,0 +1,77 @@
+"""The public names of the package: each resolves, is documented and is typed."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import child_welfare_plan as cwp
+
+NAMES = [n for n in cwp.__all__ if n != "__version__"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_public_name_resolves_and_is_documented(name: str) -> None:
+    value = getattr(cwp, name)
+    assert (inspect.getdoc(value) or "").strip(), f"{name} has no docstring"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if inspect.isfunction(getattr(cwp, n))])
+def test_every_public_function_is_fully_typed(name: str) -> None:
+    signature = inspect.signature(getattr(cwp, name))
+    assert signature.return_annotation is not inspect.Signature.empty, name
+    for parameter in signature.parameters.values():
+        assert parameter.annotation is not inspect.Parameter.empty, f"{name}({parameter.name})"
+
+
+def test_the_result_types_of_the_public_functions_are_exported() -> None:
+    for name in (
+        "TimelinessResult",
+        "StatusItem",
+        "Rate",
+        "Status",
+        "AggregateResult",
+        "AggregateValue",
+        "DataValueSet",
+        "Evaluation",
+        "TargetResult",
+        "PlanCalendar",
+        "Severity",
+        "Location",
+        "Incident",
+        "WorkingCalendar",
+        "SubmissionSet",
+        "IncidentSet",
+    ):
+        assert name in cwp.__all__
+
+
+def test_plan_data_round_trips_through_the_public_names() -> None:
+    plan = cwp.get_plan("tu-ky-2023")
+    assert cwp.plan_from_data(cwp.plan_to_data(plan)) == plan
+
+
+def test_the_api_uses_the_installed_catalog_and_the_rules_the_national_one() -> None:
+    """One default per layer: the façade's functions use what the plugins installed, the
+    rules (given no catalog) the national catalog or the one the values were checked
+    against."""
+    from child_welfare_plan.catalogs import national_catalog
+    from child_welfare_plan.rules.aggregate import aggregate
+
+    plan = cwp.get_plan("tu-ky-2023")
+    values = [cwp.DataValue(unit="11074", period="2023", indicator="tre-em", value=10)]
+    assert aggregate(plan, values).get("298", "2023", "tre-em") is not None
+    checked = cwp.aggregate(plan, values)
+    assert checked.get("298", "2023", "tre-em") is not None
+    assert cwp.catalog().has("indicator", "tre-em")
+    assert national_catalog().has("indicator", "tre-em")
+
+
+def test_the_installed_catalog_can_be_asked_for_again() -> None:
+    """``cwp.catalog()`` once failed on the second call: importing the package that held
+    the national catalog replaced the function of the same name."""
+    import child_welfare_plan.catalogs  # noqa: F401
+
+    first = cwp.catalog()
+    assert cwp.catalog() is first

@@ -31,3 +31,22 @@ def test_lazy_names_resolve() -> None:
     assert cwp.Plan.__name__ == "Plan"
     assert callable(cwp.load_plan)
     assert "validate_plan" in dir(cwp)
+
+
+def test_cwp_help_loads_only_the_command_line() -> None:
+    """``cwp --help`` lists the commands without loading the plugin host, the formats or
+    the rules (each command's module loads when that command runs)."""
+    loaded = _modules_after(
+        "import contextlib, io\n"
+        "from child_welfare_plan.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main(['--help'])\n    except SystemExit:\n        pass"
+    )
+    ours = {m for m in loaded if m.startswith("child_welfare_plan")}
+    assert ours <= {
+        "child_welfare_plan",
+        "child_welfare_plan.cli",
+        "child_welfare_plan.presentation",
+    }
+    for heavy in ("pluggy", "cattrs", "holidays", "tabulate", "attrs", "dateutil"):
+        assert heavy not in loaded, f"cwp --help loaded {heavy}"

@@ -78,10 +78,10 @@ def _chosen(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``cwp``; returns the exit status."""
-    # The plugin host and the formats load once a command runs: `cwp --help` needs neither.
-    from child_welfare_plan.cli.run import execute
-
     argv = list(sys.argv[1:] if argv is None else argv)
     chosen = _chosen(argv)
     args = build_parser(chosen if chosen is not None else "").parse_args(argv)
+    # The plugin host and the formats load once a command runs: `cwp --help` needs neither.
+    from child_welfare_plan.cli.run import execute
+
     return execute(args, command_module(args.command))

@@ -51,6 +51,7 @@ from child_welfare_plan.plugins.contracts import (
     PlanSource,
     PluginFailure,
     PluginWarning,
+    RenderOptions,
 )
 from child_welfare_plan.reports.base import Report
 
@@ -430,14 +431,17 @@ class Host:
         matching.sort(key=lambda f: self.owner("format", f.name) == BUILTIN)
         return matching[0] if matching else None
 
-    def render(self, fmt: OutputFormat, report: Report) -> str | bytes:
-        """``report`` rendered by ``fmt``; a plugin's format that fails is named.
+    def render(
+        self, fmt: OutputFormat, report: Report, options: RenderOptions | None = None
+    ) -> str | bytes:
+        """``report`` rendered by ``fmt`` (with ``options``, for a format that takes them); a
+        plugin's format that fails is named.
 
         Raises:
             PluginError: the format raised, or returned something other than text or bytes.
         """
         try:
-            content = fmt.render(report)
+            content = fmt(report, options)
         except CwpError:
             raise
         except Exception as exc:

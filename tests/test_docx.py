@@ -80,9 +80,12 @@ def test_places_numbers_recipients_and_abbreviations() -> None:
         "- Lưu: VT, LĐTBXH.",
     ]
     office = Agency(
-        code="ldtbxh", name="Phòng LĐTBXH", unit="298", kind="specialised-office",
+        code="ldtbxh",
+        name="Phòng LĐTBXH",
+        unit="298",
+        kind="specialised-office",
         short_name="Phòng LĐTBXH",
-    )  # fmt: skip
+    )
     assert abbreviation(office) == "LĐTBXH"
 
 
@@ -123,7 +126,8 @@ def test_page_margins_and_fonts_follow_the_decree(evaluation_docx: Path) -> None
     normal = document.styles["Normal"]
     assert normal.font.name == FONT and 13 <= normal.font.size.pt <= 14
     rfonts = normal.element.rPr.rFonts
-    assert {rfonts.get(f"{{{rfonts.nsmap['w']}}}{k}") for k in ("ascii", "hAnsi", "eastAsia", "cs")} == {FONT}  # fmt: skip
+    scripts = ("ascii", "hAnsi", "eastAsia", "cs")
+    assert {rfonts.get(f"{{{rfonts.nsmap['w']}}}{k}") for k in scripts} == {FONT}
     for run in _runs(document.paragraphs):
         assert run.font.name in (None, FONT)
     assert any(s.orientation == 1 for s in document.sections)  # landscape for wide tables

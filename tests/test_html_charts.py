@@ -99,7 +99,7 @@ def test_only_the_numbers_of_a_table_become_bars(cells: list[Any]) -> None:
     """Law: a chart made from a table's shown cells has a bar exactly where the cell is a
     number, of that number; a marker stays a marker; anything else is no value."""
     rows = [(str(i), f"Xã {i}", cell) for i, cell in enumerate(cells)]
-    chart = indicator_chart(rows, "k", title="k")
+    chart = indicator_chart(rows, title="k")
     for cell, value, number in zip(cells, chart.values, chart.numbers, strict=True):
         if isinstance(cell, int | float):
             assert number == cell

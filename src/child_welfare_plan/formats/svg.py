@@ -33,7 +33,9 @@ def nice_maximum(largest: float) -> float:
     """The end of the scale: ``largest`` rounded up to 1, 2, 2.5 or 5 times a power of ten."""
     if largest <= 0 or not math.isfinite(largest):
         return 1.0
-    power = 10 ** math.floor(math.log10(largest))
+    power = 10.0 ** math.floor(math.log10(largest))
+    if power == 0:  # below the smallest normal float: no rounder number to end on
+        return largest
     for step in (1, 2, 2.5, 5, 10):
         if largest <= step * power:
             return float(step * power)

@@ -34,7 +34,9 @@ def on_time_rate(result: TimelinessResult, reporter: str) -> float | None:
     return sum(i.status is Status.ON_TIME for i in dated) / len(dated)
 
 
-def on_time_chart(result: TimelinessResult, plan: Plan, *, title: str) -> Chart | None:
+def on_time_chart(
+    result: TimelinessResult, plan: Plan, *, title: str, description: str | None = None
+) -> Chart | None:
     """The on-time rate of each commune's People's Committee; None when the plan names no
     commune committee."""
     labels: list[str] = []
@@ -47,15 +49,19 @@ def on_time_chart(result: TimelinessResult, plan: Plan, *, title: str) -> Chart 
         values.append(on_time_rate(result, committee.code))
     if not labels:
         return None
-    return Chart(title, labels, values, percent=True)
+    return Chart(title, labels, values, percent=True, description=description)
 
 
 def indicator_chart(
-    rows: Sequence[tuple[str, str, Any]], indicator: str, *, title: str, unit: str | None = None
+    rows: Sequence[tuple[str, str, Any]],
+    *,
+    title: str,
+    unit: str | None = None,
+    description: str | None = None,
 ) -> Chart:
-    """One indicator by commune from the rows ``(unit code, name, shown cell)`` of its
-    table: a number is a bar, a marker (``<5``, ``x``) stays a marker, anything else is no
-    value."""
+    """One indicator by commune from the rows ``(unit code, name, shown cell)`` of the
+    indicator's column in its table: a number is a bar, a marker (``<5``, ``x``) stays a
+    marker, anything else is no value."""
     values: list[float | int | str | None] = []
     for _, _, shown in rows:
         if isinstance(shown, bool):
@@ -64,4 +70,4 @@ def indicator_chart(
             values.append(shown)
         else:
             values.append(None)
-    return Chart(title, [name for _, name, _ in rows], values, unit=unit)
+    return Chart(title, [name for _, name, _ in rows], values, unit=unit, description=description)

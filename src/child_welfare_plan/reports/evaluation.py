@@ -115,7 +115,13 @@ def evaluation_report(evaluation: Evaluation) -> Report:
                 continue
             found = attrs.evolve(found, heading=f"Timeliness: {heading.lower()}")
             if heading == "Rates":
-                chart = on_time_chart(evaluation.timeliness, plan, title="On-time rate by commune")
+                chart = on_time_chart(
+                    evaluation.timeliness,
+                    plan,
+                    title="On-time rate by commune",
+                    description="The share of each commune's reports with a deadline that "
+                    f"came on time, as of {evaluation.as_of.isoformat()}.",
+                )
                 if chart is not None:
                     found = attrs.evolve(found, charts=(chart,))
             sections.append(found)
@@ -142,8 +148,9 @@ def evaluation_report(evaluation: Evaluation) -> Report:
                     for row in table_rows
                     if row[0] in communes
                 ],
-                charted,
                 title=f"{charted} by commune",
+                description=f"{charted} for each commune, {evaluation.period}; a value "
+                "withheld in the table is shown by its marker, not by a bar.",
             )
         ]
         sections.append(

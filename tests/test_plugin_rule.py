@@ -351,6 +351,16 @@ COMMAND_LINES: dict[str, list[str]] = {
     ],
     "aggregate": ["aggregate", "tu-ky-2023", "--data", str(DEMO / "data_values.csv")],
     "evaluate": ["evaluate", "tu-ky-2023", "--demo"],
+    "remind": [
+        "remind",
+        "tu-ky-2023",
+        "--submissions",
+        str(DEMO / "submissions.csv"),
+        "--as-of",
+        "2023-12-20",
+        "-o",
+        "{tmp}",
+    ],
     "deadline": ["deadline", "trước ngày 10/12/2023"],
     "lunar": ["lunar", "2023-09-29"],
     "period": ["period", "2023S1", "--convention", "nd09"],
@@ -364,10 +374,15 @@ def test_every_command_is_tried() -> None:
 @pytest.mark.parametrize("fmt", ["text", "json"])
 @pytest.mark.parametrize("command", list(COMMAND_LINES))
 def test_every_command_runs_beside_the_clashing_packs(
-    install: Callable[..., Host], capsys: pytest.CaptureFixture[str], command: str, fmt: str
+    install: Callable[..., Host],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
+    fmt: str,
 ) -> None:
     host = install(("tu_ky", tu_ky), ("alpha", Alpha()), ("beta", Beta()))
-    status, out, err = _cwp(capsys, *COMMAND_LINES[command], "-f", fmt)
+    line = [a.replace("{tmp}", str(tmp_path)) for a in COMMAND_LINES[command]]
+    status, out, err = _cwp(capsys, *line, "-f", fmt)
     assert status in (0, 1), err
     if fmt == "text":
         assert out.startswith("alpha text: ")

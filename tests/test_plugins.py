@@ -293,3 +293,37 @@ def test_hook_register_demo_data_reads_files_inside_a_zip_archive(tmp_path: Path
         assert data is None and incidents is None
         kept = submissions
     assert not kept.exists()  # the extracted copy is gone afterwards
+
+
+def test_a_format_that_names_options_gets_them_and_others_do_not() -> None:
+    """``OutputFormat(..., options=(...))`` is called as ``render(report, options)``; a
+    format that names none is called with the report alone (plugins written before
+    render options keep working)."""
+    from child_welfare_plan.formats.options import RenderOptions
+    from child_welfare_plan.plugins.contracts import OutputFormat
+    from child_welfare_plan.reports.base import Report
+
+    seen: list[object] = []
+
+    def with_options(report: Report, options: RenderOptions) -> str:
+        seen.append(options)
+        return report.title
+
+    def plain(report: Report) -> str:
+        return report.title.upper()
+
+    class Pack:
+        @hookimpl
+        def register_output_formats(self) -> list[OutputFormat]:
+            return [
+                OutputFormat("tsv", ".tsv", with_options, options=("table",)),
+                OutputFormat("shout", ".txt2", plain),
+            ]
+
+    host = Host(entry_points=False, plugins=[("pack", Pack())])
+    report = Report("x", "title", {})
+    wanted = RenderOptions(table="items")
+    assert host.render(host.output_format("tsv"), report, wanted) == "title"
+    assert seen == [wanted]
+    assert host.render(host.output_format("shout"), report, wanted) == "TITLE"
+    assert host.output_format("csv").options == ("table", "bom")

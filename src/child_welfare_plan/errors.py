@@ -12,6 +12,7 @@ __all__ = [
     "CalendarError",
     "CwpError",
     "InvalidValueError",
+    "MissingDependencyError",
     "NotFoundError",
     "ParseError",
     "PlanFileError",
@@ -37,6 +38,11 @@ class CalendarError(CwpError, ValueError):
 
 class NotFoundError(CwpError, LookupError):
     """A plan, unit, agency, indicator or plugin that is not known."""
+
+
+class MissingDependencyError(CwpError, ImportError):
+    """An optional library a feature needs is not installed; the message names the extra
+    to install (``pip install 'child-welfare-plan[office]'``)."""
 
 
 class PluginError(CwpError):

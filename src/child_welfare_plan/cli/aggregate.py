@@ -47,5 +47,5 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     catalog = host.catalog()
     data = load_data_values(args.data, plan, catalog, source=host.data_source_for(args.data))
     result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
-    tables = format_name(args, host) != "json"
+    tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
     return aggregate_report(result, plan, tables=tables), 1 if result.has_errors() else 0

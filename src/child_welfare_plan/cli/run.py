@@ -1,4 +1,9 @@
-"""Running one command: the host, the format, the report, the output, the exit status."""
+"""Running one command: the host, the format, the report, the output, the exit status.
+
+A command whose ``-o`` names a directory it writes files into (``cwp remind``) says so
+with ``OUTPUT_IS_DIRECTORY = True``; its report (an index of what it wrote) then goes to
+standard output.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,16 @@ from types import ModuleType
 
 from child_welfare_plan.cli.args import UsageError, format_name
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.formats.options import OPTION_FLAGS, RenderOptions
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.plugins.host import get_host
 
-__all__ = ["execute"]
+__all__ = ["execute", "render_options"]
+
+
+def render_options(args: argparse.Namespace) -> RenderOptions:
+    """The render options given on the command line."""
+    return RenderOptions(table=getattr(args, "table", None), bom=bool(getattr(args, "bom", False)))
 
 
 def execute(args: argparse.Namespace, command: ModuleType) -> int:
@@ -19,14 +30,23 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
     host = get_host()
     status = 0
     try:
-        fmt = host.output_format(format_name(args, host))
+        into_directory = getattr(command, "OUTPUT_IS_DIRECTORY", False)
+        fmt = host.output_format(format_name(args, host) if not into_directory else _named(args))
+        options = render_options(args)
+        for option in options.given():
+            if option not in fmt.options:
+                raise UsageError(
+                    f"{OPTION_FLAGS.get(option, option)} does not apply to the {fmt.name} format"
+                )
         report, status = command.run(args, host)
         if not host.accepts(fmt, report):
             raise UsageError(f"the {fmt.name} format cannot render `cwp {report.kind}` output")
-        content = host.render(fmt, report)
-        if args.output is not None:
+        content = host.render(fmt, report, options)
+        if args.output is not None and not into_directory:
             write_atomic(args.output, content)
         elif isinstance(content, bytes):
+            if sys.stdout.isatty() and not fmt.media_type.startswith("text/"):
+                raise UsageError(f"the {fmt.name} format writes a file: give -o FILE")
             sys.stdout.buffer.write(content)
         else:
             sys.stdout.write(content)
@@ -39,3 +59,7 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
             print(f"cwp: warning: {problem}", file=sys.stderr)
     sys.stdout.flush()
     return status
+
+
+def _named(args: argparse.Namespace) -> str:
+    return str(args.format) if args.format else "text"

@@ -53,6 +53,7 @@ from child_welfare_plan.plugins.contracts import (
     PlanSource,
     PluginFailure,
     PluginWarning,
+    RenderOptions,
 )
 from child_welfare_plan.reports.base import Report
 
@@ -480,14 +481,17 @@ class Host:
                 raise
             raise PluginError(self._blame("format", fmt.name, exc)) from exc
 
-    def render(self, fmt: OutputFormat, report: Report) -> str | bytes:
-        """``report`` rendered by ``fmt``; a plugin's format that fails is named.
+    def render(
+        self, fmt: OutputFormat, report: Report, options: RenderOptions | None = None
+    ) -> str | bytes:
+        """``report`` rendered by ``fmt`` (with ``options``, for a format that takes them); a
+        plugin's format that fails is named.
 
         Raises:
             PluginError: the format raised, or returned something other than text or bytes.
         """
         try:
-            content = fmt.render(report)
+            content = fmt(report, options)
         except CwpError:
             raise
         except Exception as exc:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from types import ModuleType
 
 from child_welfare_plan.cli.args import UsageError, format_name
-from child_welfare_plan.errors import CwpError
+from child_welfare_plan.errors import CwpError, ExportWarning
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.plugins.host import get_host
 
@@ -18,12 +19,22 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
     """Run ``command`` with ``args`` and write its report; returns the exit status."""
     host = get_host()
     status = 0
+    notes: list[str] = []
     try:
         fmt = host.output_format(format_name(args, host))
         report, status = command.run(args, host)
         if not fmt.accepts(report):
             raise UsageError(f"the {fmt.name} format cannot render `cwp {report.kind}` output")
-        content = host.render(fmt, report)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ExportWarning)
+            content = host.render(fmt, report)
+        for warning in caught:
+            if issubclass(warning.category, ExportWarning):
+                notes.append(str(warning.message))
+            else:
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
         if args.output is not None:
             write_atomic(args.output, content)
         elif isinstance(content, bytes):
@@ -35,7 +46,7 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
         print(f"cwp: error: {message}", file=sys.stderr)
         status = 2
     finally:
-        for problem in (*host.failures, *host.warnings):
+        for problem in (*notes, *host.failures, *host.warnings):
             print(f"cwp: warning: {problem}", file=sys.stderr)
     sys.stdout.flush()
     return status

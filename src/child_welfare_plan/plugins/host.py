@@ -423,11 +423,12 @@ class Host:
             ) from None
 
     def format_for_suffix(self, suffix: str) -> OutputFormat | None:
-        """The output format written to files with ``suffix`` (a plugin's before the
-        built-in one), if any."""
+        """The output format written to files with ``suffix``, if any: the one named for
+        the suffix (``json`` for ``.json``, before ``dhis2-json``), then a plugin's before
+        the built-in ones."""
         wanted = suffix.lower()
         matching = [f for f in self.output_formats().values() if f.suffix == wanted]
-        matching.sort(key=lambda f: self.owner("format", f.name) == BUILTIN)
+        matching.sort(key=lambda f: (f.name != wanted[1:], self.owner("format", f.name) == BUILTIN))
         return matching[0] if matching else None
 
     def render(self, fmt: OutputFormat, report: Report) -> str | bytes:

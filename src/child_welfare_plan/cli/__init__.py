@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "status": "who reported on time, who was late, who is overdue, and rates",
     "aggregate": "roll reported values up the unit tree and over time",
     "evaluate": "the consolidated evaluation: timeliness, figures, targets",
+    "template": "write a blank form (.xlsx) for a unit and period to fill in",
     "deadline": "read a Vietnamese deadline phrase",
     "lunar": "convert between solar and Vietnamese lunar dates",
     "period": "show a period's dates",

@@ -62,7 +62,9 @@ def load_data_values(
 def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -> DataValueSet:
     """Check the rows of a table (or a stream of rows) of data values."""
     stream = table.stream() if isinstance(table, Table) else table
-    values = DataValueSet(plan, catalog, source=stream.source)
+    values = DataValueSet(
+        plan, catalog, source=stream.source, check_totals=not stream.totals_checked
+    )
     findings = values.findings
     findings.extend(stream.findings)
     index = _column_indexes(stream.columns, stream.source, findings)

@@ -17,7 +17,7 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -43,17 +43,31 @@ def locate_findings(
     columns: Sequence[str],
     sheet: str | None,
     labels: Sequence[str],
+    places: Sequence[Location] = (),
+    anchors: Mapping[str, Location] | None = None,
 ) -> list[Finding]:
     """Findings about the cells of ``source`` placed where its reader sees them: on its
     ``sheet``, a column named by the table becomes its label (a letter), the table's name
-    moving to ``field``. Findings of other files are left as they are."""
+    moving to ``field``. A table read from a form gives each row's ``places`` (the cell it
+    came from) and the ``anchors`` of columns read from one cell (the unit, the period): a
+    finding about such a column is placed on that cell, once. Findings of other files are
+    left as they are."""
     if sheet is None and not labels:
         return list(findings)
     out: list[Finding] = []
+    seen: set[Finding] = set()
     for finding in findings:
         where = finding.location
         if where.file != source or where.sheet is not None or where.field is not None:
             out.append(finding)
+            continue
+        if places and where.row is not None and 1 <= where.row <= len(places):
+            anchor = (anchors or {}).get(where.column or "")
+            moved = anchor if anchor is not None else places[where.row - 1]
+            placed = attrs.evolve(finding, location=moved)
+            if placed not in seen:
+                seen.add(placed)
+                out.append(placed)
             continue
         column, field = where.column, where.field
         if column and column in columns and len(labels) == len(columns):
@@ -82,10 +96,24 @@ class Table:
     labels: tuple[str, ...] = ()
     """How the file names each column where it differs from :attr:`columns` (a
     spreadsheet's letters, a DHIS2 file's keys); empty for CSV and JSON."""
+    places: tuple[Location, ...] = ()
+    """For a table read from a form: the cell each row came from (row ``n`` at ``n - 1``)."""
+    anchors: Mapping[str, Location] = attrs.field(factory=dict)
+    """For a table read from a form: the one cell a column's value was read from."""
+    totals_checked: bool = False
+    """True when the reader has checked the file's own totals (a form does, by cell)."""
 
     def locate(self, findings: Iterable[Finding]) -> list[Finding]:
         """``findings`` placed on the table's sheet (see :func:`locate_findings`)."""
-        return locate_findings(findings, self.source, self.columns, self.sheet, self.labels)
+        return locate_findings(
+            findings,
+            self.source,
+            self.columns,
+            self.sheet,
+            self.labels,
+            self.places,
+            self.anchors,
+        )
 
     def column_index(self, name: str) -> int | None:
         """The position of column ``name``, or None when the table lacks it."""
@@ -108,6 +136,9 @@ class Table:
             numbers=self.row_numbers,
             sheet=self.sheet,
             labels=self.labels,
+            places=self.places,
+            anchors=self.anchors,
+            totals_checked=self.totals_checked,
         )
 
 
@@ -131,10 +162,21 @@ class TableStream:
     numbers: Sequence[int] | None = None
     sheet: str | None = None
     labels: tuple[str, ...] = ()
+    places: tuple[Location, ...] = ()
+    anchors: Mapping[str, Location] = attrs.field(factory=dict)
+    totals_checked: bool = False
 
     def locate(self, findings: Iterable[Finding]) -> list[Finding]:
         """``findings`` placed on the stream's sheet (see :func:`locate_findings`)."""
-        return locate_findings(findings, self.source, self.columns, self.sheet, self.labels)
+        return locate_findings(
+            findings,
+            self.source,
+            self.columns,
+            self.sheet,
+            self.labels,
+            self.places,
+            self.anchors,
+        )
 
     @classmethod
     def empty(cls, source: str, findings: list[Finding]) -> TableStream:
@@ -181,6 +223,9 @@ class TableStream:
             tuple(findings),
             sheet=self.sheet,
             labels=self.labels,
+            places=self.places,
+            anchors=self.anchors,
+            totals_checked=self.totals_checked,
         )
 
 

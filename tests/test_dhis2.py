@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from child_welfare_plan.catalogs import national_catalog
 from child_welfare_plan.cli import main
 from child_welfare_plan.errors import ExportWarning, ParseError
+from child_welfare_plan.formats.dhis2 import dhis2_values
 from child_welfare_plan.io.datavalues import load_data_values
 from child_welfare_plan.io.dhis2 import (
     CSV_HEADER,
@@ -35,7 +36,13 @@ from child_welfare_plan.model import DataValue, Plan
 from child_welfare_plan.model.periods import Period, PeriodType
 from child_welfare_plan.plugins import Host, dhis2_formats, dhis2_sources, hookimpl
 from child_welfare_plan.reports.aggregate import aggregate_report
-from child_welfare_plan.rules.aggregate import DataValueSet, aggregate
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.rules.aggregate import (
+    AggregateResult,
+    AggregateRow,
+    DataValueSet,
+    aggregate,
+)
 from tests.conftest import small_plan
 from tests.strategies import TEST_CATALOG, aggregate_plans, examples, values_for
 
@@ -448,3 +455,20 @@ def test_a_mapping_file_is_read_from_toml(tmp_path: Path) -> None:
     assert ids.combo("") == "HllvX50cXC0"
     assert ids.combo("sex=female") == "sex=female"
     assert ids.data_elements["tre-em"] == "f7n9E0hX8qk"
+
+
+def test_a_breakdown_code_longer_than_dhis2_keeps_is_written_with_a_warning() -> None:
+    """DHIS2 stores codes of at most 50 characters (IdentifiableObject.code)."""
+    key = "age_group=11-15;category=art10-dd;form=xam-hai-tinh-duc;sex=female"
+    row = AggregateRow(
+        "11074", "commune", "2023S1", "tre-em", key, 3.0, 1.0, True, 1, 1, None, None, None, None
+    )
+    result = AggregateResult(plan="p", rows=(row,), periods=("2023S1",))
+    report = Report("aggregate", "t", {}, payload=result)
+    with pytest.warns(ExportWarning, match="longer than the 50 characters"):
+        [value] = dhis2_values(report)
+    assert value.category_option_combo == key
+    mapped = Dhis2Ids(category_option_combos={key: "Xyz12345678"}, id_scheme="UID")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ExportWarning)
+        assert dhis2_values(report, mapped)[0].category_option_combo == "Xyz12345678"

@@ -55,7 +55,9 @@ def dhis2_values(report: Report, ids: Dhis2Ids | None = None) -> list[Dhis2Value
             ),
             stacklevel=2,
         )
-    long = sorted({v.category_option_combo for v in values if len(v.category_option_combo) > 50})
+    long = sorted(
+        {v.category_option_combo for v in values if len(v.category_option_combo) > _CODE_LENGTH}
+    )
     if long and (ids is None or ids.id_scheme == "CODE"):
         warnings.warn(
             ExportWarning(

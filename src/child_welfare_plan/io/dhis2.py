@@ -51,6 +51,7 @@ References:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -234,13 +235,21 @@ def from_dhis2_period(text: str) -> str:
     dashed = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
     if dashed is not None:
         value = "".join(g for g in dashed.groups() if g)
+    unmatched = _unmatched_period(text)
+    if unmatched is not None:
+        raise ParseError(unmatched)
+    return parse_period(value).id
+
+
+def _unmatched_period(text: str) -> str | None:
+    """Why a DHIS2 period id of a type with no match here cannot be read; None for others."""
     for pattern, name in _OTHER_PERIODS:
-        if pattern.fullmatch(value):
-            raise ParseError(
+        if pattern.fullmatch(text.strip()):
+            return (
                 f"DHIS2 period {text!r} is a {name} period, which has no match here "
                 "(periods: yearly, six-monthly, quarterly, monthly, ISO weeks, days)"
             )
-    return parse_period(value).id
+    return None
 
 
 # -- out --------------------------------------------------------------------------------
@@ -436,12 +445,12 @@ class _Reader:
         period_text = "" if period_cell is None else cell_text(period_cell)
         period: str = period_text
         if period_text:
-            try:
+            unmatched = _unmatched_period(period_text)
+            if unmatched is not None:
+                self.problem("bad-period", unmatched, row, "period", error=True)
+                return
+            with contextlib.suppress(ParseError):  # not a period id: the loader says so
                 period = from_dhis2_period(period_text)
-            except ParseError as exc:
-                if "has no match" in str(exc):
-                    self.problem("bad-period", str(exc), row, "period", error=True)
-                    return
         combo = self.combo(item.get("categoryOptionCombo"), row)
         if combo is None:
             return

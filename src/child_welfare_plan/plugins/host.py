@@ -7,9 +7,8 @@ Plugins are found through the entry-point group ``child_welfare_plan``. Set
 * **Order.** The built-in plugin comes first, then the others ordered by the name of the
   distribution that installs them (then by plugin name), never by installation order.
 * **Named things** (output formats, data sources, form layouts, working-day adjustments): a
-  plugin's
-  entry overrides the built-in one of the same name; when two plugins claim one name, the
-  first in order is kept and a warning names both.
+  plugin's entry overrides the built-in one of the same name; when two plugins claim one
+  name, the first in order is kept and a warning names both.
 * **Plans**: a plan id claimed by two plugins is refused for both, with a warning naming
   them: which plan a command would read must never depend on what was installed last.
 * **Catalog entries** (categories, dimensions, indicators, targets) are merged plugin by

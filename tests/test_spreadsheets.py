@@ -97,6 +97,33 @@ def test_a_long_sheet_gives_exactly_what_the_same_rows_give_in_csv(
             assert finding.location.column == "ABCDE"[COLUMNS.index(finding.location.field)]
 
 
+_reporters = st.sampled_from(["ubnd-11074", "ubnd-11083", "y-te", "ubnd-99999", ""])
+_obligations = st.sampled_from(["bao-cao-6-thang", "nope", ""])
+_received = st.sampled_from(
+    ["2023-06-07", "07/06/2023", "2023-06-14T16:30:00+07:00", "31/02/2023", "hôm qua", ""]
+)
+_submission_rows = st.lists(
+    st.tuples(_reporters, _obligations, st.sampled_from(["2023S1", "2023S2", ""]), _received),
+    max_size=15,
+)
+
+
+@settings(max_examples=examples(30), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=_submission_rows)
+def test_submissions_on_a_sheet_give_what_they_give_in_csv(
+    tmp_path_factory: pytest.TempPathFactory, bare_host: Host, rows: list[tuple[str, ...]]
+) -> None:
+    folder = tmp_path_factory.mktemp("subs")
+    body = [SUBMISSION_COLUMNS, *[list(r) for r in rows]]
+    plan = small_plan()
+    csv_path = write_csv(folder / "s.csv", body)
+    xlsx_path = write_xlsx(folder / "s.xlsx", body)
+    a = load_submissions(csv_path, plan, source=bare_host.data_source_for(csv_path))
+    b = load_submissions(xlsx_path, plan, source=bare_host.data_source_for(xlsx_path))
+    assert b.submissions == a.submissions
+    assert [where(f) for f in b.findings] == [where(f) for f in a.findings]
+
+
 def test_a_finding_names_the_file_sheet_row_and_column_letter(
     tmp_path: Path, bare_host: Host
 ) -> None:

@@ -98,6 +98,8 @@ def test_nested_objects_flatten_to_dotted_columns(capsys: pytest.CaptureFixture[
         "location.row",
         "location.column",
         "location.path",
+        "location.sheet",
+        "location.field",
     ]
     assert "duplicate-row" in set(frame["code"])
 

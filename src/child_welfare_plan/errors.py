@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "CalendarError",
     "CwpError",
+    "ExportWarning",
     "InvalidValueError",
     "MissingDependencyError",
     "NotFoundError",
@@ -60,3 +61,9 @@ class PlanFileError(CwpError, ValueError):
     def __init__(self, message: str, findings: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.findings = findings
+
+
+class ExportWarning(UserWarning):
+    """An output format could not say everything the result holds (periods under a
+    convention the format cannot express, identifiers too long for it). Issued with
+    :func:`warnings.warn`; ``cwp`` prints it on stderr as ``cwp: warning: ...``."""

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "aggregate": "roll reported values up the unit tree and over time",
     "evaluate": "the consolidated evaluation: timeliness, figures, targets",
     "remind": "write a reminder letter (docx) to every overdue reporter",
+    "template": "write a blank form (.xlsx) for a unit and period to fill in",
     "deadline": "read a Vietnamese deadline phrase",
     "lunar": "convert between solar and Vietnamese lunar dates",
     "period": "show a period's dates",

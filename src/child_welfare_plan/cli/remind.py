@@ -25,7 +25,7 @@ from child_welfare_plan.rules.timeliness import timeliness
 
 HELP = "write a reminder letter (docx) to every overdue reporter"
 
-OUTPUT_IS_DIRECTORY = True
+OWNS_OUTPUT = True
 """``-o`` names the directory of the letters; the index goes to standard output."""
 
 LETTER_FORMAT = "docx"

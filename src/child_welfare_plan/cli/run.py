@@ -1,18 +1,20 @@
 """Running one command: the host, the format, the report, the output, the exit status.
 
-A command whose ``-o`` names a directory it writes files into (``cwp remind``) says so
-with ``OUTPUT_IS_DIRECTORY = True``; its report (an index of what it wrote) then goes to
-standard output.
+A command whose ``-o`` names what it writes itself — a directory of letters (``cwp
+remind``), a workbook (``cwp template``) — says so with ``OWNS_OUTPUT = True``; its report
+(an account of what it wrote) then goes to standard output, in the ``--format`` asked for
+(text by default), never into that file.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from types import ModuleType
 
 from child_welfare_plan.cli.args import UsageError, format_name
-from child_welfare_plan.errors import CwpError
+from child_welfare_plan.errors import CwpError, ExportWarning
 from child_welfare_plan.formats.options import OPTION_FLAGS, RenderOptions
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.plugins.host import get_host
@@ -29,9 +31,10 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
     """Run ``command`` with ``args`` and write its report; returns the exit status."""
     host = get_host()
     status = 0
+    notes: list[str] = []
     try:
-        into_directory = getattr(command, "OUTPUT_IS_DIRECTORY", False)
-        fmt = host.output_format(format_name(args, host) if not into_directory else _named(args))
+        owns_output = getattr(command, "OWNS_OUTPUT", False)
+        fmt = host.output_format(format_name(args, host) if not owns_output else _named(args))
         options = render_options(args)
         for option in options.given():
             if option not in fmt.options:
@@ -41,8 +44,17 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
         report, status = command.run(args, host)
         if not host.accepts(fmt, report):
             raise UsageError(f"the {fmt.name} format cannot render `cwp {report.kind}` output")
-        content = host.render(fmt, report, options)
-        if args.output is not None and not into_directory:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ExportWarning)
+            content = host.render(fmt, report, options)
+        for warning in caught:
+            if issubclass(warning.category, ExportWarning):
+                notes.append(str(warning.message))
+            else:
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+        if args.output is not None and not owns_output:
             write_atomic(args.output, content)
         elif isinstance(content, bytes):
             if sys.stdout.isatty() and not fmt.media_type.startswith("text/"):
@@ -55,7 +67,7 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
         print(f"cwp: error: {message}", file=sys.stderr)
         status = 2
     finally:
-        for problem in (*host.failures, *host.warnings):
+        for problem in (*notes, *host.failures, *host.warnings):
             print(f"cwp: warning: {problem}", file=sys.stderr)
     sys.stdout.flush()
     return status

@@ -1,4 +1,5 @@
-"""The built-in plugin: the national catalog, CSV and JSON sources, the standard formats.
+"""The built-in plugin: the national catalog, the data sources (CSV, JSON, spreadsheets,
+DHIS2 dataValueSets), the standard formats.
 
 It is registered through the same hooks as any third-party plugin, under the name
 ``builtin``.
@@ -22,6 +23,7 @@ from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory,
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Target
 from child_welfare_plan.plugins.contracts import OutputFormat
+from child_welfare_plan.plugins.dhis2 import dhis2_formats
 from child_welfare_plan.plugins.hookspecs import hookimpl
 
 
@@ -47,13 +49,15 @@ def register_targets() -> Iterable[Target]:
 
 @hookimpl
 def register_data_sources() -> Iterable[DataSource]:
-    """CSV (UTF-8, header row) and JSON (an array of objects)."""
+    """CSV (UTF-8, header row), JSON (an array of objects), spreadsheets (.xlsx, .xls,
+    .ods in the CSV's layout) and DHIS2 dataValueSets (JSON and CSV, identifiers as codes)."""
     return BUILTIN_SOURCES
 
 
 @hookimpl
 def register_output_formats() -> Iterable[OutputFormat]:
-    """text, json, markdown, csv, html, xlsx, docx, and ics for calendars."""
+    """text, json, markdown, csv, html, xlsx, docx, ics for calendars, and DHIS2
+    dataValueSets (JSON and CSV) for aggregates."""
     return (
         OutputFormat("text", ".txt", render_text, "aligned plain text"),
         OutputFormat("json", ".json", render_json, "stable JSON", media_type="application/json"),
@@ -91,4 +95,5 @@ def register_output_formats() -> Iterable[OutputFormat]:
             accepts=accepts_calendar,
             media_type="text/calendar",
         ),
+        *dhis2_formats(),
     )

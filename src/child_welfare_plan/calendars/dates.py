@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 
 from child_welfare_plan.errors import ParseError
 
-__all__ = ["LOCAL_TIMEZONE", "local_date", "local_moment", "parse_date", "parse_received"]
+__all__ = [
+    "LOCAL_TIMEZONE",
+    "local_aware",
+    "local_date",
+    "local_moment",
+    "parse_date",
+    "parse_received",
+]
 
 LOCAL_TIMEZONE = "Asia/Ho_Chi_Minh"
 """The time zone received datetimes are compared in (UTC+7, no daylight saving)."""
@@ -68,6 +75,12 @@ def local_moment(moment: date | datetime) -> datetime:
             return moment.astimezone(_zone()).replace(tzinfo=None)
         return moment.replace(tzinfo=None)
     return datetime(moment.year, moment.month, moment.day)
+
+
+def local_aware(moment: datetime) -> datetime:
+    """An aware datetime in Vietnam's time (``+07:00``): an aware one converted, a naive one
+    read as local time."""
+    return local_moment(moment).replace(tzinfo=_zone())
 
 
 def local_date(moment: date | datetime) -> date:

@@ -1,4 +1,13 @@
-"""``cwp deadline TEXT [--no-roll] [--anchor MOMENT]``: read a Vietnamese deadline phrase."""
+"""``cwp deadline TEXT [--no-roll] [--anchor MOMENT] [--year YEAR]``: read a Vietnamese
+deadline phrase.
+
+The JSON is ``{"rule", "date", "last_on_time_day", "rolled", "due_at", "reason",
+"days_off"}``: ``due_at`` is the instant the time limit ends (ISO 8601 with ``+07:00``) when
+the phrase gives a time of day or counts hours, else null; ``reason`` and ``days_off`` say
+why the last day rolled (each day off with its reason and name), null and ``[]`` when it did
+not. "trước 16 giờ 00 ngày 14/6/2024" reads as before 16:00 *on* 14/6/2024: that day is the
+last on-time day, and ``due_at`` is 2024-06-14T16:00:00+07:00.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +32,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", help='e.g. "trước ngày 15/6/2023"')
     parser.add_argument("--no-roll", action="store_true", help="do not move a non-working last day")
     parser.add_argument(
+        "--year",
+        type=int,
+        help="the year of a date the phrase writes without one (trước ngày 15/6)",
+    )
+    parser.add_argument(
         "--anchor",
         type=moment_arg,
         help="the event a relative deadline counts from: YYYY-MM-DD, or YYYY-MM-DDTHH:MM",
@@ -31,7 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """The phrase's rule and its last on-time day."""
-    rule = parse_deadline(args.text)
+    rule = parse_deadline(args.text, year=args.year)
     anchor = args.anchor
     if anchor is None and isinstance(rule, WithinDays):
         # "trong vòng 05 ngày làm việc kể từ ngày 01/6/2023": the phrase names its anchor.

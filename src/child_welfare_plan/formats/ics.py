@@ -52,7 +52,7 @@ def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
         event.add("dtend", item.end + timedelta(days=1))  # DTEND of a date is exclusive
         summary = item.title if item.kind != "deadline" else f"Hạn: {item.title}"
         event.add("summary", summary)
-        lines = [x for x in (item.detail, ", ".join(item.agencies)) if x]
+        lines = [x for x in (item.detail, item.note, ", ".join(item.agencies)) if x]
         if lines:
             event.add("description", "\n".join(lines))
         event.add("categories", [item.kind])

@@ -9,6 +9,7 @@ inside it; then :func:`~child_welfare_plan.rules.validate.validate_plan` checks 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tomllib
 from collections.abc import Mapping
@@ -17,8 +18,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from child_welfare_plan.errors import PlanFileError
+from child_welfare_plan.errors import CwpError, PlanFileError
 from child_welfare_plan.model.convert import structure, unstructure
+from child_welfare_plan.model.deadlines import format_deadline, parse_deadline
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.plan import Plan
 
@@ -65,9 +67,29 @@ def _file_error(name: str, message: str) -> PlanFileError:
 
 
 def plan_from_data(data: Mapping[str, Any], *, source: str | None = None) -> Plan:
-    """Structure a mapping into a :class:`Plan`; :class:`PlanFileError` lists every problem."""
+    """Structure a mapping into a :class:`Plan`; :class:`PlanFileError` lists every problem.
+
+    A deadline phrase that leaves out its year ("trước ngày 15/6") takes the plan's year.
+    """
     body = {k: v for k, v in data.items() if k != "format"}
+    year = body.get("year")
+    if isinstance(year, int) and isinstance(body.get("obligations"), list):
+        body["obligations"] = [_with_year(item, year) for item in body["obligations"]]
     return structure(body, Plan, source=source)
+
+
+def _with_year(obligation: Any, year: int) -> Any:
+    """An obligation's deadline phrases with the plan's year where they name none; a phrase
+    that cannot be read is left for the structuring to report, with its path."""
+    if not isinstance(obligation, dict):
+        return obligation
+    out = dict(obligation)
+    for key in ("deadline", "reading"):
+        phrase = out.get(key)
+        if isinstance(phrase, str):
+            with contextlib.suppress(CwpError):
+                out[key] = format_deadline(parse_deadline(phrase, year=year))
+    return out
 
 
 def load_plan(path: PlanPath) -> Plan:

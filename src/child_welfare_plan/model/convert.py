@@ -124,6 +124,7 @@ def _make_converter() -> cattrs.Converter:
         deadlines.By,
         deadlines.WithinDays,
         deadlines.WithinHours,
+        deadlines.Promptly,
     ):
         conv.register_unstructure_hook(deadline_type, deadlines.format_deadline)
 

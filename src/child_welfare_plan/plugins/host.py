@@ -46,6 +46,7 @@ from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory,
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Plan, Target
+from child_welfare_plan.model.procedures import ProcedureStep
 from child_welfare_plan.model.units import AdministrativeUnit
 from child_welfare_plan.plugins import builtin, hookspecs
 from child_welfare_plan.plugins.contracts import (
@@ -75,7 +76,7 @@ BUILTIN = "builtin"
 _EXPECTED: dict[str, tuple[type, ...]] = {
     "register_plans": (Plan, PlanSource),
     "register_units": (AdministrativeUnit,),
-    "register_categories": (CircumstanceCategory, AbuseForm, ProtectionLevel),
+    "register_categories": (CircumstanceCategory, AbuseForm, ProtectionLevel, ProcedureStep),
     "register_indicators": (Indicator, Dimension),
     "register_targets": (Target,),
     "register_data_sources": (DataSource,),
@@ -92,6 +93,7 @@ _CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
     ("dimensions", Dimension, "dimension"),
     ("indicators", Indicator, "indicator"),
     ("targets", Target, "target"),
+    ("procedure_steps", ProcedureStep, "procedure step"),
 )
 
 

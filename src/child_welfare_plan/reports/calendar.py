@@ -21,14 +21,35 @@ def calendar_report(cal: PlanCalendar, stamp: datetime | None = None) -> Report:
             i.id,
             i.title if i.scheduled else f"{i.title} (trong năm)",
             ", ".join(i.agencies) if len(i.agencies) <= 4 else f"{len(i.agencies)} agencies",
+            i.note or "",
         )
         for i in cal.items
     ]
-    block = Block(("start", "end", "kind", "id", "title", "agencies"), rows)
+    block = Block(("start", "end", "kind", "id", "title", "agencies", "note"), rows)
+    sections = [Section("Events and deadlines", [f"{len(cal.items)} item(s)."], [block])]
+    if cal.undated:
+        sections.append(
+            Section(
+                "Reports with no calendar day",
+                (
+                    "Reports on incidents and reports the text gives no date; a reading is the "
+                    "pack's, not the text's words.",
+                ),
+                [
+                    Block(
+                        ("id", "kind", "deadline (text)", "pack's reading", "title"),
+                        [
+                            (u.id, u.kind, u.deadline or "–", u.reading or "–", u.title)
+                            for u in cal.undated
+                        ],
+                    )
+                ],
+            )
+        )
     return Report(
         "calendar",
         f"Calendar of {cal.plan}",
         cal.to_dict(),
-        [Section("Events and deadlines", [f"{len(cal.items)} item(s)."], [block])],
+        sections,
         payload=(cal, stamp),
     )

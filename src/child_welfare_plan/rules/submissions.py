@@ -245,11 +245,17 @@ class SubmissionRules:
         if ob.reporters.level is not None:
             who.append(f"the People's Committee of every {ob.reporters.level} in the area")
         who.extend(ob.reporters.agencies)
+        drafts = (
+            f"; {reporter!r} drafts it for its reporter: record the report under the reporter"
+            if reporter == ob.drafted_by
+            else ""
+        )
         return [
             (
                 "reporter-not-expected",
                 "reporter",
-                f"{reporter!r} is not expected to report {ob.id!r} (expected: {', '.join(who)})",
+                f"{reporter!r} is not expected to report {ob.id!r} (expected: {', '.join(who)})"
+                + drafts,
             )
         ]
 

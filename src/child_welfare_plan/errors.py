@@ -12,7 +12,9 @@ __all__ = [
     "CalendarError",
     "CwpError",
     "InvalidValueError",
+    "MissingDependencyError",
     "NotFoundError",
+    "OutputFileError",
     "ParseError",
     "PlanFileError",
     "PluginError",
@@ -41,6 +43,16 @@ class NotFoundError(CwpError, LookupError):
 
 class PluginError(CwpError):
     """A plugin failed to load or raised inside a hook."""
+
+
+class OutputFileError(CwpError, OSError):
+    """An output file that cannot be written: a read-only file, a missing or locked folder,
+    a full disk. The message names the file the user asked for."""
+
+
+class MissingDependencyError(CwpError, ImportError):
+    """An optional library a feature needs is not installed; the message says which extra
+    to install (``pip install 'child-welfare-plan[ics]'``)."""
 
 
 class PlanFileError(CwpError, ValueError):

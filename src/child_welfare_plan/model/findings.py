@@ -8,7 +8,9 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Finding", "Location", "Severity", "count", "has_errors"]
+from child_welfare_plan.model.cells import shorten
+
+__all__ = ["MAX_MESSAGE", "Finding", "Location", "Severity", "count", "has_errors"]
 
 
 class Severity(StrEnum):
@@ -49,13 +51,22 @@ class Location:
         return {"file": self.file, "row": self.row, "column": self.column, "path": self.path}
 
 
+#: The longest message a finding keeps: text echoed from a file is cut, never copied whole.
+MAX_MESSAGE = 1000
+
+
+def _bounded(message: str) -> str:
+    return shorten(message, MAX_MESSAGE)
+
+
 @attrs.frozen
 class Finding:
-    """One problem found, with a stable ``code`` that tools can match on."""
+    """One problem found, with a stable ``code`` that tools can match on. The message is
+    at most :data:`MAX_MESSAGE` characters (a 50 MB cell is never copied into it)."""
 
     severity: Severity = attrs.field(converter=Severity)
     code: str
-    message: str
+    message: str = attrs.field(converter=_bounded)
     location: Location = attrs.field(factory=Location)
 
     def __str__(self) -> str:

@@ -66,6 +66,8 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     findings.extend(stream.findings)
     index = _column_indexes(stream.columns, stream.source, findings)
     if index is None:
+        if not findings:
+            findings.append(_problem(stream.source, "no-values", "the file holds no values"))
         return values.finish()
     known = len(stream.findings)
     width = len(stream.columns)
@@ -76,12 +78,12 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
         shifted = (iu + 1, ip + 1, ii + 1, None if idis is None else idis + 1, iv + 1)
         values.extend_rows(numbered, shifted, row_at=0, width=width + 1)
     else:
-        values.extend_rows(
-            stream.rows, index, first_row=stream.first_row, reader=stream.reader, width=width
-        )
+        values.extend_rows(stream.rows, index, first_row=stream.first_row, width=width)
     findings.extend(stream.findings[known:])  # met while the rows were read
     if not len(values) and not findings:
-        findings.append(_problem(stream.source, "empty-file", "the file has a header but no rows"))
+        findings.append(
+            _problem(stream.source, "no-values", "the file holds no values (a header, no rows)")
+        )
     return values.finish()
 
 

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-__all__ = ["Cell", "cell_text", "echo", "shorten"]
+__all__ = ["Cell", "cell_text", "echo", "shorten", "width_problem"]
 
 Cell = str | int | float | bool | None
 """A cell of a table: text from CSV, or a JSON scalar (a spreadsheet's number or boolean)."""
 
 
 def cell_text(cell: Cell) -> str:
-    """A cell as stripped text: None is empty, a boolean ``true``/``false``, a whole float
-    loses its ``.0`` (``11074.0`` → ``11074``)."""
+    """A cell as stripped text: None is empty, a boolean ``true``/``false``, a number as
+    Python writes it. A float keeps its ``.0`` (``11074.0``), so that a JSON cell is read
+    as the same text in CSV would be."""
     if type(cell) is str:
         return cell.strip()
     if cell is None:
         return ""
     if isinstance(cell, bool):
         return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
     return str(cell).strip()
 
 
@@ -38,3 +37,12 @@ def echo(value: object, limit: int = 60) -> str:
     if len(value) <= limit:
         return repr(value)
     return f"{value[: max(limit - 25, 10)]!r}… ({len(value):,} characters)"
+
+
+def width_problem(record: object, width: int) -> str:
+    """The message of a row with another number of cells than the header has columns."""
+    cells = list(record) if isinstance(record, list | tuple) else []
+    message = f"the row has {len(cells)} cells but the header has {width} columns"
+    if any(isinstance(c, str) and "\n" in c for c in cells):
+        message += " (a quoted cell runs over several lines: is a closing quote missing?)"
+    return message

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
-from child_welfare_plan.model.cells import Cell, cell_text
+from child_welfare_plan.model.cells import Cell, cell_text, echo, width_problem
 from child_welfare_plan.model.findings import Severity
 from child_welfare_plan.model.indicators import (
     Indicator,
@@ -16,11 +16,13 @@ from child_welfare_plan.model.indicators import (
     parse_disaggregation,
 )
 from child_welfare_plan.model.periods import Period, parse_period
+from child_welfare_plan.rules.aggregate.numbers import read_number
 from child_welfare_plan.rules.aggregate.series import (
     BOOLEAN_WORDS,
     KIND_AMOUNT,
     KIND_BOOLEAN,
     KIND_COUNT,
+    MAX_EXACT,
     Problem,
     Series,
     Slot,
@@ -40,18 +42,11 @@ class CellChecks(ValueSetState):
 
     def _bad_width(self, record: Sequence[Cell], width: int, row: int | None) -> None:
         if record and not self._blank(record):
-            self._report(
-                (
-                    "bad-row-width",
-                    "",
-                    f"the row has {len(record)} cells but the header has {width} columns",
-                ),
-                row,
-            )
+            self._report(("bad-row-width", "", width_problem(record, width)), row)
 
     def _out_of_range(self, cell: Cell, number: float, series: Series) -> Problem:
         if number - number != 0.0:
-            return ("bad-value", "value", f"{cell!r} is not a finite number")
+            return ("bad-value", "value", f"{echo(cell)} is not a finite number")
         if number < 0.0:
             return (
                 "negative-value",
@@ -118,7 +113,7 @@ class CellChecks(ValueSetState):
             result = (
                 "unknown-unit",
                 "unit",
-                f"unknown unit {code!r}: the plan {self.plan.id!r} has no unit with this code",
+                f"unknown unit {echo(code)}: the plan {self.plan.id!r} has no unit with this code",
             )
         elif self._uid[code] not in self._area:
             unit = self._tree.get(code)
@@ -140,37 +135,38 @@ class CellChecks(ValueSetState):
         return result
 
     @staticmethod
-    def _unreadable(text: str) -> Problem:
-        if not text.strip():
-            return ("missing-cell", "value", "the value is empty")
-        return ("bad-value", "value", f"{text!r} is not a number")
+    def _too_large(cell: Cell) -> Problem:
+        return (
+            "value-too-large",
+            "value",
+            f"{echo(cell)} is too large to be kept exactly (2^53 and more lose digits)",
+        )
 
     def _value(self, cell: Cell, kind: int) -> float | Problem:
+        """The number a cell holds, or the problem with it: the careful path for every
+        cell that is not plain ASCII digits."""
         if kind == KIND_BOOLEAN:
             if isinstance(cell, bool):
                 return 1.0 if cell else 0.0
+            if isinstance(cell, int | float) and cell in (0, 1):
+                return float(cell)
             word = unicodedata.normalize("NFC", cell_text(cell).casefold())
             if word in BOOLEAN_WORDS:
                 return BOOLEAN_WORDS[word]
-            try:
-                number = float(word)
-            except ValueError:
-                number = -1.0
-            if number in (0.0, 1.0):
-                return number
             return (
                 "bad-boolean",
                 "value",
-                f"{cell!r} is not a yes/no value (expected 1/0, true/false, có/không)",
+                f"{echo(cell)} is not a yes/no value (expected 1/0, true/false, có/không)",
             )
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             return ("missing-cell", "value", "the value is empty")
         if isinstance(cell, bool):
             return ("bad-value", "value", f"{cell!r} is not a number")
-        try:
-            return float(cell)
-        except (TypeError, ValueError):
-            return ("bad-value", "value", f"{cell!r} is not a number")
+        if isinstance(cell, int):
+            return self._too_large(cell) if abs(cell) >= MAX_EXACT else float(cell)
+        if isinstance(cell, float):
+            return cell
+        return read_number(str(cell), kind)
 
     def _resolve(self, period: Cell, indicator: Cell, disaggregation: Cell) -> Slot | list[Problem]:
         problems: list[Problem] = []
@@ -182,7 +178,11 @@ class CellChecks(ValueSetState):
         elif not catalog.has("indicator", code):
             known = ", ".join(i.code for i in catalog.indicators if not i.is_computed)
             problems.append(
-                ("unknown-indicator", "indicator", f"unknown indicator {code!r} (known: {known})")
+                (
+                    "unknown-indicator",
+                    "indicator",
+                    f"unknown indicator {echo(code)} (known: {known})",
+                )
             )
         else:
             ind = catalog.indicator(code)
@@ -236,7 +236,7 @@ class CellChecks(ValueSetState):
                         (
                             "unknown-dimension",
                             "disaggregation",
-                            f"unknown dimension {dim!r} (known: {known})",
+                            f"unknown dimension {echo(dim)} (known: {known})",
                         )
                     )
                     continue
@@ -256,7 +256,7 @@ class CellChecks(ValueSetState):
                         (
                             "unknown-dimension-value",
                             "disaggregation",
-                            f"{item!r} is not a value of {dim!r} "
+                            f"{echo(item)} is not a value of {dim!r} "
                             f"(expected one of {', '.join(codes)})",
                         )
                     )

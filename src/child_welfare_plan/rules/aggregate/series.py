@@ -18,6 +18,7 @@ __all__ = [
     "KIND_AMOUNT",
     "KIND_BOOLEAN",
     "KIND_COUNT",
+    "MAX_EXACT",
     "TYPE_RANK",
     "Columns",
     "Problem",
@@ -46,6 +47,10 @@ BOOLEAN_WORDS: Mapping[str, float] = {
 
 KIND_COUNT, KIND_AMOUNT, KIND_BOOLEAN = 0, 1, 2
 """How a series' values are read: whole numbers, amounts, yes/no."""
+
+MAX_EXACT = 2.0**53
+"""Numbers from here up lose digits as floating-point values: such a value is refused
+rather than rounded in silence."""
 
 TYPE_RANK = {t: rank for rank, t in enumerate(PeriodType)}
 """Period types from the longest to the shortest."""

@@ -20,6 +20,7 @@ from child_welfare_plan.rules.aggregate.cells import CellChecks
 from child_welfare_plan.rules.aggregate.series import (
     KIND_BOOLEAN,
     KIND_COUNT,
+    MAX_EXACT,
     Columns,
     Problem,
     Record,
@@ -137,6 +138,7 @@ class DataValueSet(CellChecks, BreakdownChecks):
         resolve = self._resolve
         slow = self._slow_row
         count_kind, boolean_kind = KIND_COUNT, KIND_BOOLEAN
+        max_exact = MAX_EXACT
         accepted = 0
         try:
             for row, record in enumerate(rows, first_row):
@@ -161,11 +163,17 @@ class DataValueSet(CellChecks, BreakdownChecks):
                     continue
                 kind, values, value_rows, series = slot
                 value = record[iv]
-                if kind != boolean_kind and type(value) is str:
-                    try:
-                        number = float(value)
-                    except ValueError:
-                        self._report(self._unreadable(value), row)
+                if (
+                    kind != boolean_kind
+                    and type(value) is str
+                    and value.isdigit()
+                    and value.isascii()
+                ):
+                    # Plain ASCII digits: the common case, read at once. Anything else (signs,
+                    # separators, other scripts' digits, decimals) takes the careful path.
+                    number = float(value)
+                    if number >= max_exact:
+                        self._report(self._too_large(value), row)
                         continue
                 else:
                     parsed = self._value(value, kind)
@@ -173,13 +181,13 @@ class DataValueSet(CellChecks, BreakdownChecks):
                         self._report(parsed, row)
                         continue
                     number = parsed
-                if kind == count_kind:
-                    if number < 0.0 or not number.is_integer():
+                    if kind == count_kind:
+                        if number < 0.0 or not number.is_integer():
+                            self._report(self._out_of_range(value, number, series), row)
+                            continue
+                    elif number - number != 0.0 or number < 0.0:
                         self._report(self._out_of_range(value, number, series), row)
                         continue
-                elif number - number != 0.0 or number < 0.0:
-                    self._report(self._out_of_range(value, number, series), row)
-                    continue
                 if bounded and uid in bounded and not self._active(uid, series, row):
                     continue
                 if uid in values:

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from child_welfare_plan.calendars.dates import local_moment
 from child_welfare_plan.io.submissions import (
     FINDING_CODES,
     IncidentSet,
@@ -168,8 +169,20 @@ def test_writing_submissions_and_loading_them_gives_them_back(
         for s in subs
     ]
     loaded = load(tmp_path, "".join(f"{line}\n" for line in lines), builtin)
-    assert list(loaded) == list(dict.fromkeys(subs))
-    assert {f.code for f in loaded.findings} <= {"duplicate-row"}
+    known = {i.id: local_moment(i.known) for i in INCIDENTS}
+    # A report on an incident received before the incident was known is refused.
+    early = [s.period in known and _before(s.received, known[s.period]) for s in subs]
+    kept = [s for s, refused in zip(subs, early, strict=True) if not refused]
+    assert list(loaded) == list(dict.fromkeys(kept))
+    assert {f.code for f in loaded.findings} <= {"duplicate-row", "received-before-period"}
+    refused_rows = {f.location.row for f in loaded.findings if f.code == "received-before-period"}
+    assert refused_rows == {row for row, refused in enumerate(early, 2) if refused}
+
+
+def _before(received: date | datetime, known: datetime) -> bool:
+    if isinstance(received, datetime):
+        return local_moment(received) < known
+    return received < known.date()
 
 
 # -- findings of the file -----------------------------------------------------------------------

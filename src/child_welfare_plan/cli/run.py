@@ -16,7 +16,7 @@ import sys
 from types import ModuleType
 
 from child_welfare_plan.cli import say
-from child_welfare_plan.cli.args import UsageError, format_name
+from child_welfare_plan.cli.args import StoppingProblems, UsageError, format_name
 from child_welfare_plan.errors import CwpError, OutputFileError
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.model.cells import shorten
@@ -48,6 +48,10 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
             _to_stdout(content)
     except _ReaderGone:
         pass  # the reader took what it wanted: not an error of this command
+    except StoppingProblems as exc:
+        for line in exc.lines():
+            say(f"cwp: error: {shorten(line, 500)}")
+        status = exc.status
     except (CwpError, OSError) as exc:
         say(f"cwp: error: {_first_line(exc)}")
         status = 2

@@ -9,9 +9,11 @@ obligation, most overdue first), who was late, the rates, what falls due within 
 reporter, the reports on incidents, the reports with no fixed date, then the findings.
 
 ``--as-of`` defaults to today's date in Vietnam (Asia/Ho_Chi_Minh), read here at the command
-line; the library never reads the clock. The date used is always printed. Exit 1 when the
-files or the judgement have error-level findings (what could be computed is still printed);
-2 when a file does not exist.
+line; the library never reads the clock. The date used is always printed. The plan's own
+findings come first. Exit 1 when the plan, the files or the judgement have error-level
+findings (what could be computed is still printed); 2 when a file does not exist or cannot
+be read as a table at all (then nothing is judged: an empty log would call every reporter
+overdue).
 """
 
 from __future__ import annotations
@@ -20,8 +22,14 @@ import argparse
 import gc
 from pathlib import Path
 
-from child_welfare_plan.cli.args import date_arg, require_files, today_in_vietnam
-from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.cli.args import (
+    date_arg,
+    days_arg,
+    refuse_unreadable,
+    require_files,
+    today_in_vietnam,
+)
+from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.plugins.host import Host
@@ -54,7 +62,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--due-within",
         dest="due_within",
-        type=int,
+        type=days_arg,
         default=DUE_WITHIN_DAYS,
         metavar="DAYS",
         help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
@@ -65,7 +73,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Judge the submissions as of the date."""
     plan = load_plan_arg(args.plan, host)
     require_files(submissions=args.submissions, incidents=args.incidents)
-    findings: list[Finding] = []
+    findings: list[Finding] = plan_findings(args.plan, plan, host)
     incidents = None
     if args.incidents is not None:
         loaded = load_incidents(args.incidents, plan, source=host.data_source_for(args.incidents))
@@ -78,6 +86,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         source=host.data_source_for(args.submissions),
     )
     findings.extend(submissions.findings)
+    refuse_unreadable(findings)
     as_of = args.as_of if args.as_of is not None else today_in_vietnam()
     # The plan and the submissions live until the command ends: keeping them out of the
     # garbage collector's scans while the items are built saves about a tenth of the time

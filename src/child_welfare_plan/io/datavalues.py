@@ -25,7 +25,7 @@ from os import PathLike
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table, TableStream
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.rules.aggregate import DataValueSet
 
@@ -80,6 +80,8 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     else:
         values.extend_rows(stream.rows, index, first_row=stream.first_row, width=width)
     findings.extend(stream.findings[known:])  # met while the rows were read
+    if isinstance(stream.findings, FindingList):
+        findings.extend(stream.findings.summaries())
     if not len(values) and not findings:
         findings.append(
             _problem(stream.source, "no-values", "the file holds no values (a header, no rows)")

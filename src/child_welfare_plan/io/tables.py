@@ -32,7 +32,7 @@ import attrs
 
 from child_welfare_plan.io.jsontext import JsonError, RepeatedKeys, load_json
 from child_welfare_plan.model.cells import Cell, cell_text, echo, shorten, width_problem
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
 
 __all__ = [
     "UNREADABLE_CODES",
@@ -129,7 +129,8 @@ class TableStream:
                 continue
             rows.append(record)
             numbers.append(number)
-        return Table(self.source, self.columns, rows, numbers, tuple(findings))
+        kept = findings.whole() if isinstance(findings, FindingList) else findings
+        return Table(self.source, self.columns, rows, numbers, tuple(kept))
 
 
 def _problem(source: str, code: str, message: str, row: int | None = None) -> Finding:
@@ -303,7 +304,7 @@ def stream_csv_table(path: str | PathLike[str]) -> TableStream:
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
     plain = '"' not in text and "\r" not in text
-    findings: list[Finding] = []
+    findings: list[Finding] = FindingList()
     newline = text.find("\n")
     delimiter = _delimiter(text if newline == -1 else text[:newline], source, findings)
     if plain:
@@ -381,7 +382,7 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
     if not isinstance(data, list):
         return _empty(source, [_problem(source, "bad-json", "expected an array of objects")])
     columns: dict[str, None] = {}
-    findings: list[Finding] = []
+    findings = FindingList()
     objects: list[tuple[int, dict[str, Any]]] = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
@@ -400,7 +401,7 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
     for number, item in objects:
         rows.append([_cell(item.get(name)) for name in names])
         numbers.append(number)
-    return Table(source, names, rows, numbers, tuple(findings))
+    return Table(source, names, rows, numbers, tuple(findings.whole()))
 
 
 def _refused(item: dict[str, Any]) -> tuple[str, str] | None:

@@ -39,6 +39,7 @@ from typing import ClassVar, Literal, TypeAlias
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.model.cells import echo, shorten
 
 __all__ = [
     "DEADLINE_FORMS",
@@ -173,6 +174,10 @@ DeadlineRule: TypeAlias = Before | By | WithinDays | WithinHours
 """Any deadline rule; dispatch on ``kind`` or on the class."""
 
 
+#: The most digits a relative time limit may have ("trong vòng 999999 ngày").
+_MAX_LIMIT_DIGITS = 6
+
+
 def _date_from(match: re.Match[str], text: str) -> dt.date:
     names = ("day", "month", "year") if match["day"] is not None else ("wday", "wmonth", "wyear")
     parts = [match[name] for name in names]
@@ -181,7 +186,7 @@ def _date_from(match: re.Match[str], text: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise ParseError(
-            f"deadline phrase {text!r} names {day}/{month}/{year}, which is not a date; "
+            f"deadline phrase {echo(text)} names {day}/{month}/{year}, which is not a date; "
             f"expected day/month/year of a real day"
         ) from None
 
@@ -205,11 +210,12 @@ def parse_deadline(text: str) -> DeadlineRule:
     if match := _BY.fullmatch(phrase):
         return By(_date_from(match, text))
     if match := _RELATIVE.fullmatch(phrase):
-        n = int(match["n"])
-        if n < 1:
+        digits = match["n"].lstrip("0") or "0"
+        n = int(digits) if len(digits) <= _MAX_LIMIT_DIGITS else None
+        if n is None or n < 1:
             raise ParseError(
-                f"deadline phrase {text!r} gives a time limit of {n}; expected a whole number "
-                f"of at least 1"
+                f"deadline phrase {echo(text)} gives a time limit of {shorten(digits, 20)}; "
+                f"expected a whole number of at least 1 and at most {10**_MAX_LIMIT_DIGITS - 1}"
             )
         unit = " ".join(match["unit"].lower().split())
         anchor = match["anchor"] or ""
@@ -217,7 +223,7 @@ def parse_deadline(text: str) -> DeadlineRule:
             return WithinHours(n, anchor)
         return WithinDays(n, unit == "ngày làm việc", anchor)
     raise ParseError(
-        f"cannot read deadline phrase {text!r}; expected one of the forms: "
+        f"cannot read deadline phrase {echo(text)}; expected one of the forms: "
         + "; ".join(DEADLINE_FORMS)
         + " (dates as 15/6/2023, 15-06-2023, 15.6.2023 or 15 tháng 6 năm 2023)"
     )

@@ -10,7 +10,17 @@ import attrs
 
 from child_welfare_plan.model.cells import shorten
 
-__all__ = ["MAX_MESSAGE", "Finding", "Location", "Severity", "count", "has_errors"]
+__all__ = [
+    "MAX_FINDINGS_PER_CODE",
+    "MAX_MESSAGE",
+    "MORE_FINDINGS",
+    "Finding",
+    "FindingList",
+    "Location",
+    "Severity",
+    "count",
+    "has_errors",
+]
 
 
 class Severity(StrEnum):
@@ -90,6 +100,71 @@ class Finding:
     def warning(cls, code: str, message: str, **where: Any) -> Finding:
         """A warning-level finding at ``Location(**where)``."""
         return cls(Severity.WARNING, code, message, Location(**where))
+
+
+#: How many findings of one code, severity and file a :class:`FindingList` keeps.
+MAX_FINDINGS_PER_CODE = 1000
+
+#: The code of the finding that counts those left out (``message`` says how many, of what).
+MORE_FINDINGS = "more-findings"
+
+
+class FindingList(list[Finding]):
+    """A list of findings that keeps the first :data:`MAX_FINDINGS_PER_CODE` of each code,
+    severity and file, and counts the rest: a 23 MB file of bad rows gives a readable
+    list and bounded memory, not a million findings. :meth:`summaries` says what was left
+    out, as findings of code :data:`MORE_FINDINGS` (same severity, so nothing is hidden
+    from a tool that only looks for errors)."""
+
+    def __init__(self, findings: Iterable[Finding] = (), *, limit: int = MAX_FINDINGS_PER_CODE):
+        super().__init__()
+        self.limit = limit
+        self._seen: dict[tuple[str, Severity, str | None], int] = {}
+        self.extend(findings)
+
+    def admits(self, code: str, severity: Severity, file: str | None) -> bool:
+        """Count one finding of ``code``; True while it is among the first kept (build the
+        finding only then)."""
+        key = (code, severity, file)
+        seen = self._seen.get(key, 0) + 1
+        self._seen[key] = seen
+        return seen <= self.limit or code == MORE_FINDINGS
+
+    def append(self, finding: Finding) -> None:
+        """Add ``finding`` unless :attr:`limit` findings like it are already kept."""
+        if self.admits(finding.code, finding.severity, finding.location.file):
+            super().append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        """Add each finding (see :meth:`append`)."""
+        for finding in findings:
+            self.append(finding)
+
+    def __iadd__(self, findings: Iterable[Finding]) -> FindingList:  # type: ignore[override,misc]
+        self.extend(findings)
+        return self
+
+    @property
+    def left_out(self) -> dict[tuple[str, Severity, str | None], int]:
+        """How many findings of each (code, severity, file) were counted but not kept."""
+        return {k: n - self.limit for k, n in self._seen.items() if n > self.limit}
+
+    def summaries(self) -> list[Finding]:
+        """One :data:`MORE_FINDINGS` finding per kind of finding left out."""
+        return [
+            Finding(
+                severity,
+                MORE_FINDINGS,
+                f"{n:,} more {code!r} finding(s) are not listed (the first {self.limit:,} "
+                "are); fix those and read the file again to see the rest",
+                Location(file=file),
+            )
+            for (code, severity, file), n in self.left_out.items()
+        ]
+
+    def whole(self) -> list[Finding]:
+        """The findings kept, then the summaries of those left out."""
+        return [*self, *self.summaries()]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

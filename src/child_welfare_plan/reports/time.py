@@ -1,22 +1,28 @@
-"""The reports of ``cwp deadline``, ``cwp lunar`` and ``cwp period``."""
+"""The reports of ``cwp deadline``, ``cwp lunar`` and ``cwp period``: each a one-row table
+of its JSON keys, so that every format (CSV too) has something to show."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from child_welfare_plan.calendars.deadlines import Deadline
 from child_welfare_plan.calendars.lunar import LunarDate
 from child_welfare_plan.model.periods import Convention, Period
-from child_welfare_plan.reports.base import Report, Section
+from child_welfare_plan.reports.base import Block, Report, Section
 
 __all__ = ["deadline_report", "lunar_report", "period_report"]
+
+
+def _row(data: dict[str, Any]) -> Block:
+    """The data as a one-row table (whole numbers as written: a year is not 2,023)."""
+    return Block(tuple(data), [tuple(str(v) if type(v) is int else v for v in data.values())])
 
 
 def deadline_report(text: str, deadline: Deadline) -> Report:
     """A deadline phrase resolved: its rule, named date, last on-time day, whether it rolled."""
     data = deadline.to_dict()
-    lines = [f"{k}: {'' if v is None else v}" for k, v in data.items()]
-    return Report("deadline", f"Deadline: {text}", data, [Section("Deadline", lines)])
+    return Report("deadline", f"Deadline: {text}", data, [Section("Deadline", tables=[_row(data)])])
 
 
 def lunar_report(solar: date, value: LunarDate) -> Report:
@@ -28,12 +34,17 @@ def lunar_report(solar: date, value: LunarDate) -> Report:
         "lunar_year": value.year,
         "leap": value.leap,
     }
-    lines = [f"solar: {solar.isoformat()}", f"lunar: {value}"]
-    return Report("lunar", f"Lunar date of {solar.isoformat()}", data, [Section("Date", lines)])
+    lines = [f"{solar.isoformat()} (dương lịch) is {value} (âm lịch)."]
+    return Report(
+        "lunar",
+        f"Lunar date of {solar.isoformat()}",
+        data,
+        [Section("Date", lines, [_row(data)])],
+    )
 
 
 def period_report(period: Period, convention: Convention | str) -> Report:
     """A period's id, type and dates under a convention."""
     data = period.to_dict()
-    lines = [f"{k}: {v}" for k, v in data.items()] + [f"convention: {convention}"]
-    return Report("period", f"Period {period.id}", data, [Section("Period", lines)])
+    shown = {**data, "convention": str(convention)}
+    return Report("period", f"Period {period.id}", data, [Section("Period", tables=[_row(shown)])])

@@ -19,6 +19,7 @@ from child_welfare_plan.model.periods import Period, parse_period
 from child_welfare_plan.rules.aggregate.numbers import read_number
 from child_welfare_plan.rules.aggregate.series import (
     BOOLEAN_WORDS,
+    CACHE_LIMIT,
     KIND_AMOUNT,
     KIND_BOOLEAN,
     KIND_COUNT,
@@ -30,7 +31,10 @@ from child_welfare_plan.rules.aggregate.series import (
     show,
 )
 
-__all__ = ["CellChecks"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "CellChecks"]
+
+#: The years a period of a value may lie in: those the library's calendars cover.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class CellChecks(ValueSetState):
@@ -107,7 +111,8 @@ class CellChecks(ValueSetState):
             result = ("missing-cell", "unit", "the unit is empty")
         elif code in self._reporting:
             result = self._reporting[code]
-            self._reporting[cell] = result
+            if len(self._reporting) < CACHE_LIMIT:
+                self._reporting[cell] = result  # " 11074" is 11074: remember the spelling
             return result
         elif code not in self._uid:
             result = (
@@ -131,7 +136,8 @@ class CellChecks(ValueSetState):
                 "below it: values are reported by the units at the bottom of the tree "
                 "and rolled up from them",
             )
-        self._bad_units[cell] = result
+        if len(self._bad_units) < CACHE_LIMIT:
+            self._bad_units[cell] = result
         return result
 
     @staticmethod
@@ -212,6 +218,16 @@ class CellChecks(ValueSetState):
                 per = parse_period(text, self._convention)
             except ParseError as exc:
                 problems.append(("bad-period", "period", str(exc)))
+            if per is not None and not FIRST_YEAR <= per.year <= LAST_YEAR:
+                problems.append(
+                    (
+                        "bad-period",
+                        "period",
+                        f"{per.id} lies outside the years the library covers "
+                        f"({FIRST_YEAR} to {LAST_YEAR})",
+                    )
+                )
+                per = None
             if per is not None and ind is not None and per.type not in ind.allowed_period_types:
                 allowed = ", ".join(t.value for t in ind.allowed_period_types)
                 problems.append(
@@ -261,9 +277,9 @@ class CellChecks(ValueSetState):
                         )
                     )
             key = canonical_disaggregation(parts_map)
-            self._key_parts.setdefault(key, parts_map)
         if problems or ind is None or per is None:
             return problems
+        self._key_parts.setdefault(key, parts_map)
         kind = {
             ValueType.COUNT: KIND_COUNT,
             ValueType.AMOUNT: KIND_AMOUNT,
@@ -271,6 +287,25 @@ class CellChecks(ValueSetState):
         }[ind.value_type]
         series = self._series(ind, per, key)
         return (kind, series.values, series.rows, series)
+
+    def _check_period(self, period: Period, row: int | None) -> None:
+        """A warning, once per period, for values of a period outside the plan's year:
+        they are kept (a baseline may come from an earlier year), but said."""
+        if period.id in self._periods_seen:
+            return
+        self._periods_seen.add(period.id)
+        year = self._plan_year
+        if period.end < year.start or period.start > year.end:
+            self._report(
+                (
+                    "period-outside-plan",
+                    "period",
+                    f"values for {period.id} lie outside the plan's year {year.id} "
+                    f"({year.start.isoformat()} to {year.end.isoformat()}); they are kept",
+                ),
+                row,
+                Severity.WARNING,
+            )
 
     def _series(self, ind: Indicator, period: Period, key: str) -> Series:
         self._periods.setdefault(period.id, period)

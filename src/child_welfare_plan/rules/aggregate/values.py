@@ -10,14 +10,15 @@ from typing import Any
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.cells import Cell
-from child_welfare_plan.model.findings import Finding, has_errors
+from child_welfare_plan.model.findings import FindingList, has_errors
 from child_welfare_plan.model.indicators import DataValue
-from child_welfare_plan.model.periods import Period
+from child_welfare_plan.model.periods import Period, parse_period
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import AdministrativeUnit
 from child_welfare_plan.rules.aggregate.breakdowns import BreakdownChecks
 from child_welfare_plan.rules.aggregate.cells import CellChecks
 from child_welfare_plan.rules.aggregate.series import (
+    CACHE_LIMIT,
     KIND_BOOLEAN,
     KIND_COUNT,
     MAX_EXACT,
@@ -48,7 +49,7 @@ class DataValueSet(CellChecks, BreakdownChecks):
         self.plan = plan
         self.catalog = catalog
         self.source = source
-        self.findings: list[Finding] = []
+        self.findings: FindingList = FindingList()
         tree = plan.hierarchy
         self._tree = tree
         self._convention = plan.period_convention
@@ -73,6 +74,8 @@ class DataValueSet(CellChecks, BreakdownChecks):
         self._rejected: dict[tuple[Cell, Cell, Cell], list[Problem]] = {}
         self._groups: dict[tuple[str, str], dict[str, Series]] = {}
         self._periods: dict[str, Period] = {}
+        self._periods_seen: set[str] = set()
+        self._plan_year = parse_period(str(plan.year), plan.period_convention)
         self._key_parts: dict[str, dict[str, str]] = {"": {}}
         self._accepted = 0
         self._finished = False
@@ -138,7 +141,8 @@ class DataValueSet(CellChecks, BreakdownChecks):
         resolve = self._resolve
         slow = self._slow_row
         count_kind, boolean_kind = KIND_COUNT, KIND_BOOLEAN
-        max_exact = MAX_EXACT
+        max_exact, cache_limit = MAX_EXACT, CACHE_LIMIT
+        problems: list[Problem] = []  # what a rejected (period, indicator, breakdown) has
         accepted = 0
         try:
             for row, record in enumerate(rows, first_row):
@@ -151,15 +155,22 @@ class DataValueSet(CellChecks, BreakdownChecks):
                     continue
                 triple = triple_of(record)
                 slot = slots.get(triple)
-                if slot is None and triple not in rejected:
-                    found = resolve(*triple)
-                    if isinstance(found, list):
-                        rejected[triple] = found
+                if slot is None:
+                    known = rejected.get(triple)
+                    if known is not None:
+                        problems = known
                     else:
-                        slot = slots[triple] = found
+                        found = resolve(*triple)
+                        if isinstance(found, list):
+                            problems = found
+                            if len(rejected) < cache_limit:
+                                rejected[triple] = found
+                        else:
+                            slot = slots[triple] = found
+                            self._check_period(found[3].period, row)
                 uid = reporting.get(record[iu])
                 if uid is None or slot is None:
-                    slow(record, resolved, slot or rejected[triple], uid, row)
+                    slow(record, resolved, slot or problems, uid, row)
                     continue
                 kind, values, value_rows, series = slot
                 value = record[iv]

@@ -182,7 +182,7 @@ class CellChecks(ValueSetState):
         if not code:
             problems.append(("missing-cell", "indicator", "the indicator is empty"))
         elif not catalog.has("indicator", code):
-            known = ", ".join(i.code for i in catalog.indicators if not i.is_computed)
+            known = self._known("indicators")
             problems.append(
                 (
                     "unknown-indicator",
@@ -247,7 +247,7 @@ class CellChecks(ValueSetState):
         else:
             for dim, item in parts_map.items():
                 if not catalog.has("dimension", dim):
-                    known = ", ".join(d.code for d in catalog.dimensions)
+                    known = self._known("dimensions")
                     problems.append(
                         (
                             "unknown-dimension",
@@ -287,6 +287,17 @@ class CellChecks(ValueSetState):
         }[ind.value_type]
         series = self._series(ind, per, key)
         return (kind, series.values, series.rows, series)
+
+    def _known(self, what: str) -> str:
+        """The codes a message lists as known, joined once per value set."""
+        text = self._known_codes.get(what)
+        if text is None:
+            if what == "indicators":
+                codes = (i.code for i in self.catalog.indicators if not i.is_computed)
+            else:
+                codes = (d.code for d in self.catalog.dimensions)
+            text = self._known_codes[what] = ", ".join(codes)
+        return text
 
     def _check_period(self, period: Period, row: int | None) -> None:
         """A warning, once per period, for values of a period outside the plan's year:

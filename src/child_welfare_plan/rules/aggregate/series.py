@@ -119,6 +119,7 @@ class ValueSetState:
     _groups: dict[tuple[str, str], dict[str, Series]]
     _periods: dict[str, Period]
     _periods_seen: set[str]
+    _known_codes: dict[str, str]
     _plan_year: Period
     _key_parts: dict[str, dict[str, str]]
     _accepted: int

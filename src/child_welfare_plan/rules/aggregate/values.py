@@ -75,6 +75,7 @@ class DataValueSet(CellChecks, BreakdownChecks):
         self._groups: dict[tuple[str, str], dict[str, Series]] = {}
         self._periods: dict[str, Period] = {}
         self._periods_seen: set[str] = set()
+        self._known_codes: dict[str, str] = {}
         self._plan_year = parse_period(str(plan.year), plan.period_convention)
         self._key_parts: dict[str, dict[str, str]] = {"": {}}
         self._accepted = 0

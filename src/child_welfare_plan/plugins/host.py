@@ -52,6 +52,7 @@ from child_welfare_plan.plugins.contracts import (
     PluginFailure,
     PluginWarning,
 )
+from child_welfare_plan.plugins.guards import guard_source, shown
 from child_welfare_plan.reports.base import Report
 
 __all__ = [
@@ -88,11 +89,6 @@ _CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
     ("indicators", Indicator, "indicator"),
     ("targets", Target, "target"),
 )
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _expected_names(types: tuple[type, ...]) -> str:
@@ -189,7 +185,7 @@ class Host:
                 self._fail(
                     name,
                     hook,
-                    PluginError(f"{hook} returned {_shown(answer)}, not a list of values"),
+                    PluginError(f"{hook} returned {shown(answer)}, not a list of values"),
                 )
                 continue
             try:
@@ -203,7 +199,7 @@ class Host:
                     name,
                     hook,
                     PluginError(
-                        f"{hook} returned {_shown(wrong[0])} (expected "
+                        f"{hook} returned {shown(wrong[0])} (expected "
                         f"{_expected_names(expected or ())}); its answer is left out"
                     ),
                 )
@@ -265,7 +261,7 @@ class Host:
         for name, item in self.collect("register_plans"):
             try:
                 plan = item if isinstance(item, Plan) else item.load()
-            except (CwpError, OSError, ValueError) as exc:
+            except (Exception, SystemExit) as exc:
                 self._fail(name, "register_plans", exc)
                 continue
             claims.setdefault(plan.id, []).append(
@@ -352,11 +348,24 @@ class Host:
     # Sources, formats, calendars, demo data -------------------------------------------
 
     def data_sources(self) -> dict[str, DataSource]:
-        """Data sources by name (see the module docs for who wins a name)."""
-        sources: dict[str, DataSource] = self._cached(
-            "sources", lambda: self._named("register_data_sources", "data source", _name)
-        )
+        """Data sources by name (see the module docs for who wins a name). A plugin's
+        source is guarded: what it raises, or answers other than a table of cells, is a
+        :class:`PluginError` that names the source and its plugin."""
+        sources: dict[str, DataSource] = self._cached("sources", self._data_sources)
         return sources
+
+    def _data_sources(self) -> dict[str, DataSource]:
+        named: dict[str, DataSource] = self._named("register_data_sources", "data source", _name)
+        return {
+            name: source if self.owner("source", name) == BUILTIN else self._guard(source)
+            for name, source in named.items()
+        }
+
+    def _guard(self, source: DataSource) -> DataSource:
+        def blame(error: object) -> str:
+            return self._blame("source", source.name, error)
+
+        return guard_source(source, blame)
 
     def data_source_for(self, path: str | PathLike[str], name: str | None = None) -> DataSource:
         """The data source named ``name``, or the one whose suffix matches ``path`` (a
@@ -375,20 +384,10 @@ class Host:
         """Read ``path`` with the matching data source.
 
         Raises:
-            PluginError: the data source raised or returned something other than a table.
+            PluginError: a plugin's data source raised or returned something other than a
+                table of cells.
         """
-        reader = self.data_source_for(path, source)
-        try:
-            table = reader.read(Path(path))
-        except CwpError:
-            raise
-        except Exception as exc:
-            raise PluginError(self._blame("source", reader.name, exc)) from exc
-        if not isinstance(table, Table):
-            raise PluginError(
-                self._blame("source", reader.name, f"returned {_shown(table)}, not a table")
-            )
-        return table
+        return self.data_source_for(path, source).read(Path(path))
 
     def _blame(self, kind: str, name: str, error: object) -> str:
         what = "data source" if kind == "source" else "output format"
@@ -440,13 +439,13 @@ class Host:
             content = fmt.render(report)
         except CwpError:
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             if self.owner("format", fmt.name) == BUILTIN:
                 raise
             raise PluginError(self._blame("format", fmt.name, exc)) from exc
         if not isinstance(content, str | bytes):
             raise PluginError(
-                self._blame("format", fmt.name, f"returned {_shown(content)}, not text or bytes")
+                self._blame("format", fmt.name, f"returned {shown(content)}, not text or bytes")
             )
         return content
 
@@ -466,7 +465,7 @@ class Host:
                     name,
                     "working_calendar_adjustments",
                     PluginError(
-                        f"working_calendar_adjustments returned {_shown(adjustment)}, "
+                        f"working_calendar_adjustments returned {shown(adjustment)}, "
                         "not a WorkingCalendar"
                     ),
                 )

@@ -237,6 +237,20 @@ def test_a_semicolon_separated_file_is_read_and_said_to_be(tmp_path: Path) -> No
     ]
 
 
+def test_the_separator_is_found_in_the_header_line_whatever_ends_the_lines(
+    tmp_path: Path,
+) -> None:
+    """Found by the fuzz suite: with old Mac line endings (CR only) the whole file was
+    taken for the header line, and a comma anywhere in it hid the tabs."""
+    body = HEADER.replace(",", "\t") + "11074\t2023S1\ttre-em\t\t5\n11083\t2023S1\t,\t\t7\n"
+    values = load(tmp_path, body.replace("\n", "\r"))
+    assert [(f.code, f.location.row) for f in values.findings] == [
+        ("separator-detected", 1),
+        ("unknown-indicator", 3),
+    ]
+    assert [(v.unit, v.value) for v in values] == [("11074", 5.0)]
+
+
 def test_a_semicolon_separated_submissions_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "subs.csv"
     path.write_text(

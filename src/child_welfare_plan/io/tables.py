@@ -306,7 +306,8 @@ def stream_csv_table(path: str | PathLike[str]) -> TableStream:
     plain = '"' not in text and "\r" not in text
     findings: list[Finding] = FindingList()
     newline = text.find("\n")
-    delimiter = _delimiter(text if newline == -1 else text[:newline], source, findings)
+    header_end = min((i for i in (newline, text.find("\r")) if i != -1), default=len(text))
+    delimiter = _delimiter(text[:header_end], source, findings)
     if plain:
         body = len(text) if newline == -1 else newline + 1
         header: list[str] = text[: body - 1 if newline != -1 else body].split(delimiter)

@@ -255,6 +255,17 @@ class DataValueSet(CellChecks, BreakdownChecks):
                             value=value,
                         )
 
+    def value_rows(self) -> frozenset[int]:
+        """The rows the accepted values came from (every other row of a file has a
+        finding: nothing is dropped in silence)."""
+        return frozenset(
+            row
+            for group in self._groups.values()
+            for series in group.values()
+            for uid, row in series.rows.items()
+            if uid not in series.derived
+        )
+
     @property
     def periods(self) -> tuple[Period, ...]:
         """The periods values were given for, in order."""

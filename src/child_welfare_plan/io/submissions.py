@@ -35,13 +35,20 @@ Codes (stable; tools match on them):
 ===========================  ========  =========================================================
 code                         severity  meaning
 ===========================  ========  =========================================================
-``not-utf8``                 error     the file is not UTF-8 text (from the data source)
-``empty-file``               error     no rows (from the data source)
-``bad-csv``, ``bad-json``,   error     the file cannot be read as a table (from the data
-``bad-row``,                           source)
+``not-utf8``, ``not-text``   error     the file is not UTF-8 (or UTF-16/32 with a BOM) text
+                                       (from the data source)
+``empty-file``               error     not even a header (from the data source); a header
+                                       with no rows is a valid, empty log
+``bad-csv``, ``bad-json``,   error     the file, or a row of it, cannot be read as a table
+``bad-row``,                           (from the data source)
 ``bad-row-width``,
 ``duplicate-column``,
+``duplicate-key``,
 ``unreadable-file``
+``separator-detected``       info      semicolons or tabs separate the cells (from the data
+                                       source)
+``more-findings``            (same)    how many findings of a code are not listed (the
+                                       first 1,000 are)
 ``missing-column``           error     a required column is absent (one finding per column)
 ``missing-value``            error     a required cell is empty
 ``unknown-reporter``         error     ``reporter`` is not an agency of the plan

@@ -8,8 +8,9 @@ as a DHIS2 dataValueSet.
 
 JSON (design §7): ``{"plan", "values": [{"unit", "level", "period", "indicator",
 "disaggregation", "value", "coverage", "complete", "reported", "expected", "reason",
-"numerator", "denominator", "share"}], "findings"}``. Exit 1 when the data has
-error-level findings (what could be computed is still printed).
+"numerator", "denominator", "share"}], "findings"}``; the plan's own findings come
+first. Exit 1 when the plan or the data has error-level findings (what could be computed
+is still printed); 2 when the data file cannot be read as a table at all.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ import argparse
 import contextlib
 from pathlib import Path
 
-from child_welfare_plan.cli.args import UsageError, format_name, require_files
-from child_welfare_plan.cli.planarg import load_plan_arg
+import attrs
+
+from child_welfare_plan.cli.args import UsageError, format_name, refuse_unreadable, require_files
+from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
 from child_welfare_plan.io.datavalues import load_data_values
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.aggregate import aggregate_report
@@ -67,6 +70,10 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             raise UsageError("give the data values with --data FILE (or --demo)")
         require_files(data=path)
         data = load_data_values(path, plan, catalog, source=host.data_source_for(path))
+    refuse_unreadable(data.findings)
     result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
+    own = plan_findings(args.plan, plan, host)
+    if own:
+        result = attrs.evolve(result, findings=(*own, *result.findings))
     tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
     return aggregate_report(result, plan, tables=tables), 1 if result.has_errors() else 0

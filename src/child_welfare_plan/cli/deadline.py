@@ -16,8 +16,9 @@ import re
 
 from child_welfare_plan.calendars.dates import parse_date
 from child_welfare_plan.calendars.deadlines import resolve
-from child_welfare_plan.cli.args import moment_arg
-from child_welfare_plan.model.deadlines import WithinDays, parse_deadline
+from child_welfare_plan.cli.args import UsageError, moment_arg
+from child_welfare_plan.model.cells import echo
+from child_welfare_plan.model.deadlines import WithinDays, WithinHours, parse_deadline
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.time import deadline_report
@@ -47,6 +48,11 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """The phrase's rule and its last on-time day."""
     rule = parse_deadline(args.text, year=args.year)
     anchor = args.anchor
+    if anchor is not None and not isinstance(rule, WithinDays | WithinHours):
+        raise UsageError(
+            "--anchor goes with a relative deadline (“trong vòng N ngày kể từ …”); "
+            f"{echo(args.text)} names its own date"
+        )
     if anchor is None and isinstance(rule, WithinDays):
         # "trong vòng 05 ngày làm việc kể từ ngày 01/6/2023": the phrase names its anchor.
         named = _ANCHOR_DATE.search(rule.anchor)

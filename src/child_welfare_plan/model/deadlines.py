@@ -49,6 +49,7 @@ from typing import ClassVar, Literal, TypeAlias
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.model.cells import echo, shorten
 
 __all__ = [
     "DEADLINE_FORMS",
@@ -277,6 +278,10 @@ DeadlineRule: TypeAlias = Before | By | WithinDays | WithinHours | Promptly
 """Any deadline rule; dispatch on ``kind`` or on the class."""
 
 
+#: The most digits a relative time limit may have ("trong vòng 999999 ngày").
+_MAX_LIMIT_DIGITS = 6
+
+
 def _number(match: re.Match[str], *names: str) -> int | None:
     for name in names:
         if match[name] is not None:
@@ -292,7 +297,7 @@ def _date_from(match: re.Match[str], text: str, year: int | None) -> dt.date:
     if named_year is None:
         if year is None:
             raise ParseError(
-                f"deadline phrase {text!r} names no year; give the year (the plan's year, "
+                f"deadline phrase {echo(text)} names no year; give the year (the plan's year, "
                 "or --year on the command line)"
             )
         named_year = year
@@ -300,7 +305,7 @@ def _date_from(match: re.Match[str], text: str, year: int | None) -> dt.date:
         return dt.date(named_year, month, day)
     except ValueError:
         raise ParseError(
-            f"deadline phrase {text!r} names {day}/{month}/{named_year}, which is not a date; "
+            f"deadline phrase {echo(text)} names {day}/{month}/{named_year}, which is not a date; "
             f"expected day/month/year of a real day"
         ) from None
 
@@ -312,7 +317,7 @@ def _time_from(match: re.Match[str], text: str) -> dt.time | None:
     minute = _number(match, "minute", "cminute") or 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise ParseError(
-            f"deadline phrase {text!r} names the time {hour}:{minute:02d}, which is not a time "
+            f"deadline phrase {echo(text)} names the time {hour}:{minute:02d}, which is not a time "
             "of day; expected hours 0-23 and minutes 0-59"
         )
     return dt.time(hour, minute)
@@ -346,11 +351,12 @@ def parse_deadline(text: str, *, year: int | None = None) -> DeadlineRule:
     if match := _IN_DAY.fullmatch(phrase):
         return By(_date_from(match, text, year))
     if match := _RELATIVE.fullmatch(phrase):
-        n = int(match["n"])
-        if n < 1:
+        digits = match["n"].lstrip("0") or "0"
+        n = int(digits) if len(digits) <= _MAX_LIMIT_DIGITS else None
+        if n is None or n < 1:
             raise ParseError(
-                f"deadline phrase {text!r} gives a time limit of {n}; expected a whole number "
-                f"of at least 1"
+                f"deadline phrase {echo(text)} gives a time limit of {shorten(digits, 20)}; "
+                f"expected a whole number of at least 1 and at most {10**_MAX_LIMIT_DIGITS - 1}"
             )
         unit = fold_diacritics(" ".join(match["unit"].lower().split()))
         anchor = match["anchor"] or ""
@@ -360,7 +366,7 @@ def parse_deadline(text: str, *, year: int | None = None) -> DeadlineRule:
     if _PROMPTLY.fullmatch(phrase):
         return Promptly(phrase)
     raise ParseError(
-        f"cannot read deadline phrase {text!r}; expected one of the forms: "
+        f"cannot read deadline phrase {echo(text)}; expected one of the forms: "
         + "; ".join(DEADLINE_FORMS)
         + " (dates as 15/6/2023, 15-06-2023, 15.6.2023 or 15 tháng 6 năm 2023)"
     )

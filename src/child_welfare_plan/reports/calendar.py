@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
+from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.rules.schedule import PlanCalendar
 
 __all__ = ["calendar_report"]
 
 
-def calendar_report(cal: PlanCalendar, stamp: datetime | None = None) -> Report:
+def calendar_report(
+    cal: PlanCalendar, stamp: datetime | None = None, findings: Sequence[Finding] = ()
+) -> Report:
     """``cwp calendar``: a table for people, design §7 JSON, and the calendar itself for
-    the iCalendar format. ``stamp`` is when the calendar was produced (iCalendar DTSTAMP)."""
+    the iCalendar format. ``stamp`` is when the calendar was produced (iCalendar DTSTAMP);
+    ``findings`` are the plan's own (a ``findings`` key and section, when there are any)."""
     rows = [
         (
             i.start,
@@ -46,10 +52,8 @@ def calendar_report(cal: PlanCalendar, stamp: datetime | None = None) -> Report:
                 ],
             )
         )
-    return Report(
-        "calendar",
-        f"Calendar of {cal.plan}",
-        cal.to_dict(),
-        sections,
-        payload=(cal, stamp),
-    )
+    data = cal.to_dict()
+    data["findings"] = [f.to_dict() for f in findings]
+    if findings:
+        sections.append(Section("Findings", (), [findings_block(list(findings))]))
+    return Report("calendar", f"Calendar of {cal.plan}", data, sections, payload=(cal, stamp))

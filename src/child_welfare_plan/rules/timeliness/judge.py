@@ -40,7 +40,8 @@ compared instant by instant, like an hour limit, when the submission carries a t
 An obligation drafted by an office for its reporter ("Phòng LĐTBXH … tham mưu báo cáo UBND
 tỉnh") names that office on each item (``drafted_by``), so that it can be chased. A dated
 deadline that the Civil Code roll takes to a day its phrase excludes is judged by the rolled
-day and reported (``rolled-past-named-day``).
+day; that is a fact of the plan, which its validation reports (``rolled-past-named-day``,
+:func:`~child_welfare_plan.rules.validate.validate_plan`), as every command does.
 
 Per obligation and period the result holds ``expected`` (reporters owing it, not counting
 ``not_expected`` ones), ``received``, ``on_time``, the reporting rate received / expected and
@@ -318,14 +319,6 @@ def _owed(
             last = deadline.last_on_time_day
             if deadline.due_at is not None:
                 due_at = local_moment(deadline.due_at)
-            if deadline.rolled_beyond_text:
-                findings.append(
-                    _finding(
-                        "rolled-past-named-day",
-                        f"{ob.id!r} ({format_deadline(rule)!r}) is judged on time until "
-                        f"{last.isoformat()}: {deadline.reason}",
-                    )
-                )
     elif isinstance(rule, Promptly):
         findings.append(_no_time_limit(ob, rule))
     elif rule is not None:

@@ -46,7 +46,6 @@ FINDING_CODES: dict[str, Severity] = {
     "incidents-not-given": Severity.WARNING,
     "no-reporter-for-incident": Severity.WARNING,
     "no-time-limit": Severity.WARNING,
-    "rolled-past-named-day": Severity.WARNING,
     "received-after-as-of": Severity.INFO,
 }
 """Every code :func:`timeliness` can return, with its severity."""

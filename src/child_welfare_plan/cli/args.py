@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UsageError",
+    "add_audience",
     "date_arg",
     "format_name",
     "moment_arg",
@@ -46,6 +47,36 @@ def moment_arg(text: str) -> date | datetime:
         return parse_received(text)
     except CwpError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _threshold(text: str) -> int:
+    """An argparse ``type``: the disclosure threshold k, an integer of at least 2."""
+    try:
+        k = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if k < 2:
+        raise argparse.ArgumentTypeError(f"{k} (expected 2 or more: counts 1 to k-1 are withheld)")
+    return k
+
+
+def add_audience(parser: argparse.ArgumentParser, *, threshold: bool = True) -> None:
+    """``--audience internal|public`` and ``-k``, for every command that prints counts of
+    children (design §10)."""
+    parser.add_argument(
+        "--audience",
+        choices=("internal", "public"),
+        default="internal",
+        help="public protects counts of children (disclosure control, docs/reliability.md)",
+    )
+    if threshold:
+        parser.add_argument(
+            "-k",
+            type=_threshold,
+            default=5,
+            help="public: counts from 1 to k-1 are withheld, and no withheld count can be "
+            "narrowed down to an interval less than k wide (default 5)",
+        )
 
 
 def today_in_vietnam() -> date:

@@ -12,6 +12,9 @@ reporter, the reports on incidents, the reports with no fixed date, then the fin
 line; the library never reads the clock. The date used is always printed. Exit 1 when the
 files or the judgement have error-level findings (what could be computed is still printed);
 2 when a file does not exist.
+
+``--audience public`` leaves out the reports on single incidents (each names a child's
+death or abuse, where and when) and the findings' messages; JSON gains ``"audience"``.
 """
 
 from __future__ import annotations
@@ -20,13 +23,14 @@ import argparse
 import gc
 from pathlib import Path
 
-from child_welfare_plan.cli.args import date_arg, require_files, today_in_vietnam
+from child_welfare_plan.cli.args import add_audience, date_arg, require_files, today_in_vietnam
 from child_welfare_plan.cli.planarg import load_plan_arg
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.status import DUE_WITHIN_DAYS, status_report
+from child_welfare_plan.rules.disclosure.published import public_timeliness, quiet_finding
 from child_welfare_plan.rules.timeliness import timeliness
 
 HELP = "who reported on time, who was late, who is overdue, and rates"
@@ -59,6 +63,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         metavar="DAYS",
         help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
     )
+    add_audience(p, threshold=False)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
@@ -91,8 +96,12 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             calendar=host.working_calendar(plan.area, plan.year),
             incidents=incidents,
         )
-        report = status_report(result, plan, findings, due_within=args.due_within)
+        failed = has_errors(findings) or result.has_errors()
+        public = args.audience == "public"
+        if public:
+            result = public_timeliness(plan, result)
+            findings = [quiet_finding(f) for f in findings]
+        report = status_report(result, plan, findings, due_within=args.due_within, public=public)
     finally:
         gc.unfreeze()
-    failed = has_errors(findings) or result.has_errors()
     return report, 1 if failed else 0

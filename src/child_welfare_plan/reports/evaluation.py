@@ -1,5 +1,8 @@
 """The report of ``cwp evaluate``: summary, timeliness (overdue first), key indicators per
-commune and for the area with coverage, targets, findings."""
+commune and for the area with coverage, targets, findings.
+
+For a public audience every withheld figure is shown with one marker, ``x``, whatever the
+reason: a marker for "1 to k − 1" would itself tell the reader the count is small."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import attrs
 
 from child_welfare_plan.model.findings import Severity, count
 from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.disclosure import WITHHELD, public_note
 from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.reports.status import status_report
 from child_welfare_plan.reports.targets import targets_block
@@ -18,15 +22,8 @@ from child_welfare_plan.rules.targets import TargetStatus
 __all__ = ["evaluation_report"]
 
 
-_WITHHELD = "x"
-
-
-def _shown(row: IndicatorRow, k: int) -> Any:
-    if row.withheld == "primary":
-        return f"<{k}"
-    if row.withheld:
-        return _WITHHELD
-    return row.value
+def _shown(row: IndicatorRow) -> Any:
+    return WITHHELD if row.withheld else row.value
 
 
 def evaluation_report(evaluation: Evaluation) -> Report:
@@ -45,8 +42,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         f"figures for period {evaluation.period} ({plan.period_convention} convention).",
         "Audience: "
         + (
-            f"public (counts from 1 to {evaluation.k - 1} withheld as <{evaluation.k}, "
-            "with complementary suppression marked x)."
+            f"public (disclosure control, k = {evaluation.k}). " + public_note(evaluation.k)
             if evaluation.audience == "public"
             else "internal (all figures shown; do not publish)."
         ),
@@ -85,9 +81,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
             first = next(iter(cells.values()))
             reported = [c for c in cells.values() if c.value is not None]
             coverage = min((c.coverage for c in reported if c.coverage is not None), default=0.0)
-            table_rows.append(
-                (unit, first.name, *(_shown(cells[c], evaluation.k) for c in codes), coverage)
-            )
+            table_rows.append((unit, first.name, *(_shown(cells[c]) for c in codes), coverage))
         sections.append(
             Section(
                 f"Key indicators, {evaluation.period}",
@@ -109,7 +103,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         area_rows = [
             (
                 r.indicator,
-                _shown(r, evaluation.k),
+                _shown(r),
                 r.coverage,
                 r.complete,
                 r.reason or "",

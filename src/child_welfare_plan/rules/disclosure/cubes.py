@@ -56,7 +56,7 @@ References:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 
 import attrs
@@ -89,12 +89,16 @@ class Axis:
     name: str
     leaves: tuple[str, ...] = attrs.field(converter=_leaves)
 
+    _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", {leaf: i for i, leaf in enumerate(self.leaves)})
+
     def mask(self, leaves: Iterable[str]) -> int:
         """The bit mask of some of the leaves."""
-        index = {leaf: i for i, leaf in enumerate(self.leaves)}
         out = 0
         for leaf in leaves:
-            out |= 1 << index[leaf]
+            out |= 1 << self._index[leaf]
         return out
 
     @property
@@ -177,43 +181,50 @@ class _Search:
         self.withheld: dict[Key, Suppression] = {}
         self.widths: dict[Key, float] = {}
         self.slacks = {k: b.value - (0 if b.hidden else 1) for k, b in self.boxes.items()}
+        self._first: dict[int, _Split] = {}
 
     def slack(self, key: Key) -> int:
         """How far a box can go down: to 0 when hidden, else to 1."""
         return self.slacks[key]
 
-    def cubes(self, target: Key) -> list[_Cube]:
-        """Every usable cube through ``target`` (one per class of equivalent leaves)."""
+    def cubes(self, target: Key) -> Iterator[_Cube]:
+        """Every usable cube through ``target`` (one per class of equivalent leaves), in
+        a fixed order."""
         order = sorted(range(len(target)), key=lambda a: (target[a].bit_count(), a))
-        found: list[_Cube] = []
 
-        def visit(depth: int, current: _Signed) -> None:
+        def visit(depth: int, current: _Signed) -> Iterator[_Cube]:
             if depth == len(order):
                 cube = self.judge(target, current)
                 if cube is not None:
-                    found.append(cube)
+                    yield cube
                 return
             axis = order[depth]
             wanted = target[axis]
-            classes = [(1 << self.sizes[axis]) - 1]
-            for m in {key[axis] for key, _ in current}:
-                classes = [part for c in classes for part in (c & m, c & ~m) if part]
-            leaves = sorted((c & -c).bit_length() - 1 for c in classes)
-            inside = [u for u in leaves if (wanted >> u) & 1]
-            outside = [v for v in leaves if not (wanted >> v) & 1]
+            split = self.first(axis) if depth == 0 else _Split(current, axis)
+            groups, holders, leaves = split.groups, split.holders, split.leaves
+            if wanted.bit_count() < len(leaves):
+                inside = [u for u in _bits(wanted) if u in split.chosen]
+            else:
+                inside = [u for u in leaves if (wanted >> u) & 1]
             for u in inside:
-                visit(depth + 1, [(key, s) for key, s in current if (key[axis] >> u) & 1])
+                yield from visit(depth + 1, [i for m in holders[u] for i in groups[m]])
             for u in inside:
-                for v in outside:
-                    moved: _Signed = []
-                    for key, s in current:
-                        has_u, has_v = (key[axis] >> u) & 1, (key[axis] >> v) & 1
-                        if has_u != has_v:
-                            moved.append((key, s if has_u else -s))
-                    visit(depth + 1, moved)
+                held_u = set(holders[u])
+                for v in (v for v in leaves if not (wanted >> v) & 1):
+                    held_v = set(holders[v])
+                    moved = [i for m in holders[u] if m not in held_v for i in groups[m]]
+                    moved += [
+                        (key, -s) for m in holders[v] if m not in held_u for key, s in groups[m]
+                    ]
+                    yield from visit(depth + 1, moved)
 
-        visit(0, [(key, 1) for key in self.keys])
-        return found
+        yield from visit(0, [])  # the first axis splits every box: see first()
+
+    def first(self, axis: int) -> _Split:
+        """Every box along ``axis`` (the same for every target)."""
+        if axis not in self._first:
+            self._first[axis] = _Split([(key, 1) for key in self.keys], axis)
+        return self._first[axis]
 
     def judge(self, target: Key, cube: _Signed) -> _Cube | None:
         """A cube's cost and reach, or None when it would change a published zero."""
@@ -275,22 +286,90 @@ class _Search:
         for target in small:
             if self.widths.get(target, 0) >= self.level:
                 continue
-            cubes = self.cubes(target)
-            free = [c for c in cubes if c.cost == (0, 0)]
-            width = self.reach(target, free)
+            free: list[_Cube] = []
+            best: tuple[tuple[int, int], _Cube] | None = None
+            quick = _Packing(self, target)
+            for cube in self.cubes(target):
+                if cube.cost == (0, 0):
+                    free.append(cube)
+                    if quick.add(cube) >= self.level:
+                        break
+                elif cube.width >= self.level:
+                    rank = (cube.cost[1], cube.cost[0])
+                    if best is None or rank < best[0]:
+                        best = (rank, cube)
+            width = max(quick.width, self.reach(target, free))
             if width >= self.level:
                 self.widths[target] = width
                 continue
-            wide = [c for c in cubes if c.width >= self.level]
-            if not wide:
+            wide = [c for c in free if c.width >= self.level]
+            chosen = wide[0] if wide else None if best is None else best[1]
+            if chosen is None:
                 complete = False
                 continue
-            cube = wide[min(range(len(wide)), key=lambda i: (wide[i].cost[1], wide[i].cost[0], i))]
-            for key, _ in cube.boxes:
+            for key, _ in chosen.boxes:
                 if not self.boxes[key].hidden and key not in self.withheld:
                     self.withheld[key] = Suppression.COMPLEMENTARY
-                self.widths[key] = max(self.widths.get(key, 0), cube.width)
+                self.widths[key] = max(self.widths.get(key, 0), chosen.width)
         return complete
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The leaves of a mask, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+class _Split:
+    """Boxes along one axis: grouped by their mask, the masks that hold each leaf, and one
+    leaf of each class (leaves held by the same masks are equivalent)."""
+
+    def __init__(self, current: _Signed, axis: int) -> None:
+        self.groups: dict[int, _Signed] = {}
+        for item in current:
+            self.groups.setdefault(item[0][axis], []).append(item)
+        self.holders: dict[int, list[int]] = {}
+        for mask in sorted(self.groups):
+            for leaf in _bits(mask):
+                self.holders.setdefault(leaf, []).append(mask)
+        classes: dict[tuple[int, ...], int] = {}
+        for leaf in sorted(self.holders):
+            classes.setdefault(tuple(self.holders[leaf]), leaf)
+        self.leaves = sorted(classes.values())
+        self.chosen = set(self.leaves)
+
+
+class _Packing:
+    """Cubes that withhold nothing new, moved together as they come (see
+    :meth:`_Search.reach`, which ranks them first)."""
+
+    def __init__(self, search: _Search, target: Key) -> None:
+        self.search = search
+        self.left: dict[Key, float] = {}
+        self.up = 0.0
+        self.down = 0.0
+
+    @property
+    def width(self) -> float:
+        return self.up + self.down
+
+    def add(self, cube: _Cube) -> float:
+        for side in (-1, 1):
+            giving = [key for key, s in cube.boxes if s == side]
+            amount = min(
+                (self.left.setdefault(k, self.search.slack(k)) for k in giving),
+                default=math.inf,
+            )
+            if amount > 0:
+                for key in giving:
+                    self.left[key] -= amount
+                if side < 0:
+                    self.up += amount
+                else:
+                    self.down += amount
+        return self.width
 
 
 def protect(table: LinkedTable, k: int, level: int | None = None) -> Protection:

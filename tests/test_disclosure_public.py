@@ -27,7 +27,9 @@ from child_welfare_plan.cli import build_parser, command_module, main
 from child_welfare_plan.io.datavalues import load_data_values
 from child_welfare_plan.model import AdministrativeUnit, DataValue, Level, Plan
 from child_welfare_plan.plugins.host import get_host
-from child_welfare_plan.rules.aggregate import DataValueSet
+from child_welfare_plan.rules.aggregate import DataValueSet, aggregate
+from child_welfare_plan.rules.disclosure.figures import public_figures
+from child_welfare_plan.rules.disclosure.published import publish_aggregate
 from child_welfare_plan.rules.evaluate import evaluate
 from tests.audit import Publication
 from tests.published import WITHHELD, read_output
@@ -384,3 +386,19 @@ def test_public_evaluations_of_random_plans_hold(
                 assert shown == publication.truth[key]
         publication.read(printed, period)
     assert_protected(publication)
+
+
+def test_a_public_aggregate_in_python_shows_the_same_protection(
+    demo: tuple[Plan, DataValueSet],
+) -> None:
+    """From Python: the same figures, the same markers, in a notebook and as a DataFrame."""
+    plan, values = demo
+    catalog = get_host().catalog()
+    published = publish_aggregate(
+        aggregate(plan, values, catalog, periods=["2023"]), public_figures(plan, values, catalog)
+    )
+    frame = published.to_pandas()
+    withheld = frame[frame["withheld"].notna()]
+    assert not withheld.empty
+    assert withheld["value"].isna().all()
+    assert '<td class="n">x</td>' in published._repr_html_()

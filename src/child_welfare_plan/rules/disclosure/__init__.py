@@ -18,7 +18,7 @@ administration:
   reaches above k: a reader can neither pin it down to fewer than k + 1 values nor even
   tell that it is below the threshold. This is τ-ARGUS's protection interval with the
   upper and lower protection levels summing to k and free to slide around the value
-  (Hundepool et al. 2012, §4.2).
+  (Hundepool et al. 2012, ch. 4 and 5).
 * **One marker.** Every withheld count is shown with the same marker: a marker for "1 to
   k − 1" would tell the reader the count is small (with k = 2, it would print the count).
 

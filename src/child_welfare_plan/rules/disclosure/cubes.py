@@ -44,11 +44,10 @@ The search runs axis by axis, the axes where the count is narrowest first; leave
 remaining box tells apart are tried once.
 
 References:
-    * Repsilber, D., "Sicherung persönlicher Angaben in Tabellendaten", *Statistik in
-      Sachsen* 1/2002, and Giessing, S. and Repsilber, D., "Tools and strategies to
-      protect multiple tables with the GHQUAR cell suppression engine", *Inference
-      Control in Statistical Databases*, LNCS 2316 (2002) 181–192: the hypercube method.
-    * Hundepool, A. et al., *Statistical Disclosure Control*, Wiley, 2012, §4.2–4.3:
+    * Giessing, S. and Repsilber, D., "Tools and strategies to protect multiple tables
+      with the GHQUAR cell suppression engine", *Inference Control in Statistical
+      Databases*, LNCS 2316 (2002) 181–192: the hypercube method.
+    * Hundepool, A. et al., *Statistical Disclosure Control*, Wiley, 2012, ch. 4 and 5:
       protection intervals (upper and lower protection levels) and the audit of a
       suppression pattern by linear programming.
 """

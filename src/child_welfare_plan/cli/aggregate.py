@@ -1,5 +1,5 @@
-"""``cwp aggregate PLAN --data FILE [--level LEVEL] [--period ID] [--demo]``: rolled-up
-values.
+"""``cwp aggregate PLAN (--data FILE | --demo) [--level LEVEL] [--period ID] [--audience
+public -k K]``: rolled-up values.
 
 ``--data`` is any data source: CSV, JSON, a spreadsheet (``FILE.xlsx#Sheet``), a filled
 form, a DHIS2 dataValueSet. ``--demo`` reads the data values of the synthetic demo data set
@@ -11,6 +11,14 @@ JSON (design §7): ``{"plan", "values": [{"unit", "level", "period", "indicator"
 "numerator", "denominator", "share"}], "findings"}``; the plan's own findings come
 first. Exit 1 when the plan or the data has error-level findings (what could be computed
 is still printed); 2 when the data file cannot be read as a table at all.
+
+``--audience public`` protects the counts of children (disclosure control): every value
+gains ``withheld`` (null, ``suppressed`` or ``derived``; a withheld value is null), the
+JSON gains ``audience`` and ``k``, breakdowns of counts of children are shown for the
+plan's area only, and findings keep their code and place but not their message. Every
+public output of the same data is a slice of one protected publication
+(:func:`~child_welfare_plan.rules.disclosure.figures.public_figures`), whatever levels and
+periods it shows.
 """
 
 from __future__ import annotations
@@ -21,13 +29,21 @@ from pathlib import Path
 
 import attrs
 
-from child_welfare_plan.cli.args import UsageError, format_name, refuse_unreadable, require_files
+from child_welfare_plan.cli.args import (
+    UsageError,
+    add_audience,
+    format_name,
+    refuse_unreadable,
+    require_files,
+)
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
 from child_welfare_plan.io.datavalues import load_data_values
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.aggregate import aggregate_report
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.rules.aggregate import aggregate
+from child_welfare_plan.rules.disclosure.figures import public_figures
+from child_welfare_plan.rules.disclosure.published import publish_aggregate
 
 HELP = "roll reported values up the unit tree and over time"
 
@@ -54,6 +70,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="period id to report, e.g. 2023 or 2023S1 (repeat for several; default: the "
         "periods in the data and their years)",
     )
+    add_audience(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
@@ -76,4 +93,8 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     if own:
         result = attrs.evolve(result, findings=(*own, *result.findings))
     tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
-    return aggregate_report(result, plan, tables=tables), 1 if result.has_errors() else 0
+    failed = 1 if result.has_errors() else 0
+    if args.audience == "public":
+        figures = public_figures(plan, data, catalog, k=args.k)
+        return aggregate_report(publish_aggregate(result, figures), plan, tables=tables), failed
+    return aggregate_report(result, plan, tables=tables), failed

@@ -1,5 +1,9 @@
 """``cwp evaluate PLAN [--data FILE] [--submissions FILE] [--incidents FILE] [--as-of DATE]
-[--demo] [--audience internal|public]``: the consolidated evaluation.
+[--demo] [--audience internal|public] [--units-as-of DATE [--split-weights FILE]]``: the
+consolidated evaluation.
+
+``--units-as-of`` carries the figures onto the units in force that day before rolling them
+up (timeliness stays that of the plan's own reporters).
 
 ``--demo`` takes the files and the as-of date of the synthetic demo data set a pack
 registers for the plan. Without ``--demo`` and ``--as-of``, the as-of date is today in
@@ -17,7 +21,13 @@ from pathlib import Path
 import attrs
 
 from child_welfare_plan.api import evaluate_files
-from child_welfare_plan.cli.args import date_arg, require_files, today_in_vietnam
+from child_welfare_plan.cli.args import (
+    add_remap_options,
+    check_remap_args,
+    date_arg,
+    require_files,
+    today_in_vietnam,
+)
 from child_welfare_plan.cli.planarg import load_plan_arg
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
@@ -42,11 +52,13 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="public withholds small counts (disclosure control)",
     )
     p.add_argument("-k", type=int, default=5, help="smallest count published (default 5)")
+    add_remap_options(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Evaluate the plan on the files (or the pack's demo data)."""
     plan = load_plan_arg(args.plan, host)
+    check_remap_args(args)
     data: Path | None = args.data
     submissions_file: Path | None = args.submissions
     incidents_file: Path | None = args.incidents
@@ -73,6 +85,8 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             period=args.period,
             audience=args.audience,
             k=args.k,
+            units_as_of=args.units_as_of,
+            split_weights=args.split_weights,
         )
     report = evaluation_report(evaluation)
     if notes:

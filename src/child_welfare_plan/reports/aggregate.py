@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from child_welfare_plan.model.findings import count
@@ -13,13 +14,23 @@ from child_welfare_plan.rules.aggregate import AggregateResult
 __all__ = ["aggregate_report"]
 
 
-def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True) -> Report:
+def aggregate_report(
+    result: AggregateResult,
+    plan: Plan,
+    *,
+    tables: bool = True,
+    units_as_of: date | None = None,
+) -> Report:
     """The report of ``cwp aggregate``: the values by period, then the findings.
 
     ``tables=False`` leaves out the tables of values for people (the JSON format writes
-    only ``data``; at national scale the tables cost as much as the JSON)."""
+    only ``data``; at national scale the tables cost as much as the JSON). With
+    ``units_as_of``, ``plan`` frames the units the figures were carried onto."""
 
     data = result.to_dict()
+    if units_as_of is not None:
+        data["units_as_of"] = units_as_of.isoformat()
+        data["area"] = plan.area
     tree = plan.hierarchy
     names = {u.code: u.name for u in tree.units}
     errors = count(result.findings)
@@ -31,6 +42,13 @@ def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True
         "Coverage is the share of the expected reporting units that reported; a missing "
         "value is never counted as zero.",
     ]
+    if units_as_of is not None:
+        summary.append(
+            f"Figures carried onto the units in force on {units_as_of.isoformat()} (area "
+            f"{plan.area or 'none'}): a unit expects every unit of the period's end that lies "
+            "in it, so coverage counts those predecessors; 'estimated' marks values "
+            "apportioned by the shares of a divided unit."
+        )
     sections = [Section("Summary", summary)]
     columns = (
         "unit",
@@ -45,6 +63,8 @@ def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True
     by_period: dict[str, list[tuple[Any, ...]]] = {}
     for row in result.rows if tables else ():
         note = row.reason or ""
+        if row.estimated:
+            note = f"estimated; {note}" if note else "estimated"
         if row.indicator in result.computed:
             detail = f"{_plain(row.numerator)} / {_plain(row.denominator)}"
             note = f"{detail}; {note}" if note else detail

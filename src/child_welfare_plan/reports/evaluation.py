@@ -26,6 +26,9 @@ def _shown(row: IndicatorRow, k: int) -> Any:
         return f"<{k}"
     if row.withheld:
         return _WITHHELD
+    if row.estimated and row.value is not None:
+        value = int(row.value) if float(row.value).is_integer() else round(row.value, 2)
+        return f"{value} (est.)"
     return row.value
 
 
@@ -62,6 +65,13 @@ def evaluation_report(evaluation: Evaluation) -> Report:
             "Targets: "
             + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
             + f" (of {len(evaluation.targets)})."
+        )
+    if evaluation.units_as_of is not None:
+        summary.append(
+            f"Figures carried onto the units in force on {evaluation.units_as_of.isoformat()} "
+            f"(area {evaluation.area or 'none'}); coverage counts the units of the period "
+            "that lie in each; (est.) marks values apportioned by assumed shares of a "
+            "divided unit."
         )
     summary.append(f"Findings: {errors} error(s), {warnings} warning(s).")
     sections = [Section("Summary", summary)]
@@ -119,7 +129,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         if area_rows:
             sections.append(
                 Section(
-                    f"Area totals: {plan.area}",
+                    f"Area totals: {evaluation.area}",
                     (),
                     [
                         Block(

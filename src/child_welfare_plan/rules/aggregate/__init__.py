@@ -68,6 +68,8 @@ __all__ = [
     "DataValueSet",
     "Record",
     "aggregate",
+    "levels_for",
+    "periods_for",
 ]
 
 
@@ -110,11 +112,13 @@ def aggregate(
             for n, v in enumerate(values, start=1)
         )
     data.finish()
-    engine = Engine(plan, data, catalog, _levels(plan, level), _periods(plan, data, periods))
+    engine = Engine(plan, data, catalog, levels_for(plan, level), periods_for(plan, data, periods))
     return engine.run()
 
 
-def _levels(plan: Plan, level: Level | str | Sequence[Level | str] | None) -> tuple[Level, ...]:
+def levels_for(plan: Plan, level: Level | str | Sequence[Level | str] | None) -> tuple[Level, ...]:
+    """The levels to report: ``level`` (one or several), checked against the plan's area;
+    by default the area's own level."""
     tree = plan.hierarchy
     if plan.area is not None:
         top = tree.get(plan.area).level
@@ -142,9 +146,11 @@ def _levels(plan: Plan, level: Level | str | Sequence[Level | str] | None) -> tu
     return tuple(sorted(out, key=lambda lv: lv.rank))
 
 
-def _periods(
+def periods_for(
     plan: Plan, data: DataValueSet, periods: Sequence[Period | str] | None
 ) -> tuple[Period, ...]:
+    """The periods to report, shortest first: ``periods``, or those in the data and the
+    years they fall in."""
     convention = plan.period_convention
     found: dict[str, Period] = {}
     if periods is None:

@@ -315,7 +315,8 @@ class Hierarchy:
         """The units directly under ``code`` (on the day ``on``, when given)."""
         if on is not None:
             return tuple(self._below(self.get(code, on)))
-        self.versions(code) or self.get(code)
+        if code not in self._versions:
+            raise NotFoundError(f"no administrative unit with code {code!r}")
         return tuple(self._children.get(code, ()))
 
     def ancestors(self, code: str, on: date | None = None) -> tuple[AdministrativeUnit, ...]:

@@ -114,3 +114,20 @@ def test_an_agency_valid_to_before_valid_from_is_refused() -> None:
             valid_from=date(2025, 3, 1),
             valid_to=date(2025, 2, 28),
         )
+
+
+def test_an_agency_whose_unit_ended_before_it_began_never_exists() -> None:
+    """A commune office created on 01/07/2025 (Decree 150/2025/NĐ-CP (check)) for a unit
+    that ended on 30/06/2025 exists on no day."""
+    plan = small_plan()
+    units = [
+        attrs.evolve(u, valid_to=date(2023, 6, 30)) if u.code == "298" else u for u in plan.units
+    ]
+    units = [attrs.evolve(u, valid_to=date(2023, 6, 30)) if u.parent == "298" else u for u in units]
+    late = [
+        attrs.evolve(a, valid_from=date(2023, 7, 1)) if a.code == "ldtbxh" else a
+        for a in plan.agencies
+    ]
+    findings = in_force_findings(attrs.evolve(plan, units=units, agencies=late))
+    coordinator = next(f for f in findings if f.location.path == "coordinator")
+    assert "on no day (from 2023-07-01, but its unit only until 2023-06-30)" in coordinator.message

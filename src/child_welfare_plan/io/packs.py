@@ -106,11 +106,16 @@ class _Builder:
         self.reporters = [u for u in self.below if u.level is self.reporting_level]
         self.agencies: dict[str, tuple[Agency, AgencyRole]] = {}
         for item in (unit, *self.parents):
-            for role in agencies_for(item, self.start, self.end):
+            for role in agencies_for(item, *self._days(item)):
                 self._add(role, item)
         for item in self.reporters:
-            for role in agencies_for(item, self.start, self.end, ("committee",)):
+            for role in agencies_for(item, *self._days(item), ("committee",)):
                 self._add(role, item)
+
+    def _days(self, unit: AdministrativeUnit) -> tuple[date, date]:
+        """The days of the plan's year on which ``unit`` exists."""
+        start = max(self.start, unit.valid_from or self.start)
+        return start, min(self.end, unit.valid_to or self.end)
 
     def _add(self, role: AgencyRole, unit: AdministrativeUnit) -> None:
         agency = role.agency(unit)

@@ -88,6 +88,8 @@ def _both(a: Span, b: Span) -> Span:
 def _text(span: Span) -> str:
     if span[0] is None and span[1] is None:
         return "at all times"
+    if span[0] is not None and span[1] is not None and span[1] < span[0]:
+        return f"on no day (from {span[0]}, but its unit only until {span[1]})"
     if span[0] is None:
         return f"until {span[1]}"
     if span[1] is None:

@@ -131,3 +131,18 @@ def test_an_agency_whose_unit_ended_before_it_began_never_exists() -> None:
     findings = in_force_findings(attrs.evolve(plan, units=units, agencies=late))
     coordinator = next(f for f in findings if f.location.path == "coordinator")
     assert "on no day (from 2023-07-01, but its unit only until 2023-06-30)" in coordinator.message
+
+
+def test_a_code_listed_twice_exists_on_the_days_of_either_unit() -> None:
+    """A 2025 plan may list 11086 as Xã Hưng Đạo until 30/06/2025 and as Xã Đại Sơn from
+    01/07/2025: the code then exists all year."""
+    units = [
+        REGISTER.unit("30", date(2024, 1, 1)),
+        REGISTER.unit("298", date(2024, 1, 1)),
+        REGISTER.unit("11086", date(2024, 1, 1)),
+        REGISTER.unit("31", date(2025, 7, 1)),
+        REGISTER.unit("11086", date(2025, 7, 1)),
+    ]
+    agency = Agency(code="ubnd-11086", name="UBND xã", unit="11086", kind="peoples-committee")
+    plan = Plan(id="p", title="Thử", year=2025, issuer="ubnd-11086", units=units, agencies=[agency])
+    assert in_force_findings(plan, register=REGISTER) == []

@@ -85,6 +85,13 @@ def _both(a: Span, b: Span) -> Span:
     return (start, end)
 
 
+def _either(a: Span, b: Span) -> Span:
+    """The days from the first start to the last end of two spans."""
+    start = None if a[0] is None or b[0] is None else min(a[0], b[0])
+    end = None if a[1] is None or b[1] is None else max(a[1], b[1])
+    return (start, end)
+
+
 def _text(span: Span) -> str:
     if span[0] is None and span[1] is None:
         return "at all times"
@@ -115,7 +122,11 @@ class _Checker:
         self.year = (self.start, self.end)
         self.units: dict[str, Span] = {}
         for i, unit in enumerate(plan.units):
-            self.units.setdefault(unit.code, self._unit_span(unit, f"units[{i}]"))
+            span = self._unit_span(unit, f"units[{i}]")
+            # A code the plan lists twice (before and after a reform): the days of either.
+            self.units[unit.code] = (
+                _either(self.units[unit.code], span) if unit.code in self.units else span
+            )
         self.reported: set[str] = set()
 
     def add(self, code: str, message: str, path: str) -> None:

@@ -31,8 +31,8 @@ each value goes to its successors in shares adding up to 1, or is refused with a
 References:
     * Resolution 202/2025/QH15 and the resolutions of the National Assembly Standing
       Committee of 16/06/2025 on each province's communes (the reform of 01/07/2025).
-    * DHIS2 documentation, "Organisation unit merge and split": values of merged units
-      are added; a split needs a rule for the values.
+    * DHIS2 documentation, organisation unit merge and split (check): the data values of
+      merged units are added; a split needs a rule for them.
 """
 
 from __future__ import annotations

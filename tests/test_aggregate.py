@@ -324,7 +324,8 @@ def test_results_convert_to_objects_dicts_and_a_dataframe() -> None:
     assert len(result.values) == len(result) == len(result.rows)
     assert all(isinstance(v, AggregateValue) for v in result)
     dicts = {d["indicator"]: d for d in result.to_dict()["values"]}
-    assert set(dicts["tre-em"]) == set(AGGREGATE_COLUMNS[:11])
+    assert set(dicts["tre-em"]) == {*AGGREGATE_COLUMNS[:11], "estimated"}
+    assert dicts["tre-em"]["estimated"] is False
     assert {"numerator", "denominator"} <= set(dicts["ty-le-tre-em-hcdb"])
     assert "share" in dicts["xa-phu-hop-tre-em"]
     frame = result.to_pandas()

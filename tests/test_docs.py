@@ -84,3 +84,36 @@ def test_the_test_of_the_plugin_guide_passes() -> None:
     assert callable(test)
     check: Callable[[], None] = test
     check()
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+GEOGRAPHY = DOCS / "geography.md"
+DISAGREEMENTS = DOCS / "geography" / "mapping_disagreements.csv"
+
+
+def test_the_geography_page_lists_every_disagreement_with_the_shared_mapping() -> None:
+    """Every disagreement of the shared mapping with the shipped sources is a row of the CSV
+    the page links; every structural one (all but spellings of names) is also in its table."""
+    import csv
+
+    text = GEOGRAPHY.read_text(encoding="utf-8")
+    assert "(geography/mapping_disagreements.csv)" in text
+    with DISAGREEMENTS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 263
+    issues: dict[str, int] = {}
+    for row in rows:
+        issues[row["issue"]] = issues.get(row["issue"], 0) + 1
+    for issue, count in issues.items():
+        assert f"| `{issue}` | {count} |" in text
+    for row in rows:
+        if row["issue"] not in ("old_name_mismatch", "new_province_name_style"):
+            assert f"| {row['issue']} | {row['old_code']} | {row['shared']} |" in text
+
+
+def test_the_geography_page_cites_its_legal_bases() -> None:
+    text = GEOGRAPHY.read_text(encoding="utf-8")
+    references = text[text.index("## References") :]
+    for act in ("202/2025/QH15", "19/2025/QĐ-TTg", "1250/NQ-UBTVQH15", "1669/NQ-UBTVQH15"):
+        assert act in references
+    assert "(check)" in references

@@ -374,6 +374,8 @@ COMMAND_LINES: dict[str, list[str]] = {
         "-o",
         "{tmp}/form.xlsx",
     ],
+    "units": ["units", "11086", "--as-of", "2023-06-01"],
+    "new-pack": ["new-pack", "--unit", "11074", "--year", "2026", "{tmp}/pack"],
     "deadline": ["deadline", "trước ngày 10/12/2023"],
     "lunar": ["lunar", "2023-09-29"],
     "period": ["period", "2023S1", "--convention", "nd09"],
@@ -471,9 +473,10 @@ def test_a_plugin_answering_with_the_wrong_type_is_named_and_left_out(broken: Ho
 
 @pytest.mark.parametrize("command", list(COMMAND_LINES))
 def test_every_command_runs_beside_a_broken_plugin(
-    broken: Host, capsys: pytest.CaptureFixture[str], command: str
+    broken: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
 ) -> None:
-    status, out, err = _cwp(capsys, *COMMAND_LINES[command])
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in COMMAND_LINES[command]]
+    status, out, err = _cwp(capsys, *argv)
     assert status in (0, 1), err
     assert out
     assert "cwp: warning: plugin 'exits' failed while loading: SystemExit: 3\n" in err

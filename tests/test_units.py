@@ -112,3 +112,87 @@ def test_descendants_by_level_partition_the_descendants(
     by_level = [u for level in Level for u in tree.descendants("30", level)]
     assert sorted(u.code for u in everything) == sorted(u.code for u in by_level)
     assert len(everything) == len(units) - 1
+
+
+# -- identity over time: a code and a validity ------------------------------------------------
+
+
+def _version(
+    code: str,
+    name: str,
+    level: str,
+    parent: str | None,
+    start: date | None = None,
+    end: date | None = None,
+) -> AdministrativeUnit:
+    return AdministrativeUnit(
+        code=code, name=name, level=level, parent=parent, valid_from=start, valid_to=end
+    )
+
+
+REFORM = date(2025, 7, 1)
+BEFORE = date(2025, 6, 30)
+
+
+def _reform_tree() -> Hierarchy:
+    """Code 11086 before and after 01/07/2025, under district 298 and then province 31."""
+    return Hierarchy(
+        [
+            _version("30", "Tỉnh Hải Dương", "province", None, end=BEFORE),
+            _version("31", "Thành phố Hải Phòng", "province", None, end=BEFORE),
+            _version("31", "Thành phố Hải Phòng", "province", None, start=REFORM),
+            _version("298", "Huyện Tứ Kỳ", "district", "30", end=BEFORE),
+            _version("11086", "Xã Hưng Đạo", "commune", "298", end=BEFORE),
+            _version("11086", "Xã Đại Sơn", "commune", "31", start=REFORM),
+        ]
+    )
+
+
+def test_one_code_names_two_units_one_after_the_other() -> None:
+    """Decision 19/2025/QĐ-TTg (check): a merged unit keeps the code of the unit where its
+    People's Committee sits, so 11086 was Xã Hưng Đạo until 30/06/2025 and is Xã Đại Sơn
+    from 01/07/2025 (vietnamadminunits 1.0.4, tables admin_units_legacy and admin_units)."""
+    tree = _reform_tree()
+    assert [u.name for u in tree.versions("11086")] == ["Xã Hưng Đạo", "Xã Đại Sơn"]
+    assert tree.get("11086", date(2023, 6, 1)).parent == "298"
+    assert tree.get("11086", REFORM).parent == "31"
+    assert [a.code for a in tree.ancestors("11086", date(2023, 6, 1))] == ["298", "30"]
+    assert [a.code for a in tree.ancestors("11086", REFORM)] == ["31"]
+    assert "11086" in tree.at(REFORM) and "298" not in tree.at(REFORM)
+    assert tree.at(BEFORE).get("11086").name == "Xã Hưng Đạo"
+
+
+def test_a_code_that_named_several_units_needs_a_date() -> None:
+    tree = _reform_tree()
+    with pytest.raises(NotFoundError, match="give a date"):
+        tree.get("11086")
+    with pytest.raises(NotFoundError, match=r"on 2025-07-01: Huyện Tứ Kỳ \(… to 2025-06-30\)"):
+        tree.get("298", REFORM)
+
+
+def test_two_units_with_one_code_on_one_day_are_refused() -> None:
+    with pytest.raises(InvalidValueError, match="appears twice on one day"):
+        Hierarchy(
+            [
+                _version("31", "Thành phố Hải Phòng", "province", None, end=REFORM),
+                _version("31", "Thành phố Hải Phòng", "province", None, start=REFORM),
+            ]
+        )
+
+
+def test_a_parent_must_exist_while_its_child_does() -> None:
+    with pytest.raises(InvalidValueError, match="does not exist at that time"):
+        Hierarchy(
+            [
+                _version("30", "Tỉnh Hải Dương", "province", None, end=BEFORE),
+                _version("11086", "Xã Đại Sơn", "commune", "30", start=REFORM),
+            ]
+        )
+
+
+def test_children_and_leaves_follow_the_date() -> None:
+    tree = _reform_tree()
+    assert [u.code for u in tree.children("31", REFORM)] == ["11086"]
+    assert tree.children("31", BEFORE) == ()
+    assert [u.name for u in tree.leaves("31", on=REFORM)] == ["Xã Đại Sơn"]
+    assert [u.name for u in tree.descendants("30", on=BEFORE)] == ["Huyện Tứ Kỳ", "Xã Hưng Đạo"]

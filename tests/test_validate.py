@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
+from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
     AdministrativeUnit,
@@ -46,6 +47,9 @@ CATALOG = national_catalog().merged(
         ]
     )
 )
+
+
+REGISTER = national_register()
 
 
 def base_plan() -> Plan:
@@ -145,7 +149,12 @@ def base_plan() -> Plan:
 
 
 def check(plan: Plan, source: str | None = None) -> list[Finding]:
-    return validate_plan(plan, catalog=CATALOG, source=source)
+    return validate_plan(plan, catalog=CATALOG, source=source, register=REGISTER)
+
+
+def with_unit(plan: Plan, code: str, **changes: Any) -> Plan:
+    units = [attrs.evolve(u, **changes) if u.code == code else u for u in plan.units]
+    return attrs.evolve(plan, units=units)
 
 
 def with_obligation(plan: Plan, index: int, **changes: Any) -> Plan:
@@ -301,6 +310,32 @@ EXAMPLES: dict[str, tuple[Callable[[Plan], Plan], str, str]] = {
         "obligations[1].deadline",
         "Saturday 17/6/2023 and Sunday 18/6/2023 are days off, so the last on-time day moves "
         "from 17/6/2023 to the next working day, 19/6/2023",
+    ),
+    "area-not-in-force": (
+        lambda p: with_unit(p, "298", valid_to=date(2022, 12, 31)),
+        "area",
+        "the plan's area 298 does not exist in 2023: it exists until 2022-12-31",
+    ),
+    "unit-not-in-force": (
+        lambda p: with_unit(p, "298", valid_to=date(2023, 6, 30)),
+        "area",
+        "unit 298 does not exist on 2023-12-31, when it is the plan's area throughout 2023",
+    ),
+    "agency-not-in-force": (
+        lambda p: attrs.evolve(
+            p,
+            agencies=[
+                attrs.evolve(a, valid_to=date(2023, 2, 28)) if a.code == "ldtbxh" else a
+                for a in p.agencies
+            ],
+        ),
+        "coordinator",
+        "agency 'ldtbxh' (Phòng LĐTBXH) does not exist on 2023-12-31",
+    ),
+    "unit-name-mismatch": (
+        lambda p: with_unit(p, "11083", name="Xã Đại Hợp"),
+        "units[3]",
+        "the register of units knows code 11083 only as: Xã Đại Sơn",
     ),
 }
 

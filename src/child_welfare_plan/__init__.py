@@ -37,6 +37,7 @@ _presentation.install(_notebook_presenter)
 if TYPE_CHECKING:
     from child_welfare_plan.api import (
         aggregate,
+        aggregate_as_of,
         catalog,
         evaluate,
         evaluate_demo,
@@ -45,9 +46,11 @@ if TYPE_CHECKING:
         installed_plans,
         load_data_values,
         load_incidents,
+        load_split_weights,
         load_submissions,
         plan_calendar,
         timeliness,
+        unit_register,
         validate_plan,
     )
     from child_welfare_plan.calendars.deadlines import (
@@ -97,6 +100,10 @@ if TYPE_CHECKING:
         Target,
         Task,
     )
+    from child_welfare_plan.model.successions import (
+        Succession,
+        UnitRegister,
+    )
     from child_welfare_plan.rules.aggregate import (
         AggregateResult,
         AggregateRow,
@@ -107,6 +114,7 @@ if TYPE_CHECKING:
         Evaluation,
         IndicatorRow,
     )
+    from child_welfare_plan.rules.remap import Remapped
     from child_welfare_plan.rules.schedule import (
         CalendarItem,
         PlanCalendar,
@@ -125,6 +133,9 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "aggregate": "child_welfare_plan.api",
+    "aggregate_as_of": "child_welfare_plan.api",
+    "load_split_weights": "child_welfare_plan.api",
+    "unit_register": "child_welfare_plan.api",
     "catalog": "child_welfare_plan.api",
     "evaluate": "child_welfare_plan.api",
     "evaluate_demo": "child_welfare_plan.api",
@@ -177,6 +188,9 @@ _LAZY = {
     "AggregateRow": "child_welfare_plan.rules.aggregate",
     "AggregateValue": "child_welfare_plan.rules.aggregate",
     "DataValueSet": "child_welfare_plan.rules.aggregate",
+    "Succession": "child_welfare_plan.model.successions",
+    "UnitRegister": "child_welfare_plan.model.successions",
+    "Remapped": "child_welfare_plan.rules.remap",
     "Evaluation": "child_welfare_plan.rules.evaluate",
     "IndicatorRow": "child_welfare_plan.rules.evaluate",
     "CalendarItem": "child_welfare_plan.rules.schedule",
@@ -225,20 +239,24 @@ __all__ = [
     "PlanFileError",
     "PluginError",
     "Rate",
+    "Remapped",
     "ReportingObligation",
     "Severity",
     "Status",
     "StatusItem",
     "Submission",
     "SubmissionSet",
+    "Succession",
     "Target",
     "TargetResult",
     "TargetStatus",
     "Task",
     "TimelinessResult",
+    "UnitRegister",
     "WorkingCalendar",
     "__version__",
     "aggregate",
+    "aggregate_as_of",
     "catalog",
     "dumps_plan_json",
     "evaluate",
@@ -249,12 +267,14 @@ __all__ = [
     "load_data_values",
     "load_incidents",
     "load_plan",
+    "load_split_weights",
     "load_submissions",
     "national_catalog",
     "plan_calendar",
     "plan_from_data",
     "plan_to_data",
     "timeliness",
+    "unit_register",
     "validate_plan",
 ]
 

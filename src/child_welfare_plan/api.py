@@ -8,34 +8,41 @@ catalog and working calendar as arguments.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from os import PathLike
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog
+from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.io.datavalues import load_data_values as _load_data_values
 from child_welfare_plan.io.submissions import IncidentSet, SubmissionSet
 from child_welfare_plan.io.submissions import load_incidents as _load_incidents
 from child_welfare_plan.io.submissions import load_submissions as _load_submissions
+from child_welfare_plan.io.weights import SplitWeights
+from child_welfare_plan.io.weights import load_split_weights as _load_split_weights
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.periods import Period
 from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
+from child_welfare_plan.model.successions import UnitRegister
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.plugins.host import get_host
 from child_welfare_plan.rules import aggregate as _aggregate
 from child_welfare_plan.rules import evaluate as _evaluate
+from child_welfare_plan.rules import remap as _remap
 from child_welfare_plan.rules import schedule as _schedule
 from child_welfare_plan.rules import timeliness as _timeliness
 from child_welfare_plan.rules import validate as _validate
 from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet
 from child_welfare_plan.rules.evaluate import Evaluation
+from child_welfare_plan.rules.remap import Remapped
 from child_welfare_plan.rules.schedule import PlanCalendar
 from child_welfare_plan.rules.timeliness import TimelinessResult
 
 __all__ = [
     "aggregate",
+    "aggregate_as_of",
     "catalog",
     "evaluate",
     "evaluate_demo",
@@ -44,9 +51,11 @@ __all__ = [
     "installed_plans",
     "load_data_values",
     "load_incidents",
+    "load_split_weights",
     "load_submissions",
     "plan_calendar",
     "timeliness",
+    "unit_register",
     "validate_plan",
 ]
 
@@ -105,6 +114,11 @@ def _calendar(plan: Plan, calendar: WorkingCalendar | None) -> WorkingCalendar:
     return calendar if calendar is not None else get_host().working_calendar(plan.area, plan.year)
 
 
+def unit_register() -> UnitRegister:
+    """The national register of administrative units since 10/04/2023 (package data)."""
+    return national_register()
+
+
 def aggregate(
     plan: Plan,
     values: DataValueSet | Iterable[DataValue],
@@ -118,6 +132,33 @@ def aggregate(
     if catalog is None and not isinstance(values, DataValueSet):
         catalog = get_host().catalog()
     return _aggregate.aggregate(plan, values, catalog, level=level, periods=periods)
+
+
+def aggregate_as_of(
+    plan: Plan,
+    values: DataValueSet | Iterable[DataValue],
+    units_as_of: date,
+    catalog: Catalog | None = None,
+    *,
+    split_weights: Mapping[tuple[str, str], float] | None = None,
+    level: Level | str | Sequence[Level | str] | None = None,
+    periods: Sequence[Period | str] | None = None,
+) -> Remapped:
+    """:func:`child_welfare_plan.rules.remap.aggregate_as_of` with the national unit
+    register: the figures carried onto the units in force on ``units_as_of``, then rolled
+    up (the result's ``plan`` frames those units)."""
+    if catalog is None and not isinstance(values, DataValueSet):
+        catalog = get_host().catalog()
+    return _remap.aggregate_as_of(
+        plan,
+        values,
+        catalog,
+        register=national_register(),
+        as_of=units_as_of,
+        weights=split_weights,
+        level=level,
+        periods=periods,
+    )
 
 
 def timeliness(
@@ -156,14 +197,16 @@ def validate_plan(
     catalog: Catalog | None = None,
     calendar: WorkingCalendar | None = None,
     source: str | None = None,
+    register: UnitRegister | None = None,
 ) -> list[Finding]:
-    """:func:`child_welfare_plan.rules.validate.validate_plan` against the installed catalog
-    and the working days of the plan's area."""
+    """:func:`child_welfare_plan.rules.validate.validate_plan` against the installed catalog,
+    the working days of the plan's area and the national register of units (by default)."""
     return _validate.validate_plan(
         plan,
         catalog=catalog if catalog is not None else get_host().catalog(),
         calendar=_calendar(plan, calendar),
         source=source,
+        register=register if register is not None else national_register(),
     )
 
 
@@ -181,9 +224,12 @@ def evaluate(
     k: int = 5,
     extra_targets: Iterable[Target] | None = None,
     findings: Sequence[Finding] = (),
+    units_as_of: date | None = None,
+    split_weights: Mapping[tuple[str, str], float] | None = None,
 ) -> Evaluation:
     """:func:`child_welfare_plan.rules.evaluate.evaluate` with the installed catalog (or the
-    one ``values`` were checked against) and the working days of the plan's area."""
+    one ``values`` were checked against), the working days of the plan's area and, with
+    ``units_as_of``, the national unit register."""
     if catalog is None and not isinstance(values, DataValueSet):
         catalog = get_host().catalog()
     return _evaluate.evaluate(
@@ -199,6 +245,9 @@ def evaluate(
         k=k,
         extra_targets=extra_targets,
         findings=findings,
+        units_as_of=units_as_of,
+        register=national_register() if units_as_of is not None else None,
+        split_weights=split_weights,
     )
 
 
@@ -213,8 +262,12 @@ def evaluate_files(
     audience: str = "internal",
     k: int = 5,
     plan_source: str | None = None,
+    units_as_of: date | None = None,
+    split_weights: str | PathLike[str] | None = None,
 ) -> Evaluation:
-    """Read the files (through the installed data sources) and evaluate ``plan``.
+    """Read the files (through the installed data sources) and evaluate ``plan``; with
+    ``units_as_of``, the figures are carried onto the units in force that day, divided
+    units apportioned by the ``split_weights`` file.
 
     Every problem in the plan (:func:`validate_plan`; ``plan_source`` names its file for
     the locations, by default the installed pack's file) and in the files becomes a finding
@@ -236,6 +289,11 @@ def evaluate_files(
         findings += loaded.findings
         found_submissions = loaded.submissions
     values = load_data_values(data, plan) if data is not None else None
+    shares = None
+    if split_weights is not None:
+        weights = load_split_weights(split_weights)
+        findings += weights.findings
+        shares = weights.shares
     return _evaluate.evaluate(
         plan,
         as_of=as_of,
@@ -248,7 +306,16 @@ def evaluate_files(
         audience=audience,
         k=k,
         findings=findings,
+        units_as_of=units_as_of,
+        register=national_register() if units_as_of is not None else None,
+        split_weights=shares,
     )
+
+
+def load_split_weights(path: str | PathLike[str], *, source: str | None = None) -> SplitWeights:
+    """Read a split-weight file (``old_code,new_code,share``) through the installed data
+    sources."""
+    return _load_split_weights(path, source=get_host().data_source_for(path, source))
 
 
 def evaluate_demo(plan_id: str, *, audience: str = "internal", k: int = 5) -> Evaluation:

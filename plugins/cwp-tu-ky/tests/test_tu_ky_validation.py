@@ -10,10 +10,14 @@ from typing import Any
 import attrs
 import pytest
 
+from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.model import AdministrativeUnit, Plan, Reporters
 from child_welfare_plan.model.date_rules import FixedDay
 from child_welfare_plan.model.deadlines import Before
 from child_welfare_plan.rules.validate import FINDING_CODES, validate_plan
+
+REGISTER = national_register()
+"""The national register of units: the plan is checked against the days they exist."""
 
 
 def test_the_plan_has_no_error_and_four_warnings(plan: Plan) -> None:
@@ -21,8 +25,9 @@ def test_the_plan_has_no_error_and_four_warnings(plan: Plan) -> None:
     Art. 12; the six-month reports are due on or after 14/6/2023, the end of 2023S1.
     "Trước ngày 10/12/2023" rolls past the day it names (09/12 and 10/12/2023 are a
     Saturday and a Sunday: Civil Code 2015 Art. 148.5). Tết Nguyên đán 2023, Sunday
-    22/01/2023, falls before the plan, which implements the province's plan of 07/3/2023."""
-    findings = validate_plan(plan, source="tu-ky-2023.toml")
+    22/01/2023, falls before the plan, which implements the province's plan of 07/3/2023.
+    Every unit and agency existed when the plan needed it (national register of units)."""
+    findings = validate_plan(plan, source="tu-ky-2023.toml", register=REGISTER)
     assert [(str(f.severity), f.code, f.location.path) for f in findings] == [
         ("warning", "event-before-plan-span", "events[0].when"),
         ("warning", "due-before-period-ends", "obligations[2].deadline"),
@@ -204,6 +209,18 @@ BROKEN: dict[str, tuple[Callable[[Plan], Plan], str]] = {
         ),
         "obligations[2].reporters.agencies[1]",
     ),
+    # The units and agencies over time (the national register of units): in 2026 Tứ Kỳ
+    # district no longer exists; in 2025 it ceases on 30/06; 11086 is no "Xã Thử".
+    "area-not-in-force": (lambda p: attrs.evolve(p, year=2026), "area"),
+    "unit-not-in-force": (lambda p: attrs.evolve(p, year=2025), "area"),
+    "agency-not-in-force": (lambda p: attrs.evolve(p, year=2025), "coordinator"),
+    "unit-name-mismatch": (
+        lambda p: attrs.evolve(
+            p,
+            units=[attrs.evolve(u, name="Xã Thử") if u.code == "11086" else u for u in p.units],
+        ),
+        "units[4]",
+    ),
 }
 
 
@@ -214,7 +231,7 @@ def test_every_finding_code_has_a_broken_copy() -> None:
 @pytest.mark.parametrize("code", sorted(BROKEN))
 def test_broken_copy_triggers_its_finding(plan: Plan, code: str) -> None:
     breaking, path = BROKEN[code]
-    findings = validate_plan(breaking(plan))
+    findings = validate_plan(breaking(plan), register=REGISTER)
     located = {(f.code, f.location.path) for f in findings}
     assert (code, path) in located
     assert all(f.severity is FINDING_CODES[f.code] for f in findings)

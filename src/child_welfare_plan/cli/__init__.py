@@ -36,19 +36,21 @@ COMMANDS: dict[str, str] = {
     "evaluate": "the consolidated evaluation: timeliness, figures, targets",
     "remind": "write a reminder letter (docx) to every overdue reporter",
     "template": "write a blank form (.xlsx) for a unit and period to fill in",
+    "units": "administrative units over time: a code's history, or a search by name",
+    "new-pack": "scaffold an installable pack (plan, demo data, test) for any unit",
     "deadline": "read a Vietnamese deadline phrase",
     "lunar": "convert between solar and Vietnamese lunar dates",
     "period": "show a period's dates",
 }
 """Every command, in the order ``cwp --help`` lists them, with its one-line help; the
-command ``NAME`` is the module ``child_welfare_plan.cli.NAME``."""
+command ``NAME`` is the module ``child_welfare_plan.cli.NAME`` (``-`` written ``_``)."""
 
 
 def command_module(name: str) -> ModuleType:
     """The module of the command ``name`` (one of :data:`COMMANDS`)."""
     if name not in COMMANDS:
         raise KeyError(name)
-    return importlib.import_module(f"{__name__}.{name}")
+    return importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

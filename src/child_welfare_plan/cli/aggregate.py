@@ -1,5 +1,5 @@
-"""``cwp aggregate PLAN (--data FILE | --demo) [--level LEVEL] [--period ID] [--audience
-public -k K]``: rolled-up values.
+"""``cwp aggregate PLAN (--data FILE | --demo) [--level LEVEL] [--period ID] [--units-as-of
+DATE [--split-weights FILE]] [--audience public -k K]``: rolled-up values.
 
 ``--data`` is any data source: CSV, JSON, a spreadsheet (``FILE.xlsx#Sheet``), a filled
 form, a DHIS2 dataValueSet. ``--demo`` reads the data values of the synthetic demo data set
@@ -8,9 +8,12 @@ as a DHIS2 dataValueSet.
 
 JSON (design §7): ``{"plan", "values": [{"unit", "level", "period", "indicator",
 "disaggregation", "value", "coverage", "complete", "reported", "expected", "reason",
-"numerator", "denominator", "share"}], "findings"}``; the plan's own findings come
-first. Exit 1 when the plan or the data has error-level findings (what could be computed
-is still printed); 2 when the data file cannot be read as a table at all.
+"numerator", "denominator", "share", "estimated"}], "findings"}``; the plan's own findings
+come first. With ``--units-as-of`` the figures are carried onto the units in force that day
+before they are rolled up, and the JSON gains ``"units_as_of"`` and ``"area"``; a divided
+unit's values are refused (an error) until ``--split-weights`` gives its shares. Exit 1 when
+the plan or the data has error-level findings (what could be computed is still printed); 2
+when the data file cannot be read as a table at all.
 
 ``--audience public`` protects the counts of children (disclosure control): every value
 gains ``withheld`` (null, ``suppressed`` or ``derived``; a withheld value is null), the
@@ -18,7 +21,8 @@ JSON gains ``audience`` and ``k``, breakdowns of counts of children are shown fo
 plan's area only, and findings keep their code and place but not their message. Every
 public output of the same data is a slice of one protected publication
 (:func:`~child_welfare_plan.rules.disclosure.figures.public_figures`), whatever levels and
-periods it shows.
+periods it shows. Figures carried onto other units (``--units-as-of``) are not published:
+apportioned estimates are not counts the protection can reason about.
 """
 
 from __future__ import annotations
@@ -29,11 +33,14 @@ from pathlib import Path
 
 import attrs
 
+from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.cli.args import (
     UsageError,
     add_audience,
+    add_remap_options,
     format_name,
     refuse_unreadable,
+    remap_weights,
     require_files,
 )
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
@@ -44,12 +51,13 @@ from child_welfare_plan.reports.base import Report
 from child_welfare_plan.rules.aggregate import aggregate
 from child_welfare_plan.rules.disclosure.figures import public_figures
 from child_welfare_plan.rules.disclosure.published import publish_aggregate
+from child_welfare_plan.rules.remap import aggregate_as_of
 
 HELP = "roll reported values up the unit tree and over time"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    """The plan, the data, the levels and the periods."""
+    """The plan, the data, the levels and the periods, the units and the audience."""
     p.add_argument("plan", help="plan id or a .toml/.json plan file")
     p.add_argument(
         "--data",
@@ -70,13 +78,21 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="period id to report, e.g. 2023 or 2023S1 (repeat for several; default: the "
         "periods in the data and their years)",
     )
+    add_remap_options(p)
     add_audience(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Read the values and roll them up."""
     plan = load_plan_arg(args.plan, host)
+    if args.audience == "public" and args.units_as_of is not None:
+        raise UsageError(
+            "--audience public does not go with --units-as-of: figures carried onto other "
+            "units are estimates the disclosure control cannot protect; publish the figures "
+            "of the units they were reported for"
+        )
     catalog = host.catalog()
+    weights = remap_weights(args, host)
     with contextlib.ExitStack() as stack:
         path: Path | None = args.data
         if args.demo and path is None:
@@ -88,11 +104,29 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         require_files(data=path)
         data = load_data_values(path, plan, catalog, source=host.data_source_for(path))
     refuse_unreadable(data.findings)
-    result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
     own = plan_findings(args.plan, plan, host)
+    tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
+    if args.units_as_of is not None:
+        remapped = aggregate_as_of(
+            plan,
+            data,
+            catalog,
+            register=national_register(),
+            as_of=args.units_as_of,
+            weights=weights.shares,
+            level=args.level,
+            periods=args.period,
+        )
+        result = attrs.evolve(
+            remapped.result, findings=(*own, *weights.findings, *remapped.result.findings)
+        )
+        report = aggregate_report(
+            result, remapped.plan, tables=tables, units_as_of=args.units_as_of
+        )
+        return report, 1 if result.has_errors() else 0
+    result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
     if own:
         result = attrs.evolve(result, findings=(*own, *result.findings))
-    tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
     failed = 1 if result.has_errors() else 0
     if args.audience == "public":
         figures = public_figures(plan, data, catalog, k=args.k)

@@ -17,6 +17,7 @@ from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, parse_date, parse
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.io.spreadsheets import split_sheet
 from child_welfare_plan.io.tables import UNREADABLE_CODES
+from child_welfare_plan.io.weights import SplitWeights, load_split_weights
 from child_welfare_plan.model.cells import shorten
 from child_welfare_plan.model.findings import Finding, Severity
 
@@ -29,11 +30,14 @@ __all__ = [
     "StoppingProblems",
     "UsageError",
     "add_audience",
+    "add_remap_options",
+    "check_remap_args",
     "date_arg",
     "days_arg",
     "format_name",
     "moment_arg",
     "refuse_unreadable",
+    "remap_weights",
     "require_files",
     "today_in_vietnam",
 ]
@@ -160,6 +164,41 @@ def require_files(**paths: Path | None) -> None:
     for option, path in paths.items():
         if path is not None and not split_sheet(path)[0].is_file():
             raise UsageError(f"no {option} file {str(path)!r}")
+
+
+def add_remap_options(parser: argparse.ArgumentParser) -> None:
+    """``--units-as-of DATE`` and ``--split-weights FILE`` (aggregate, evaluate)."""
+    parser.add_argument(
+        "--units-as-of",
+        dest="units_as_of",
+        type=date_arg,
+        metavar="DATE",
+        help="carry the figures onto the units in force on DATE (e.g. 2025-07-01) before "
+        "rolling them up",
+    )
+    parser.add_argument(
+        "--split-weights",
+        dest="split_weights",
+        type=Path,
+        metavar="FILE",
+        help="shares of divided units, CSV old_code,new_code,share (with --units-as-of); "
+        "the values they give are marked estimated",
+    )
+
+
+def check_remap_args(args: argparse.Namespace) -> None:
+    """A usage error for ``--split-weights`` without ``--units-as-of``, or naming no file."""
+    if args.split_weights is not None and args.units_as_of is None:
+        raise UsageError("--split-weights needs --units-as-of")
+    require_files(split_weights=args.split_weights)
+
+
+def remap_weights(args: argparse.Namespace, host: Host) -> SplitWeights:
+    """The ``--split-weights`` file read (empty without one), after :func:`check_remap_args`."""
+    check_remap_args(args)
+    if args.split_weights is None:
+        return SplitWeights({})
+    return load_split_weights(args.split_weights, source=host.data_source_for(args.split_weights))
 
 
 def format_name(args: argparse.Namespace, host: Host) -> str:

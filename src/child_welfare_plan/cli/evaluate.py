@@ -1,5 +1,9 @@
 """``cwp evaluate PLAN [--data FILE] [--submissions FILE] [--incidents FILE] [--as-of DATE]
-[--demo] [--audience internal|public]``: the consolidated evaluation.
+[--demo] [--audience internal|public] [--units-as-of DATE [--split-weights FILE]]``: the
+consolidated evaluation.
+
+``--units-as-of`` carries the figures onto the units in force that day before rolling them
+up (timeliness stays that of the plan's own reporters).
 
 ``--demo`` takes the files and the as-of date of the synthetic demo data set a pack
 registers for the plan. Without ``--demo`` and ``--as-of``, the as-of date is today in
@@ -19,6 +23,8 @@ import attrs
 from child_welfare_plan.api import evaluate_files
 from child_welfare_plan.cli.args import (
     add_audience,
+    add_remap_options,
+    check_remap_args,
     date_arg,
     refuse_unreadable,
     require_files,
@@ -46,11 +52,13 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", help="the period of the figures (default: the plan's year)")
     p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
     add_audience(p)
+    add_remap_options(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Evaluate the plan on the files (or the pack's demo data)."""
     plan = load_plan_arg(args.plan, host)
+    check_remap_args(args)
     data: Path | None = args.data
     submissions_file: Path | None = args.submissions
     incidents_file: Path | None = args.incidents
@@ -78,6 +86,8 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             audience=args.audience,
             k=args.k,
             plan_source=plan_source(args.plan, plan, host),
+            units_as_of=args.units_as_of,
+            split_weights=args.split_weights,
         )
     refuse_unreadable(evaluation.findings)
     report = evaluation_report(evaluation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.cli.planarg import is_plan_file, plan_or_findings
 from child_welfare_plan.model.findings import has_errors
 from child_welfare_plan.plugins.host import Host
@@ -20,7 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
-    """Validate the plan against the installed catalog and working calendar."""
+    """Validate the plan against the installed catalog, working calendar and the national
+    register of units (the days its units and agencies exist)."""
     plan, findings = plan_or_findings(args.plan, host)
     plan_id = args.plan
     if plan is not None:
@@ -31,6 +33,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             catalog=host.catalog(),
             calendar=host.working_calendar(plan.area, plan.year),
             source=source,
+            register=national_register(),
         )
     if any(f.code == "unreadable-plan" for f in findings):
         status = 2  # design §7: input that cannot be read at all

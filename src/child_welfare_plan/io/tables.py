@@ -492,6 +492,11 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
         if not isinstance(item, dict):
             findings.append(_problem(source, "bad-row", f"item {number} is not an object", number))
             continue
+        if not item:
+            findings.append(
+                _problem(source, "bad-row", f"item {number} is an empty object: no cells", number)
+            )
+            continue
         refused = _refused(item)
         if refused is not None:
             findings.append(_problem(source, *refused, number))

@@ -10,6 +10,7 @@ References:
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -20,7 +21,7 @@ import attrs
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
 from child_welfare_plan.model import validators as v
 
-__all__ = ["AdministrativeUnit", "Hierarchy", "Level", "UnitKind", "fold_name"]
+__all__ = ["AdministrativeUnit", "Hierarchy", "Level", "UnitKind", "fold_name", "validity"]
 
 
 class Level(StrEnum):
@@ -130,58 +131,122 @@ class AdministrativeUnit:
         )
 
 
+def _overlap(a: AdministrativeUnit, b: AdministrativeUnit) -> bool:
+    """True when two units exist on some common day."""
+    return (a.valid_from is None or b.valid_to is None or a.valid_from <= b.valid_to) and (
+        b.valid_from is None or a.valid_to is None or b.valid_from <= a.valid_to
+    )
+
+
+def _start(unit: AdministrativeUnit) -> date:
+    return unit.valid_from or date.min
+
+
+def validity(unit: AdministrativeUnit) -> str:
+    """The unit's validity as text: ``2025-07-01 –``, ``– 2025-06-30``, ``always``."""
+    if unit.valid_from is None and unit.valid_to is None:
+        return "with no recorded start or end"
+    start = unit.valid_from.isoformat() if unit.valid_from else "…"
+    end = unit.valid_to.isoformat() if unit.valid_to else "…"
+    return f"{start} to {end}"
+
+
 @attrs.frozen
 class Hierarchy:
-    """A tree of units: lookups by code and name, children, ancestors, leaves.
+    """A tree of units over time: lookups by code and name, children, ancestors, leaves.
 
-    Building one checks the tree: every parent exists and stands at a higher level than its
-    child, no code repeats, and there is no cycle. Use :meth:`at` for the tree at a date.
+    A unit's identity is its code *and* its validity: one code may name several units one
+    after the other (11086 was Xã Hưng Đạo until 30/06/2025 and is Xã Đại Sơn from
+    01/07/2025), never two at once. A parent is named by its code: the parent of a unit is
+    the unit with that code that exists while the unit does.
+
+    Building one checks the tree: every parent exists while its child does and stands at a
+    higher level, no code names two units on one day, and there is no cycle. Use
+    :meth:`at` for the tree on a date (each code once). Lookups by code alone are for codes
+    that name one unit; give ``on`` (a date) for a code that names several.
     """
 
     units: tuple[AdministrativeUnit, ...] = attrs.field(converter=v.to_tuple)
-    _by_code: dict[str, AdministrativeUnit] = attrs.field(init=False, repr=False, eq=False)
-    _children: dict[str | None, list[str]] = attrs.field(init=False, repr=False, eq=False)
+    _versions: dict[str, tuple[AdministrativeUnit, ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _children: dict[str | None, list[AdministrativeUnit]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        by_code: dict[str, AdministrativeUnit] = {}
+        grouped: dict[str, list[AdministrativeUnit]] = {}
         for unit in self.units:
-            if unit.code in by_code:
-                raise InvalidValueError(f"Hierarchy: unit code {unit.code!r} appears twice")
-            by_code[unit.code] = unit
-        children: dict[str | None, list[str]] = {}
+            grouped.setdefault(unit.code, []).append(unit)
+        versions: dict[str, tuple[AdministrativeUnit, ...]] = {}
+        for code, items in grouped.items():
+            items.sort(key=_start)
+            for earlier, later in itertools.pairwise(items):
+                if _overlap(earlier, later):
+                    raise InvalidValueError(
+                        f"Hierarchy: unit code {code!r} appears twice on one day "
+                        f"({earlier.name}, {validity(earlier)}; {later.name}, "
+                        f"{validity(later)}): a code names one unit at a time"
+                    )
+            versions[code] = tuple(items)
+        children: dict[str | None, list[AdministrativeUnit]] = {}
         for unit in self.units:
-            if unit.parent is not None and unit.parent not in by_code:
+            children.setdefault(unit.parent, []).append(unit)
+        object.__setattr__(self, "_versions", versions)
+        object.__setattr__(self, "_children", children)
+        upward = True
+        for unit in self.units:
+            if unit.parent is None:
+                continue
+            parents = versions.get(unit.parent, ())
+            if any(p.level.rank >= unit.level.rank for p in parents):
+                upward = False
+        if not upward:  # parents always a level up cannot form a cycle
+            self._check_acyclic()
+        for unit in self.units:
+            if unit.parent is None:
+                continue
+            if unit.parent not in versions:
                 raise InvalidValueError(
                     f"Hierarchy: {unit.level} {unit.code} ({unit.name}) names parent "
                     f"{unit.parent!r}, which is not in the hierarchy"
                 )
-            children.setdefault(unit.parent, []).append(unit.code)
-        object.__setattr__(self, "_by_code", by_code)
-        object.__setattr__(self, "_children", children)
-        self._check_acyclic()
-        for unit in self.units:
-            parent = by_code.get(unit.parent) if unit.parent is not None else None
-            if parent is not None and parent.level.rank >= unit.level.rank:
+            overlapping = [p for p in versions[unit.parent] if _overlap(p, unit)]
+            if not overlapping:
                 raise InvalidValueError(
-                    f"Hierarchy: {unit.level} {unit.code} ({unit.name}) has parent "
-                    f"{parent.code} at level {parent.level} "
-                    f"(expected a level above {unit.level})"
+                    f"Hierarchy: {unit.level} {unit.code} ({unit.name}, {validity(unit)}) "
+                    f"names parent {unit.parent!r}, which does not exist at that time"
                 )
+            for parent in overlapping:
+                if parent.level.rank >= unit.level.rank:
+                    raise InvalidValueError(
+                        f"Hierarchy: {unit.level} {unit.code} ({unit.name}) has parent "
+                        f"{parent.code} at level {parent.level} "
+                        f"(expected a level above {unit.level})"
+                    )
 
     def _check_acyclic(self) -> None:
+        parents: dict[str, set[str]] = {}
+        for unit in self.units:
+            if unit.parent is not None:
+                parents.setdefault(unit.code, set()).add(unit.parent)
         state: dict[str, int] = {}
-        for start in self._by_code:
-            path: list[str] = []
-            node: str | None = start
-            while node is not None and state.get(node, 0) == 0:
-                state[node] = 1
-                path.append(node)
-                node = self._by_code[node].parent
-            if node is not None and state.get(node) == 1:
-                cycle = [*path[path.index(node) :], node]
-                raise InvalidValueError(f"Hierarchy: cycle in parents {' → '.join(cycle)}")
-            for done in path:
-                state[done] = 2
+
+        def visit(code: str, path: list[str]) -> None:
+            state[code] = 1
+            path.append(code)
+            for parent in sorted(parents.get(code, ())):
+                if state.get(parent) == 1:
+                    cycle = [*path[path.index(parent) :], parent]
+                    raise InvalidValueError(f"Hierarchy: cycle in parents {' → '.join(cycle)}")
+                if state.get(parent, 0) == 0:
+                    visit(parent, path)
+            path.pop()
+            state[code] = 2
+
+        for code in self._versions:
+            if state.get(code, 0) == 0:
+                visit(code, [])
 
     def __len__(self) -> int:
         return len(self.units)
@@ -190,14 +255,44 @@ class Hierarchy:
         return iter(self.units)
 
     def __contains__(self, code: object) -> bool:
-        return code in self._by_code
+        return code in self._versions
 
-    def get(self, code: str) -> AdministrativeUnit:
-        """The unit with this code; :class:`NotFoundError` if there is none."""
-        try:
-            return self._by_code[code]
-        except KeyError:
-            raise NotFoundError(f"no administrative unit with code {code!r}") from None
+    def versions(self, code: str) -> tuple[AdministrativeUnit, ...]:
+        """Every unit that has had this code, oldest first (empty when none)."""
+        return self._versions.get(code, ())
+
+    def get(self, code: str, on: date | None = None) -> AdministrativeUnit:
+        """The unit with this code (on the day ``on``, when given).
+
+        Raises:
+            NotFoundError: no unit has the code, none had it on ``on``, or the code names
+                several units over time and no day is given.
+        """
+        found = self._versions.get(code)
+        if not found:
+            raise NotFoundError(f"no administrative unit with code {code!r}")
+        if on is None:
+            if len(found) == 1:
+                return found[0]
+            history = "; ".join(f"{u.name} ({validity(u)})" for u in found)
+            raise NotFoundError(
+                f"code {code!r} has named {len(found)} units over time ({history}): give a date"
+            )
+        for unit in found:
+            if unit.active_on(on):
+                return unit
+        history = "; ".join(f"{u.name} ({validity(u)})" for u in found)
+        raise NotFoundError(f"no administrative unit had code {code!r} on {on}: {history}")
+
+    def parent_of(self, unit: AdministrativeUnit) -> AdministrativeUnit | None:
+        """The unit's parent: the unit with its parent code that exists with it (the one
+        it started under when there were several); None for a root."""
+        if unit.parent is None or unit.parent not in self._versions:
+            return None
+        for parent in self._versions[unit.parent]:
+            if _overlap(parent, unit):
+                return parent
+        return None
 
     def find(self, name: str) -> tuple[AdministrativeUnit, ...]:
         """Units whose name matches, ignoring diacritics, case and the kind prefix."""
@@ -211,51 +306,66 @@ class Hierarchy:
 
     def roots(self) -> tuple[AdministrativeUnit, ...]:
         """Units with no parent in this hierarchy (provinces, or the top of a sub-tree)."""
-        return tuple(u for u in self.units if u.parent is None or u.parent not in self._by_code)
+        return tuple(u for u in self.units if u.parent is None or u.parent not in self._versions)
 
-    def children(self, code: str) -> tuple[AdministrativeUnit, ...]:
-        """The units directly under ``code``."""
-        self.get(code)
-        return tuple(self._by_code[c] for c in self._children.get(code, ()))
+    def _below(self, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
+        return [c for c in self._children.get(unit.code, ()) if _overlap(c, unit)]
 
-    def ancestors(self, code: str) -> tuple[AdministrativeUnit, ...]:
+    def children(self, code: str, on: date | None = None) -> tuple[AdministrativeUnit, ...]:
+        """The units directly under ``code`` (on the day ``on``, when given)."""
+        if on is not None:
+            return tuple(self._below(self.get(code, on)))
+        if code not in self._versions:
+            raise NotFoundError(f"no administrative unit with code {code!r}")
+        return tuple(self._children.get(code, ()))
+
+    def ancestors(self, code: str, on: date | None = None) -> tuple[AdministrativeUnit, ...]:
         """The chain of parents of ``code``, nearest first."""
         chain = []
-        parent = self.get(code).parent
-        while parent is not None and parent in self._by_code:
-            unit = self._by_code[parent]
-            chain.append(unit)
-            parent = unit.parent
+        parent = self.parent_of(self.get(code, on))
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parent_of(parent)
         return tuple(chain)
 
-    def ancestor_at(self, code: str, level: Level | str) -> AdministrativeUnit | None:
+    def ancestor_at(
+        self, code: str, level: Level | str, on: date | None = None
+    ) -> AdministrativeUnit | None:
         """The unit at ``level`` above (or equal to) ``code``; None if the tree skips it."""
         level = Level(level)
-        unit = self.get(code)
+        unit = self.get(code, on)
         if unit.level is level:
             return unit
-        return next((a for a in self.ancestors(code) if a.level is level), None)
+        return next((a for a in self.ancestors(code, on) if a.level is level), None)
 
     def descendants(
-        self, code: str, level: Level | str | None = None
+        self, code: str, level: Level | str | None = None, on: date | None = None
     ) -> tuple[AdministrativeUnit, ...]:
         """Every unit below ``code`` (optionally only those at ``level``), depth first."""
         wanted = None if level is None else Level(level)
+        tops = [self.get(code, on)] if on is not None else list(self.versions(code))
+        if not tops:
+            self.get(code)
         out: list[AdministrativeUnit] = []
-        stack = list(reversed(self._children.get(code, ())))
-        self.get(code)
-        while stack:
-            unit = self._by_code[stack.pop()]
-            if wanted is None or unit.level is wanted:
-                out.append(unit)
-            stack.extend(reversed(self._children.get(unit.code, ())))
+        seen: set[int] = set()
+        for top in tops:
+            stack = list(reversed(self._below(top)))
+            while stack:
+                unit = stack.pop()
+                if id(unit) in seen or (on is not None and not unit.active_on(on)):
+                    continue
+                seen.add(id(unit))
+                if wanted is None or unit.level is wanted:
+                    out.append(unit)
+                stack.extend(reversed(self._below(unit)))
         return tuple(out)
 
-    def leaves(self, code: str) -> tuple[AdministrativeUnit, ...]:
+    def leaves(self, code: str, on: date | None = None) -> tuple[AdministrativeUnit, ...]:
         """The units below ``code`` with no children (``code`` itself if it has none)."""
-        if not self._children.get(code):
-            return (self.get(code),)
-        return tuple(u for u in self.descendants(code) if not self._children.get(u.code))
+        below = self.descendants(code, on=on)
+        if not below:
+            return (self.get(code, on),) if on is not None else self.versions(code)
+        return tuple(u for u in below if not self._below(u))
 
     def at_level(self, level: Level | str) -> tuple[AdministrativeUnit, ...]:
         """Every unit at ``level``."""
@@ -263,13 +373,14 @@ class Hierarchy:
         return tuple(u for u in self.units if u.level is wanted)
 
     def at(self, day: date) -> Hierarchy:
-        """The tree as it stood on ``day``: only units active then."""
+        """The tree as it stood on ``day``: only units active then (each code once)."""
         return Hierarchy(tuple(u for u in self.units if u.active_on(day)))
 
-    def subtree(self, code: str) -> Hierarchy:
+    def subtree(self, code: str, on: date | None = None) -> Hierarchy:
         """``code`` and everything below it, plus its ancestors for context."""
-        keep = [*reversed(self.ancestors(code)), self.get(code), *self.descendants(code)]
-        return Hierarchy(tuple(keep))
+        top = [self.get(code, on)] if on is not None else list(self.versions(code))
+        keep = [*reversed(self.ancestors(code, on)), *top, *self.descendants(code, on=on)]
+        return Hierarchy(tuple(dict.fromkeys(keep)))
 
     @classmethod
     def of(cls, units: Iterable[AdministrativeUnit]) -> Hierarchy:

@@ -3,6 +3,7 @@ audience, withheld figures marked ``x``)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from child_welfare_plan.model.findings import count
@@ -17,17 +18,26 @@ __all__ = ["aggregate_report"]
 
 
 def aggregate_report(
-    published: AggregateResult | PublicAggregate, plan: Plan, *, tables: bool = True
+    published: AggregateResult | PublicAggregate,
+    plan: Plan,
+    *,
+    tables: bool = True,
+    units_as_of: date | None = None,
 ) -> Report:
     """The report of ``cwp aggregate``: the values by period, then the findings.
 
     ``tables=False`` leaves out the tables of values for people (the JSON format writes
-    only ``data``; at national scale the tables cost as much as the JSON)."""
+    only ``data``; at national scale the tables cost as much as the JSON). ``units_as_of``
+    says the figures were carried onto the units in force that day (``plan`` is then the
+    frame of those units)."""
 
     data = published.to_dict()
     public = isinstance(published, PublicAggregate)
     result = published.result if isinstance(published, PublicAggregate) else published
     withheld = published.withheld if isinstance(published, PublicAggregate) else None
+    if units_as_of is not None:
+        data["units_as_of"] = units_as_of.isoformat()
+        data["area"] = plan.area
     tree = plan.hierarchy
     names = {u.code: u.name for u in tree.units}
     findings = published.findings
@@ -46,6 +56,13 @@ def aggregate_report(
             + public_note(published.k)
             + " Breakdowns of counts of children are shown for the area only."
         )
+    if units_as_of is not None:
+        summary.append(
+            f"Figures carried onto the units in force on {units_as_of.isoformat()} (area "
+            f"{plan.area or 'none'}): a unit expects every unit of the period's end that lies "
+            "in it, so coverage counts those predecessors; 'estimated' marks values "
+            "apportioned by the shares of a divided unit."
+        )
     sections = [Section("Summary", summary)]
     columns = (
         "unit",
@@ -62,6 +79,8 @@ def aggregate_report(
     for n, row in enumerate(rows):
         note = row.reason or ""
         hidden = withheld is not None and withheld[n] is not None
+        if row.estimated:
+            note = f"estimated; {note}" if note else "estimated"
         if hidden and withheld is not None:
             note = f"withheld ({withheld[n]})"
         elif row.indicator in result.computed:

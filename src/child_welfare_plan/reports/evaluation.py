@@ -64,7 +64,12 @@ def _commune_codes(plan: Plan) -> set[str]:
 
 
 def _shown(row: IndicatorRow) -> Any:
-    return WITHHELD if row.withheld else row.value
+    if row.withheld:
+        return WITHHELD
+    if row.estimated and row.value is not None:
+        value = int(row.value) if float(row.value).is_integer() else round(row.value, 2)
+        return f"{value} (est.)"
+    return row.value
 
 
 def evaluation_report(evaluation: Evaluation) -> Report:
@@ -99,6 +104,13 @@ def evaluation_report(evaluation: Evaluation) -> Report:
             "Targets: "
             + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
             + f" (of {len(evaluation.targets)})."
+        )
+    if evaluation.units_as_of is not None:
+        summary.append(
+            f"Figures carried onto the units in force on {evaluation.units_as_of.isoformat()} "
+            f"(area {evaluation.area or 'none'}); coverage counts the units of the period "
+            "that lie in each; (est.) marks values apportioned by assumed shares of a "
+            "divided unit."
         )
     summary.append(f"Findings: {errors} error(s), {warnings} warning(s).")
     sections = [Section("Summary", summary)]
@@ -180,7 +192,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         if area_rows:
             sections.append(
                 Section(
-                    f"Area totals: {plan.area}",
+                    f"Area totals: {evaluation.area}",
                     (),
                     [
                         Block(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.io.packs import PackFiles
 from child_welfare_plan.io.plans import plan_to_data
 from child_welfare_plan.model.date_rules import format_date_rule
 from child_welfare_plan.model.deadlines import format_deadline
@@ -14,7 +16,13 @@ from child_welfare_plan.model.plan import Plan, ReportingObligation, Task
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
 
-__all__ = ["findings_block", "plan_report", "plans_report", "validation_report"]
+__all__ = [
+    "findings_block",
+    "new_pack_report",
+    "plan_report",
+    "plans_report",
+    "validation_report",
+]
 
 
 def plans_report(plans: Iterable[Plan]) -> Report:
@@ -180,4 +188,35 @@ def validation_report(plan_id: str, findings: Sequence[Finding]) -> Report:
         f"Validation of {plan_id}",
         data,
         [Section("Findings", [summary], [findings_block(findings)])],
+    )
+
+
+def new_pack_report(pack: PackFiles, directory: Path, written: Sequence[Path]) -> Report:
+    """``cwp new-pack``: the pack written, and what to do next."""
+    unit = pack.unit
+    data = {
+        "directory": str(directory),
+        "distribution": pack.distribution,
+        "module": pack.module,
+        "plan": pack.plan_id,
+        "unit": {
+            "code": unit.code,
+            "name": unit.name,
+            "level": unit.level.value,
+            "valid_from": None if unit.valid_from is None else unit.valid_from.isoformat(),
+            "valid_to": None if unit.valid_to is None else unit.valid_to.isoformat(),
+        },
+        "files": sorted(str(p.relative_to(directory)) for p in written),
+    }
+    paragraphs = [
+        f"Pack {pack.distribution} for {unit.name} ({unit.code}), plan {pack.plan_id}, "
+        f"written to {directory}.",
+        "Replace the placeholder texts, tasks and deadlines of the plan file with those of "
+        "the plan as issued; the demo data set is invented.",
+        f"Next: pip install -e {directory} && cwp validate {pack.plan_id} && "
+        f"cwp evaluate {pack.plan_id} --demo && pytest {directory}",
+    ]
+    block = Block(("file",), [(f,) for f in data["files"]])
+    return Report(
+        "new-pack", f"New pack {pack.distribution}", data, [Section("Pack", paragraphs, [block])]
     )

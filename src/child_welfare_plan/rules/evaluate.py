@@ -26,7 +26,7 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,7 @@ from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
+from child_welfare_plan.model.successions import UnitRegister
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.presentation import Presentable, presenter
@@ -50,6 +51,7 @@ from child_welfare_plan.rules.aggregate import (
 from child_welfare_plan.rules.disclosure import DEFAULT_K
 from child_welfare_plan.rules.disclosure.figures import PublicFigures, public_figures
 from child_welfare_plan.rules.disclosure.published import public_timeliness, quiet_finding
+from child_welfare_plan.rules.remap import carry
 from child_welfare_plan.rules.targets import (
     Measurement,
     TargetResult,
@@ -99,6 +101,8 @@ class IndicatorRow:
     """Why the value is not published (public audience): ``suppressed`` for a count of
     children (small, or withheld so that small ones cannot be worked out: the reason is
     the same for both on purpose), ``derived`` for a ratio computed from one."""
+    estimated: bool = False
+    """The value includes figures apportioned by assumed shares of a divided unit."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form; a withheld value is null with ``withheld`` saying why."""
@@ -112,6 +116,7 @@ class IndicatorRow:
             "complete": self.complete,
             "reason": self.reason,
             "withheld": self.withheld,
+            "estimated": self.estimated,
         }
 
 
@@ -131,14 +136,19 @@ class Evaluation(Presentable):
     indicators: tuple[IndicatorRow, ...] = attrs.field(converter=to_tuple)
     targets: tuple[TargetResult, ...] = attrs.field(converter=to_tuple)
     findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
+    units_as_of: date | None = None
+    """The day whose units the figures were carried onto, if any."""
+    area: str | None = attrs.Factory(lambda self: self.plan.area, takes_self=True)
+    """The unit the figures roll up to: the plan's area, or with ``units_as_of`` the
+    lowest unit of that day holding them all."""
 
     def has_errors(self) -> bool:
         """True when an error-level finding remains."""
         return has_errors(self.findings)
 
     def area_rows(self) -> tuple[IndicatorRow, ...]:
-        """The indicator rows of the plan's area."""
-        return tuple(r for r in self.indicators if r.unit == (self.plan.area or ""))
+        """The indicator rows of the area."""
+        return tuple(r for r in self.indicators if r.unit == (self.area or ""))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of ``cwp evaluate``."""
@@ -152,6 +162,8 @@ class Evaluation(Presentable):
             "period": self.period,
             "audience": self.audience,
             "k": self.k if self.audience == "public" else None,
+            "units_as_of": None if self.units_as_of is None else self.units_as_of.isoformat(),
+            "area": self.area,
             "timeliness": status,
             "indicators": [r.to_dict() for r in self.indicators],
             "targets": [self._target(t) for t in self.targets],
@@ -191,6 +203,9 @@ def evaluate(
     k: int = DEFAULT_K,
     extra_targets: Iterable[Target] | None = None,
     findings: Sequence[Finding] = (),
+    units_as_of: date | None = None,
+    register: UnitRegister | None = None,
+    split_weights: Mapping[tuple[str, str], float] | None = None,
 ) -> Evaluation:
     """Evaluate ``plan`` as of ``as_of``.
 
@@ -208,11 +223,23 @@ def evaluate(
         extra_targets: targets besides the plan's own (default: the catalog's national
             targets).
         findings: findings met while loading the inputs, reported with the rest.
+        units_as_of: carry the figures onto the units in force on this day before rolling
+            them up (:mod:`child_welfare_plan.rules.remap`); the indicators are then those
+            of the units of that day, and the plan's targets are measured on the lowest
+            unit holding them all.
+        register: the unit register to carry the figures with (needed with
+            ``units_as_of``).
+        split_weights: shares of divided units, ``(old code, new code) → share``.
     """
     if audience not in AUDIENCES:
         raise InvalidValueError(f"audience {audience!r} (expected one of {', '.join(AUDIENCES)})")
     if k < 2:
         raise InvalidValueError(f"k: {k} (expected 2 or more)")
+    if audience == "public" and units_as_of is not None:
+        raise InvalidValueError(
+            "a public evaluation does not go with units_as_of: figures carried onto other "
+            "units are estimates the disclosure control cannot protect"
+        )
     if catalog is None:
         catalog = values.catalog if isinstance(values, DataValueSet) else national_catalog()
     period = period or str(plan.year)
@@ -226,7 +253,22 @@ def evaluate(
         if public:
             status = public_timeliness(plan, status)
 
-    area = _area_unit(plan)
+    frame = plan
+    carried = None
+    if values is not None and units_as_of is not None:
+        if register is None:
+            raise InvalidValueError("evaluate: units_as_of needs a unit register")
+        carried = carry(
+            plan,
+            values,
+            catalog,
+            register=register,
+            as_of=units_as_of,
+            weights=split_weights,
+            periods=[period],
+        )
+        frame = carried.plan
+    area = _area_unit(frame)
     keys = [code for code in KEY_INDICATORS if catalog.has("indicator", code)]
     targets = [*plan.all_targets(), *(catalog.targets if extra_targets is None else extra_targets)]
     result = None
@@ -236,11 +278,14 @@ def evaluate(
     if values is not None:
         data = value_set(plan, values, catalog)
         levels = [Level.COMMUNE] + ([area[1]] if area and area[1] is not Level.COMMUNE else [])
-        result = aggregate(plan, data, catalog, level=levels, periods=[period])
+        if carried is not None:
+            result = carried.aggregate(levels)
+        else:
+            result = aggregate(plan, data, catalog, level=levels, periods=[period])
         every_finding += result.findings
-        units = [*plan.area_units(Level.COMMUNE)]
+        units = [*frame.area_units(Level.COMMUNE)]
         if area is not None:
-            units.append(plan.hierarchy.get(area[0]))
+            units.append(frame.hierarchy.get(area[0]))
         for unit in units:
             for code in keys:
                 got = result.get(unit.code, period, code)
@@ -254,6 +299,7 @@ def evaluate(
                         coverage=None if got is None else got.coverage,
                         complete=None if got is None else got.complete,
                         reason="no value reported" if got is None else got.reason,
+                        estimated=False if got is None else got.estimated,
                     )
                 )
         scope_default = area[0] if area else None
@@ -286,6 +332,8 @@ def evaluate(
         indicators=rows,
         targets=results,
         findings=every_finding,
+        units_as_of=units_as_of if carried is not None else None,
+        area=area[0] if area else None,
     )
 
 

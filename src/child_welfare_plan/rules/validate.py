@@ -48,7 +48,16 @@ code                               severity  meaning
 ``requested-agency-reports``       warning   an agency the plan only requests ("Đề nghị") is
                                              listed as a reporter, so it would be counted as
                                              expected
+``area-not-in-force``              error     the plan's area exists on no day of the plan's year
+``unit-not-in-force``              warning   a unit does not exist on a day the plan needs it
+``agency-not-in-force``            warning   an agency does not exist on a day the plan needs it
+``unit-name-mismatch``             warning   the register of units knows the unit's code under
+                                             another name (often a reused code)
 =================================  ========  =====================================================
+
+The last four come from :mod:`child_welfare_plan.rules.in_force` (which days a plan needs
+each unit and agency); pass a ``register`` of units to check units that carry no validity
+in the plan file.
 
 Deadlines are compared by their last on-time day after the Civil Code roll (a last day that
 is not a working day moves to the next working day), under the working calendar passed in;
@@ -88,6 +97,9 @@ from child_welfare_plan.model.plan import (
     Target,
     Task,
 )
+from child_welfare_plan.model.successions import UnitRegister
+from child_welfare_plan.rules.in_force import FINDING_CODES as IN_FORCE_CODES
+from child_welfare_plan.rules.in_force import in_force_findings
 
 __all__ = ["FINDING_CODES", "obligation_last_day", "validate_plan"]
 
@@ -115,6 +127,7 @@ FINDING_CODES: dict[str, Severity] = {
     "reporter-without-committee": Severity.WARNING,
     "no-expected-reporters": Severity.WARNING,
     "requested-agency-reports": Severity.WARNING,
+    **IN_FORCE_CODES,
 }
 """Every code :func:`validate_plan` can return, with its severity."""
 
@@ -131,13 +144,17 @@ def validate_plan(
     catalog: Catalog | None = None,
     calendar: WorkingCalendar | None = None,
     source: str | None = None,
+    register: UnitRegister | None = None,
 ) -> list[Finding]:
-    """Every finding of ``plan``, in the order of the plan's sections.
+    """Every finding of ``plan``, in the order of the plan's sections, then those of the
+    days its units and agencies exist.
 
     Args:
         catalog: the vocabularies to check codes against (the national catalog by default).
         calendar: working days for the deadline roll (Vietnam's public calendar by default).
         source: the plan file's name, for the findings' locations.
+        register: the units over time, for units the plan gives no validity (none: only
+            the plan's own validity dates are checked).
     """
     catalog = catalog if catalog is not None else national_catalog()
     calendar = calendar if calendar is not None else WorkingCalendar()
@@ -246,6 +263,7 @@ def validate_plan(
                 )
     area_known = plan.area is None or plan.area in tree
     findings.extend(_obligations(plan, calendar, source, area_known=area_known))
+    findings.extend(in_force_findings(plan, register=register, calendar=calendar, source=source))
     return findings
 
 

@@ -68,6 +68,8 @@ __all__ = [
     "DataValueSet",
     "Record",
     "aggregate",
+    "levels_for",
+    "periods_for",
     "value_set",
 ]
 
@@ -103,7 +105,7 @@ def aggregate(
     if catalog is None:
         catalog = values.catalog if isinstance(values, DataValueSet) else national_catalog()
     data = value_set(plan, values, catalog)
-    engine = Engine(plan, data, catalog, _levels(plan, level), _periods(plan, data, periods))
+    engine = Engine(plan, data, catalog, levels_for(plan, level), periods_for(plan, data, periods))
     return engine.run()
 
 
@@ -124,7 +126,9 @@ def value_set(
     return data
 
 
-def _levels(plan: Plan, level: Level | str | Sequence[Level | str] | None) -> tuple[Level, ...]:
+def levels_for(plan: Plan, level: Level | str | Sequence[Level | str] | None) -> tuple[Level, ...]:
+    """The levels to report: ``level`` (one or several), checked against the plan's area;
+    by default the area's own level."""
     tree = plan.hierarchy
     if plan.area is not None:
         top = tree.get(plan.area).level
@@ -152,9 +156,11 @@ def _levels(plan: Plan, level: Level | str | Sequence[Level | str] | None) -> tu
     return tuple(sorted(out, key=lambda lv: lv.rank))
 
 
-def _periods(
+def periods_for(
     plan: Plan, data: DataValueSet, periods: Sequence[Period | str] | None
 ) -> tuple[Period, ...]:
+    """The periods to report, shortest first: ``periods``, or those in the data and the
+    years they fall in."""
     convention = plan.period_convention
     found: dict[str, Period] = {}
     if periods is None:

@@ -4,6 +4,7 @@ tree one level at a time, finest first, each level built from the one below."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from child_welfare_plan.catalogs import Catalog
@@ -64,8 +65,11 @@ class Engine(Emitter):
         catalog: Catalog,
         levels: tuple[Level, ...],
         periods: tuple[Period, ...],
+        *,
+        exact: bool = False,
     ) -> None:
         self.plan = plan
+        self.exact = exact
         self.data = data
         self.catalog = catalog
         self.levels = levels
@@ -149,6 +153,15 @@ class Engine(Emitter):
     def aggregate_indicator(
         self, ind: Indicator, period: Period, groups: dict[str, dict[str, Series]]
     ) -> None:
+        for key, values, fractions in self.leaf_values(ind, period, groups):
+            self.over_units(ind, period, key, values, fractions)
+
+    def leaf_values(
+        self, ind: Indicator, period: Period, groups: dict[str, dict[str, Series]]
+    ) -> Iterator[tuple[str, dict[int, float], dict[int, float]]]:
+        """For each breakdown of ``ind``: every reporting unit's value for ``period`` (its
+        sub-periods rolled up over time) and, where below 1, the share of it reported. With
+        ``exact``, only values sent for ``period`` itself count."""
         known = self.data._periods
         inside = [
             known[pid]
@@ -156,15 +169,16 @@ class Engine(Emitter):
             if period.start <= known[pid].start
             and known[pid].end <= period.end
             and known[pid].convention is period.convention
+            and (not self.exact or pid == period.id)
         ]
         if not inside:
             return
         keys = {key for p in inside for key, series in groups[p.id].items() if series.values}
-        for key in keys:
+        for key in sorted(keys):
             parts = [(p, groups[p.id][key]) for p in inside if key in groups[p.id]]
             over_time = self.over_time(ind, period, [(p, s) for p, s in parts if s.values])
             if over_time is not None:
-                self.over_units(ind, period, key, *over_time)
+                yield key, *over_time
 
     def over_time(
         self, ind: Indicator, period: Period, parts: list[tuple[Period, Series]]

@@ -35,6 +35,7 @@ class AggregateRow(NamedTuple):
     numerator: float | None
     denominator: float | None
     share: float | None
+    estimated: bool = False
 
 
 #: The fields of :class:`AggregateRow` and :class:`AggregateValue`, in order.
@@ -61,7 +62,9 @@ class AggregateValue:
     ``expected`` are those numbers of units. ``value`` is None when it is undefined (no unit
     reported, a zero denominator), with ``reason`` saying why. A ratio or a share carries
     its ``numerator`` and ``denominator``; a boolean carries the ``share`` (0..1) of the
-    reporting units where it is true.
+    reporting units where it is true. ``estimated`` says that the value includes figures
+    apportioned by assumed shares (a divided unit's values carried across a reform with
+    ``--split-weights``).
     """
 
     unit: str
@@ -78,6 +81,7 @@ class AggregateValue:
     numerator: float | None = None
     denominator: float | None = None
     share: float | None = None
+    estimated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (design §7) with every extra key."""
@@ -148,18 +152,19 @@ class AggregateResult(Presentable):
     def to_dict(self) -> dict[str, Any]:
         """The JSON of ``cwp aggregate`` (design §7): ``{"plan", "values", "findings"}``;
         each value has the keys of design §7 with ``reported``, ``expected`` and ``reason``,
-        a ratio or share adds ``numerator`` and ``denominator``, a boolean ``share``."""
+        a ratio or share adds ``numerator`` and ``denominator``, a boolean ``share``; every
+        value ends with ``estimated``."""
         computed, booleans = self.computed, self.booleans
         out = []
         for row in self.rows:
             if row.indicator in computed:
-                out.append(dict(zip(_FRACTION_PARTS, row, strict=False)))
-            elif row.indicator in booleans:
-                item = dict(zip(_ALWAYS, row, strict=False))
-                item["share"] = row.share
-                out.append(item)
+                item = dict(zip(_FRACTION_PARTS, row, strict=False))
             else:
-                out.append(dict(zip(_ALWAYS, row, strict=False)))
+                item = dict(zip(_ALWAYS, row, strict=False))
+                if row.indicator in booleans:
+                    item["share"] = row.share
+            item["estimated"] = row.estimated
+            out.append(item)
         return {
             "plan": self.plan,
             "values": out,

@@ -11,7 +11,7 @@ from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.model.findings import FindingList, has_errors
-from child_welfare_plan.model.indicators import DataValue
+from child_welfare_plan.model.indicators import DataValue, Indicator
 from child_welfare_plan.model.periods import Period, parse_period
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import AdministrativeUnit
@@ -62,6 +62,16 @@ class DataValueSet(CellChecks, BreakdownChecks):
         self.check_totals = check_totals
         self.findings: FindingList = FindingList()
         tree = plan.hierarchy
+        reused = [
+            code for code in dict.fromkeys(u.code for u in tree) if len(tree.versions(code)) > 1
+        ]
+        if reused:
+            raise InvalidValueError(
+                f"plan {plan.id!r} lists several units under code(s) "
+                f"{', '.join(reused)} (one after another): figures keyed by code cannot tell "
+                "them apart; keep one unit per code in the plan and carry figures to the units "
+                "of another day with --units-as-of"
+            )
         self._tree = tree
         self._convention = plan.period_convention
         self._codes: list[str] = [u.code for u in tree.units]
@@ -247,6 +257,24 @@ class DataValueSet(CellChecks, BreakdownChecks):
         if uid is not None:
             # The unit cell was written another way (" 11074", 11074): now known, add the row.
             self.extend_rows([record], columns, first_row=row)
+
+    def carry(
+        self, unit: str, indicator: Indicator, period: Period, key: str, value: float
+    ) -> None:
+        """Add a value checked elsewhere, with no check of its cells: a figure carried from
+        the units of another day (:mod:`child_welfare_plan.rules.remap`). ``unit`` must be
+        a reporting unit of the plan."""
+        if self._finished:
+            raise InvalidValueError("DataValueSet: values cannot be added after finish()")
+        series = self._series(indicator, period, key)
+        series.values[self._reporting[unit]] = value
+        self._accepted += 1
+
+    def seal(self) -> DataValueSet:
+        """Finish the set without checking totals against breakdowns: for carried values,
+        whose source set was checked."""
+        self._finished = True
+        return self
 
     def __len__(self) -> int:
         """The number of values accepted (derived totals not counted)."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, parse_date, parse_received
+from child_welfare_plan.engines import AUTO_BYTES, CHOICES
 from child_welfare_plan.errors import CwpError
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UsageError",
+    "add_engine_options",
     "date_arg",
     "format_name",
     "moment_arg",
@@ -69,3 +71,22 @@ def format_name(args: argparse.Namespace, host: Host) -> str:
         if fmt is not None:
             return fmt.name
     return "text"
+
+
+def add_engine_options(p: argparse.ArgumentParser) -> None:
+    """``--engine`` and ``--quiet``: who reads and checks the files, and the progress bar."""
+    p.add_argument(
+        "--engine",
+        choices=CHOICES,
+        default="auto",
+        help="who reads and checks the files: python (the reference), duckdb (columnar, "
+        "the `engines` extra), dask (a cluster, the `distributed` extra); auto (default): "
+        f"python below {AUTO_BYTES // 2**20} MiB of input, duckdb above. The output is the "
+        "same whatever the engine",
+    )
+    p.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress bar (one is shown on stderr only when it is a terminal)",
+    )

@@ -29,7 +29,14 @@ from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.rules.aggregate import DataValueSet
 
-__all__ = ["COLUMNS", "REQUIRED_COLUMNS", "load_data_values", "read_data_values"]
+__all__ = [
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "column_indexes",
+    "empty_file",
+    "load_data_values",
+    "read_data_values",
+]
 
 #: The columns of a data-value file, in their usual order.
 COLUMNS = ("unit", "period", "indicator", "disaggregation", "value")
@@ -64,7 +71,7 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     values = DataValueSet(plan, catalog, source=stream.source)
     findings = values.findings
     findings.extend(stream.findings)
-    index = _column_indexes(stream.columns, stream.source, findings)
+    index = column_indexes(stream.columns, stream.source, findings)
     if index is None:
         return values.finish()
     known = len(stream.findings)
@@ -81,13 +88,20 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
         )
     findings.extend(stream.findings[known:])  # met while the rows were read
     if not len(values) and not findings:
-        findings.append(_problem(stream.source, "empty-file", "the file has a header but no rows"))
+        findings.append(empty_file(stream.source))
     return values.finish()
 
 
-def _column_indexes(
+def empty_file(source: str) -> Finding:
+    """The finding of a file with a header and no row of values."""
+    return _problem(source, "empty-file", "the file has a header but no rows")
+
+
+def column_indexes(
     columns: tuple[str, ...], source: str, findings: list[Finding]
 ) -> tuple[int, int, int, int | None, int] | None:
+    """The positions of the five columns (None: a required one is missing, a finding
+    added to ``findings``)."""
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         if columns:

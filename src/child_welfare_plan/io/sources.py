@@ -10,6 +10,7 @@ from pathlib import Path
 import attrs
 
 from child_welfare_plan.errors import NotFoundError
+from child_welfare_plan.io.parquet import read_parquet_table
 from child_welfare_plan.io.tables import (
     Table,
     TableStream,
@@ -45,6 +46,12 @@ BUILTIN_SOURCES: tuple[DataSource, ...] = (
         "csv", (".csv",), read_csv_table, "UTF-8 CSV with a header row", stream=stream_csv_table
     ),
     DataSource("json", (".json",), read_json_table, "a JSON array of objects"),
+    DataSource(
+        "parquet",
+        (".parquet",),
+        read_parquet_table,
+        "Apache Parquet (needs the `engines` extra), for national batches",
+    ),
 )
 """The readers every installation has (the built-in plugin registers them)."""
 

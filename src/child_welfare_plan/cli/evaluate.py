@@ -17,7 +17,12 @@ from pathlib import Path
 import attrs
 
 from child_welfare_plan.api import evaluate_files
-from child_welfare_plan.cli.args import date_arg, require_files, today_in_vietnam
+from child_welfare_plan.cli.args import (
+    add_engine_options,
+    date_arg,
+    require_files,
+    today_in_vietnam,
+)
 from child_welfare_plan.cli.planarg import load_plan_arg
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
@@ -29,7 +34,7 @@ HELP = "the consolidated evaluation: timeliness, figures, targets"
 def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the files or the demo, the date, the period and the audience."""
     p.add_argument("plan", help="plan id or a .toml/.json plan file")
-    p.add_argument("--data", type=Path, help="data values (CSV or JSON)")
+    p.add_argument("--data", type=Path, help="data values (CSV, JSON or Parquet)")
     p.add_argument("--submissions", type=Path, help="submissions (CSV or JSON)")
     p.add_argument("--incidents", type=Path, help="incidents (CSV or JSON)")
     p.add_argument("--as-of", type=date_arg, help="the date of the evaluation (YYYY-MM-DD)")
@@ -42,6 +47,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="public withholds small counts (disclosure control)",
     )
     p.add_argument("-k", type=int, default=5, help="smallest count published (default 5)")
+    add_engine_options(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
@@ -73,6 +79,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             period=args.period,
             audience=args.audience,
             k=args.k,
+            engine=args.engine,
         )
     report = evaluation_report(evaluation)
     if notes:

@@ -20,8 +20,14 @@ import argparse
 import gc
 from pathlib import Path
 
-from child_welfare_plan.cli.args import date_arg, require_files, today_in_vietnam
+from child_welfare_plan.cli.args import (
+    add_engine_options,
+    date_arg,
+    require_files,
+    today_in_vietnam,
+)
 from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.engines import choose
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.plugins.host import Host
@@ -59,12 +65,16 @@ def configure(p: argparse.ArgumentParser) -> None:
         metavar="DAYS",
         help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
     )
+    add_engine_options(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Judge the submissions as of the date."""
     plan = load_plan_arg(args.plan, host)
     require_files(submissions=args.submissions, incidents=args.incidents)
+    # Submissions are judged by the Python rules whatever the engine (the same answer);
+    # the choice is still checked so that a missing extra is a usage error.
+    choose(args.engine, [args.submissions])
     findings: list[Finding] = []
     incidents = None
     if args.incidents is not None:

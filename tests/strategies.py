@@ -4,6 +4,7 @@ references, aggregation data, timeliness submissions."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import string
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from itertools import product
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from child_welfare_plan.catalogs import Catalog
+from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
     AdministrativeUnit,
@@ -45,7 +46,7 @@ from child_welfare_plan.model import (
     deadlines,
 )
 from child_welfare_plan.model import date_rules as schedule
-from child_welfare_plan.model.deadlines import Before, WithinHours
+from child_welfare_plan.model.deadlines import Before, By, WithinHours
 from child_welfare_plan.model.document_kinds import DocumentKind
 from child_welfare_plan.model.documents import TITLE_OPENERS, DocumentRef
 from child_welfare_plan.model.plan import Incident
@@ -54,6 +55,7 @@ __all__ = [
     "AGE",
     "AS_OF_DAYS",
     "INCIDENTS",
+    "INCIDENT_KINDS",
     "ISSUERS",
     "KEYS",
     "NAMES",
@@ -64,6 +66,7 @@ __all__ = [
     "VN",
     "aggregate_plans",
     "as_of_days",
+    "catalog_indicators",
     "cell_values",
     "codes",
     "date_rules",
@@ -331,31 +334,107 @@ def hierarchies(
     return tuple(units)
 
 
+INCIDENT_KINDS = ("tu-vong-tntt", "xam-hai", "bo-roi")
+"""Kinds of incidents that trigger event-triggered reports in generated plans."""
+
+
+@functools.cache
+def catalog_indicators() -> tuple[str, ...]:
+    """The indicator codes of the national catalog, which generated targets name."""
+    return tuple(i.code for i in national_catalog().indicators)
+
+
+def _reporters(draw: st.DrawFn, agency_codes: Sequence[str]) -> Reporters:
+    """The committees of every unit at a level (province, district or commune), a list of
+    agencies, or both."""
+    level = draw(st.none() | st.sampled_from(Level))
+    least = 0 if level is not None else 1
+    agencies = draw(
+        st.lists(st.sampled_from(agency_codes), min_size=least, max_size=3, unique=True)
+    )
+    return Reporters(level=level, agencies=agencies)
+
+
+def _relative_deadlines() -> st.SearchStrategy[deadlines.DeadlineRule]:
+    """What "promptly" may mean for a report on an incident."""
+    return st.one_of(
+        st.builds(deadlines.WithinHours, st.integers(1, 72), _anchor()),
+        st.builds(deadlines.WithinDays, st.integers(1, 15), st.booleans(), _anchor()),
+    )
+
+
+@st.composite
+def _consolidation(
+    draw: st.DrawFn, year: int, consolidator: Reporters, recipient: str, committee: str
+) -> list[ReportingObligation]:
+    """Commune reports to ``committee`` and the report that consolidates them for
+    ``recipient`` (district → province), due more than 15 days after each of them: longer
+    than any run of days off, so its last on-time day, rolled or not, is always later."""
+    period = draw(st.sampled_from([f"{year}", f"{year}S1", f"{year}Q2", f"{year}06"]))
+
+    def dated(day: date) -> Before | By:
+        return Before(day) if draw(st.booleans()) else By(day)
+
+    fed: list[ReportingObligation] = []
+    latest = date(year, 1, 1)
+    for i in range(draw(st.integers(1, 2))):
+        due = draw(st.dates(date(year, 1, 1), date(year, 12, 31)))
+        latest = max(latest, due)
+        fed.append(
+            ReportingObligation(
+                id=f"bao-cao-xa-{i}",
+                title=draw(texts()),
+                kind=ObligationKind.PERIODIC,
+                reporters=Reporters(level=Level.COMMUNE),
+                recipient=committee,
+                covers=period,
+                deadline=dated(due),
+            )
+        )
+    consolidated = ReportingObligation(
+        id="bao-cao-tong-hop",
+        title=draw(texts()),
+        kind=ObligationKind.PERIODIC,
+        reporters=consolidator,
+        recipient=recipient,
+        covers=period,
+        deadline=dated(latest + timedelta(days=draw(st.integers(16, 45)))),
+        feeds=[ob.id for ob in fed],
+    )
+    return [*fed, consolidated]
+
+
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    """A valid, self-contained plan with every part filled in."""
+    """A valid, self-contained plan with every part filled in: a district plan, a province
+    plan or one with no area; reporters at every level and agency lists; event-triggered
+    reports with the incidents that trigger them; a district → province report that
+    consolidates commune reports and is due after them; targets on catalog indicators."""
     year = draw(st.integers(2000, 2030))
     units = draw(hierarchies())
-    area = next((u.code for u in units if u.level is Level.DISTRICT), "30")
-    communes = [u for u in units if u.level is Level.COMMUNE]
+    districts = [u for u in units if u.level is Level.DISTRICT]
+    # Mostly a district plan (the usual case), else a province plan or one with no area.
+    area = draw(st.sampled_from([*(d.code for d in districts[:1] for _ in "12"), "30", None]))
+    seat = area or "30"
     agencies = [
-        Agency(code="ubnd", name="Ủy ban nhân dân", unit=area, kind=AgencyKind.PEOPLES_COMMITTEE),
+        Agency(code="ubnd", name="Ủy ban nhân dân", unit=seat, kind=AgencyKind.PEOPLES_COMMITTEE),
         Agency(
             code="ldtbxh",
             name="Phòng LĐTBXH",
             name_en="Labour office",
-            unit=area,
+            unit=seat,
             kind=AgencyKind.SPECIALISED_OFFICE,
         ),
-        Agency(code="mttq", name="Mặt trận", unit=area, kind=AgencyKind.FRONT),
+        Agency(code="mttq", name="Mặt trận", unit=seat, kind=AgencyKind.FRONT),
         *(
             Agency(
-                code=f"ubnd-{c.code}",
-                name=f"UBND {c.name}",
-                unit=c.code,
+                code=f"ubnd-{u.code}",
+                name=f"UBND {u.name}",
+                unit=u.code,
                 kind=AgencyKind.PEOPLES_COMMITTEE,
             )
-            for c in communes
+            for u in units
+            if u.code != seat
         ),
     ]
     agency_codes = [a.code for a in agencies]
@@ -385,32 +464,57 @@ def plans(draw: st.DrawFn) -> Plan:
     baseline = draw(st.none() | st.floats(0, 100, allow_nan=False))
     target = Target(
         id="muc-tieu-1",
-        indicator=None,
+        indicator=draw(st.none() | st.sampled_from(catalog_indicators())),
         comparator=draw(st.sampled_from(list(Comparator))),
         value=draw(st.floats(0, 100, allow_nan=False)),
         year=year,
         baseline=baseline,
         baseline_year=None if baseline is None else year - draw(st.integers(1, 5)),
+        scope=draw(st.none() | st.sampled_from([u.code for u in units])),
         text=draw(texts()),
     )
-    group_levels = st.none() | st.just(Level.COMMUNE)
     periods = st.sampled_from([None, f"{year}", f"{year}S1", f"{year}Q2", f"{year}06"])
-    obligations = [
-        ReportingObligation(
-            id=f"bao-cao-{i}",
-            title=draw(texts()),
-            kind=draw(st.sampled_from(list(ObligationKind))),
-            reporters=Reporters(
-                level=draw(group_levels) or Level.COMMUNE, agencies=draw(some_agencies)
-            ),
-            recipient="ubnd",
-            via=draw(st.none() | st.just("ldtbxh")),
-            covers=draw(periods),
-            deadline=draw(st.none() | deadline_rules(year)),
-            basis=draw(st.none() | texts()),
+    obligations = []
+    for i in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(list(ObligationKind)))
+        triggered = kind is ObligationKind.EVENT_TRIGGERED
+        rules = _relative_deadlines() if triggered else deadline_rules(year)
+        obligations.append(
+            ReportingObligation(
+                id=f"bao-cao-{i}",
+                title=draw(texts()),
+                kind=kind,
+                reporters=_reporters(draw, agency_codes),
+                recipient="ubnd",
+                via=draw(st.none() | st.just("ldtbxh")),
+                covers=None if triggered else draw(periods),
+                deadline=draw(st.none() | rules),
+                triggers=draw(
+                    st.lists(st.sampled_from(INCIDENT_KINDS), min_size=1, max_size=2, unique=True)
+                )
+                if triggered
+                else (),
+                basis=draw(st.none() | texts()),
+            )
         )
-        for i in range(draw(st.integers(0, 3)))
-    ]
+    consolidate = draw(st.integers(0, 2)) > 0
+    if districts and consolidate:
+        # Communes report to their district, which consolidates for the province: in a
+        # district plan its own People's Committee, in a province plan (or one with no
+        # area) the committee of every district.
+        district_plan = area == districts[0].code
+        obligations += draw(
+            _consolidation(
+                year,
+                consolidator=(
+                    Reporters(agencies=["ubnd"])
+                    if district_plan
+                    else Reporters(level=Level.DISTRICT)
+                ),
+                recipient="ubnd-30" if district_plan else "ubnd",
+                committee="ubnd" if district_plan else f"ubnd-{districts[0].code}",
+            )
+        )
     return Plan(
         id=draw(codes()),
         title=draw(texts()),

@@ -50,3 +50,16 @@ def test_cwp_help_loads_only_the_command_line() -> None:
     }
     for heavy in ("pluggy", "cattrs", "holidays", "tabulate", "attrs", "dateutil"):
         assert heavy not in loaded, f"cwp --help loaded {heavy}"
+
+
+def test_the_facade_catalog_is_the_function_whatever_was_imported_first() -> None:
+    """``child_welfare_plan.catalog()`` is the merged catalog (docs/indicators.md), whatever
+    was imported first: no subpackage has that name (it is ``catalogs``), so importing the
+    plugin host cannot turn the name into a module."""
+    probe = (
+        "import child_welfare_plan as cwp\n"
+        "import child_welfare_plan.plugins.host\n"
+        "print(callable(cwp.catalog))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "True"

@@ -23,11 +23,19 @@ def test_quick_start_is_exactly_two_command_lines() -> None:
     assert "pytest" in lines[1] and "mypy" in lines[1] and "ruff format --check" in lines[1]
 
 
-def test_ci_runs_exactly_the_second_line() -> None:
+def test_ci_installs_the_system_packages_then_runs_exactly_the_second_line() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     commands = [
         line
         for line in script.splitlines()
         if line.strip() and not line.startswith(("#", "set ", "cd "))
     ]
-    assert commands == [_quick_start()[1]]
+    assert commands == [".ci/system-packages", _quick_start()[1]]
+
+
+def test_the_system_packages_script_only_installs_debian_packages() -> None:
+    """CI's one step beyond the README: Debian packages the tests use (LibreOffice,
+    Chromium...), installed when missing; nothing else."""
+    script = (ROOT / ".ci" / "system-packages").read_text(encoding="utf-8")
+    assert "apt-get install" in script
+    assert "pip install" not in script

@@ -21,7 +21,7 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
     try:
         fmt = host.output_format(format_name(args, host))
         report, status = command.run(args, host)
-        if not fmt.accepts(report):
+        if not host.accepts(fmt, report):
             raise UsageError(f"the {fmt.name} format cannot render `cwp {report.kind}` output")
         content = host.render(fmt, report)
         if args.output is not None:

@@ -24,13 +24,14 @@ What the host collects is cached, so each warning is given once.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from importlib import metadata
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pluggy
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
@@ -39,8 +40,9 @@ from child_welfare_plan.errors import CwpError, NotFoundError, PluginError
 from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.text import render_text
 from child_welfare_plan.io.sources import DataSource, source_for
-from child_welfare_plan.io.tables import Table
+from child_welfare_plan.io.tables import Table, TableStream
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
+from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Plan, Target
 from child_welfare_plan.model.units import AdministrativeUnit
@@ -360,35 +362,70 @@ class Host:
 
     def data_source_for(self, path: str | PathLike[str], name: str | None = None) -> DataSource:
         """The data source named ``name``, or the one whose suffix matches ``path`` (a
-        plugin's before the built-in one)."""
+        plugin's before the built-in one). A plugin's reader comes guarded: if it raises or
+        returns something other than a table, a :class:`PluginError` names the plugin."""
         sources = self.data_sources()
         if name is not None:
             if name not in sources:
                 raise NotFoundError(
                     f"unknown data source {name!r} (available: {', '.join(sorted(sources))})"
                 )
-            return sources[name]
+            return self._guarded(sources[name])
         ordered = sorted(sources.values(), key=lambda s: self.owner("source", s.name) == BUILTIN)
-        return source_for(path, {s.name: s for s in ordered})
+        return self._guarded(source_for(path, {s.name: s for s in ordered}))
 
     def read_table(self, path: str | PathLike[str], source: str | None = None) -> Table:
         """Read ``path`` with the matching data source.
 
         Raises:
-            PluginError: the data source raised or returned something other than a table.
+            PluginError: a plugin's data source raised or returned something other than a
+                table.
         """
-        reader = self.data_source_for(path, source)
-        try:
-            table = reader.read(Path(path))
-        except CwpError:
-            raise
-        except Exception as exc:
-            raise PluginError(self._blame("source", reader.name, exc)) from exc
-        if not isinstance(table, Table):
-            raise PluginError(
-                self._blame("source", reader.name, f"returned {_shown(table)}, not a table")
-            )
-        return table
+        return self.data_source_for(path, source).read(Path(path))
+
+    def _guarded(self, source: DataSource) -> DataSource:
+        if self.owner("source", source.name) == BUILTIN:
+            return source
+        name, read, stream = source.name, source.read, source.stream
+
+        def guarded_read(path: Path) -> Table:
+            try:
+                table = read(path)
+            except CwpError:
+                raise
+            except Exception as exc:
+                raise PluginError(self._blame("source", name, exc)) from exc
+            if not isinstance(table, Table):
+                raise PluginError(
+                    self._blame("source", name, f"returned {_shown(table)}, not a table")
+                )
+            return table
+
+        def guarded_stream(path: Path) -> TableStream:
+            assert stream is not None
+            try:
+                rows = stream(path)
+            except CwpError:
+                raise
+            except Exception as exc:
+                raise PluginError(self._blame("source", name, exc)) from exc
+            if not isinstance(rows, TableStream):
+                raise PluginError(
+                    self._blame("source", name, f"returned {_shown(rows)}, not a table stream")
+                )
+            return attrs.evolve(rows, rows=guarded_rows(rows.rows))
+
+        def guarded_rows(rows: Iterator[Sequence[Cell]]) -> Iterator[Sequence[Cell]]:
+            try:
+                yield from rows
+            except CwpError:
+                raise
+            except Exception as exc:
+                raise PluginError(self._blame("source", name, exc)) from exc
+
+        return attrs.evolve(
+            source, read=guarded_read, stream=None if stream is None else guarded_stream
+        )
 
     def _blame(self, kind: str, name: str, error: object) -> str:
         what = "data source" if kind == "source" else "output format"
@@ -429,6 +466,19 @@ class Host:
         matching = [f for f in self.output_formats().values() if f.suffix == wanted]
         matching.sort(key=lambda f: self.owner("format", f.name) == BUILTIN)
         return matching[0] if matching else None
+
+    def accepts(self, fmt: OutputFormat, report: Report) -> bool:
+        """Whether ``fmt`` can render ``report``; a plugin's check that fails is named.
+
+        Raises:
+            PluginError: the format's ``accepts`` raised.
+        """
+        try:
+            return bool(fmt.accepts(report))
+        except Exception as exc:
+            if self.owner("format", fmt.name) == BUILTIN:
+                raise
+            raise PluginError(self._blame("format", fmt.name, exc)) from exc
 
     def render(self, fmt: OutputFormat, report: Report) -> str | bytes:
         """``report`` rendered by ``fmt``; a plugin's format that fails is named.

@@ -163,7 +163,8 @@ class DuckBatch:
             nw.from_native(con.table("cwp_triples")),
         )
         classified.to_native().to_table("cwp_classified")
-        con.execute("DROP TABLE cwp_cells")
+        if self.csv:
+            con.execute("DROP TABLE cwp_cells")
         done = nw.from_native(con.table("cwp_classified"))
         fast_native = fast_rows(done).to_native().order("sid, row_")
         slow_native = slow_rows(done, self.payload).to_native().order("row_")

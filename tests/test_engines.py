@@ -172,9 +172,7 @@ def cluster() -> Iterator[Any]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=data_sets())
-def test_dask_on_a_cluster_gives_the_python_answer(
-    text: str, tmp_path: Path, cluster: Any
-) -> None:
+def test_dask_on_a_cluster_gives_the_python_answer(text: str, tmp_path: Path, cluster: Any) -> None:
     """The distributed engine on a real cluster: the Python answer, byte for byte."""
     path = _write(tmp_path, text)
     assert _answer(path, "dask") == _answer(path, "python")

@@ -2,9 +2,10 @@
 
 Layers, lowest first (design §10): errors and presentation → model → calendars → catalog →
 rules → io → engines (who reads and checks national batches) → reports → formats → plugins →
-api → cli (with the package root, the lazy façade). Every import counts, wherever it stands: at module level, inside a function, or
-under ``TYPE_CHECKING``. Imports inside functions are kept for heavy or optional libraries
-only (:data:`LAZY_ALLOWED`); the import graph of the package has no cycle.
+api → cli (with the package root, the lazy façade). Every import counts, wherever it
+stands: at module level, inside a function, or under ``TYPE_CHECKING``. Imports inside
+functions are kept for heavy or optional libraries only (:data:`LAZY_ALLOWED`); the import
+graph of the package has no cycle.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from os import PathLike
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog
+from child_welfare_plan.engines.values import aggregate_file as _aggregate_file
 from child_welfare_plan.engines.values import load_data_values as _load_data_values
 from child_welfare_plan.io.submissions import IncidentSet, SubmissionSet
 from child_welfare_plan.io.submissions import load_incidents as _load_incidents
@@ -127,9 +128,14 @@ def aggregate(
     read and checked by ``engine`` (see :func:`load_data_values`)."""
     if isinstance(values, str | PathLike):
         host = get_host()
-        catalog = catalog if catalog is not None else host.catalog()
-        values = _load_data_values(
-            values, plan, catalog, engine=engine, source=host.data_source_for(values)
+        return _aggregate_file(
+            values,
+            plan,
+            catalog if catalog is not None else host.catalog(),
+            engine=engine,
+            source=host.data_source_for(values),
+            level=level,
+            periods=periods,
         )
     if catalog is None and not isinstance(values, DataValueSet):
         catalog = get_host().catalog()

@@ -15,11 +15,10 @@ from child_welfare_plan.cli.args import add_engine_options, format_name, require
 from child_welfare_plan.cli.planarg import load_plan_arg
 from child_welfare_plan.engines import choose
 from child_welfare_plan.engines.progress import terminal_progress
-from child_welfare_plan.engines.values import load_data_values
+from child_welfare_plan.engines.values import aggregate_file
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.aggregate import aggregate_report
 from child_welfare_plan.reports.base import Report
-from child_welfare_plan.rules.aggregate import aggregate
 
 HELP = "roll reported values up the unit tree and over time"
 
@@ -51,16 +50,16 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     engine = choose(args.engine, [args.data])
     progress = terminal_progress(args.quiet, total=4)
     try:
-        data = load_data_values(
+        result = aggregate_file(
             args.data,
             plan,
             catalog,
             engine=engine,
             source=host.data_source_for(args.data),
             progress=progress,
+            level=args.level,
+            periods=args.period,
         )
-        with progress.step("roll up over time and the unit tree"):
-            result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
         with progress.step("build the report"):
             tables = format_name(args, host) != "json"
             report = aggregate_report(result, plan, tables=tables)

@@ -240,58 +240,83 @@ class DaskBatch:
             return {}
         return {("" if v is None else str(v)): v for v in table.column(name).unique().to_pylist()}
 
-    def split(
-        self, units: dict[str, list[Any]], triples: dict[str, list[Any]]
-    ) -> tuple[Iterator[tuple[Any, Any, Any, Any]], Iterator[Sequence[Any]]]:
-        import dask.dataframe as dd  # optional extra `distributed`
+    def classify(self, units: dict[str, list[Any]], triples: dict[str, list[Any]]) -> None:
         import narwhals as nw  # optional extra `engines`
-        import numpy as np  # comes with pandas
-        import pandas as pd  # optional extra `distributed`
 
-        unit_frame = pd.DataFrame(
-            {
-                "k_unit": pd.Series(units["k_unit"], dtype=object),
-                "uid": pd.array(units["uid"], dtype="Int64"),
-                "direct": pd.Series(units["direct"], dtype=bool),
-            }
+        units_frame = self.frame(
+            "units", units, {"k_unit": "VARCHAR", "uid": "BIGINT", "direct": "BOOLEAN"}
         )
-        triple_frame = pd.DataFrame(
+        triples_frame = self.frame(
+            "triples",
+            triples,
             {
-                "k_period": pd.Series(triples["k_period"], dtype=object),
-                "k_indicator": pd.Series(triples["k_indicator"], dtype=object),
-                "k_disagg": pd.Series(triples["k_disagg"], dtype=object),
-                "sid": pd.array(triples["sid"], dtype="Int64"),
-                "kind": pd.array(triples["kind"], dtype="Int64"),
-            }
+                "k_period": "VARCHAR",
+                "k_indicator": "VARCHAR",
+                "k_disagg": "VARCHAR",
+                "sid": "BIGINT",
+                "kind": "BIGINT",
+            },
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
-            classified = classify(
-                nw.from_native(self.cells),
-                nw.from_native(dd.from_pandas(unit_frame, npartitions=1)),
-                nw.from_native(dd.from_pandas(triple_frame, npartitions=1)),
-            )
-            done = nw.from_native(classified.to_native().persist())
-            fast_frame = fast_rows(done).collect().to_native()
-            slow_frame = slow_rows(done, self.payload).collect().to_native()
+            classified = classify(nw.from_native(self.cells), units_frame, triples_frame)
+            self.done = nw.from_native(classified.to_native().persist())
+
+    def fast(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        import numpy as np  # comes with pandas
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            fast_frame = fast_rows(self.done).collect().to_native()
         sids = fast_frame["sid"].to_numpy(dtype="int64")
         rows = fast_frame["row_"].to_numpy(dtype="int64")
         order = np.lexsort((rows, sids))
-        block = (
+        yield (
             sids[order],
             fast_frame["uid"].to_numpy(dtype="int64")[order],
             rows[order],
             fast_frame["k_num"].to_numpy(dtype="float64")[order],
         )
+
+    def slow(self) -> Iterator[Sequence[Any]]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            slow_frame = slow_rows(self.done, self.payload).collect().to_native()
         slow_frame = slow_frame.sort_values("row_")
         if self.csv:
-            found: list[Sequence[Any]] = list(
-                zip(slow_frame["row_"].tolist(), slow_frame["line"].tolist(), strict=True)
+            return iter(
+                list(zip(slow_frame["row_"].tolist(), slow_frame["line"].tolist(), strict=True))
             )
-        else:
-            found = self._records(slow_frame["row_"].tolist())
-        self.close()
-        return iter([block]), iter(found)
+        return iter(self._records(slow_frame["row_"].tolist()))
+
+    def fast_frame(self) -> Any:
+        return fast_rows(self.done).select("sid", "uid", "k_num")
+
+    def frame(self, name: str, columns: dict[str, list[Any]], types: dict[str, str]) -> Any:
+        import dask.dataframe as dd  # optional extra `distributed`
+        import narwhals as nw  # optional extra `engines`
+        import pandas as pd  # optional extra `distributed`
+
+        dtypes: dict[str, Any] = {
+            "BIGINT": "Int64",
+            "DOUBLE": "Float64",
+            "BOOLEAN": "boolean",
+            "VARCHAR": object,
+        }
+        series: Any = pd.Series
+        data = pd.DataFrame({c: series(columns[c], dtype=dtypes[t]) for c, t in types.items()})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            return nw.from_native(dd.from_pandas(data, npartitions=1))
+
+    def collect(self, frame: Any) -> dict[str, list[Any]]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            native = frame.collect().to_native()
+        return {
+            str(c): native[c].astype(object).where(native[c].notna(), None).tolist()
+            for c in native.columns
+        }
 
     def _records(self, rows: list[int]) -> list[Sequence[Any]]:
         """The Parquet records of ``rows``, with their cells as the Python reader gives them."""

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from child_welfare_plan.engines.columnar import classify, fast_rows, slow_rows
+from child_welfare_plan.engines.columnar import classify, fast_rows
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.rules.aggregate.series import Columns
 
@@ -62,7 +62,7 @@ class DuckBatch:
 
             value = f"parts[{iv + 1}]"
             con.execute(
-                "CREATE OR REPLACE TEMP TABLE cwp_cells AS SELECT row_, line, "
+                "CREATE OR REPLACE TEMP TABLE cwp_cells AS SELECT row_, "
                 f"len(parts) = {width} AS k_wide, {cell(iu)} AS k_unit, "
                 f"{cell(ip)} AS k_period, {cell(ii)} AS k_indicator, "
                 f"{cell(idis)} AS k_disagg, CASE WHEN regexp_full_match({value}, "
@@ -70,8 +70,10 @@ class DuckBatch:
                 "SELECT rowid + 2 AS row_, line, string_split(coalesce(line, ''), ',') AS parts "
                 "FROM cwp_lines)"
             )
-            con.execute("DROP TABLE cwp_lines")
-            self.payload: tuple[str, ...] = ("line",)
+            self.slow_sql = (
+                "SELECT c.row_, l.line FROM cwp_classified c JOIN (SELECT rowid + 2 AS row_, "
+                "line FROM cwp_lines) l ON c.row_ = l.row_ WHERE NOT c.fast ORDER BY c.row_"
+            )
             self.natives: tuple[str | None, ...] = ("k_unit", "k_period", "k_indicator", "k_disagg")
         else:
             con.execute(
@@ -109,66 +111,86 @@ class DuckBatch:
             else:
                 number = "CAST(NULL AS DOUBLE)"
             con.execute(
-                "CREATE OR REPLACE TEMP VIEW cwp_cells AS SELECT *, true AS k_wide, "
+                "CREATE OR REPLACE TEMP VIEW cwp_cells AS SELECT row_, true AS k_wide, "
                 f"{text(iu)} AS k_unit, {text(ip)} AS k_period, {text(ii)} AS k_indicator, "
                 f"{text(idis)} AS k_disagg, {number} AS k_num FROM cwp_source"
             )
-            self.payload = tuple(names)
+            listed = ", ".join(f"s.{_ident(n)}" for n in names)
+            self.slow_sql = (
+                f"SELECT c.row_, {listed} FROM cwp_classified c JOIN cwp_source s "
+                "ON c.row_ = s.row_ WHERE NOT c.fast ORDER BY c.row_"
+            )
             self.natives = (native(iu), native(ip), native(ii), native(idis))
 
     def units(self) -> list[tuple[str, Cell]]:
         unit = self.natives[0] or "k_unit"
+        table = "cwp_cells" if self.csv else "cwp_cells JOIN cwp_source USING (row_)"
         rows = self.con.execute(
-            f"SELECT DISTINCT k_unit, {unit} FROM cwp_cells WHERE k_wide"
+            f"SELECT DISTINCT k_unit, {unit} FROM {table} WHERE k_wide"
         ).fetchall()
         return [(str(r[0]), r[1]) for r in rows]
 
     def triples(self) -> list[tuple[tuple[str, str, str], tuple[Cell, Cell, Cell]]]:
         natives = [n or "NULL" for n in self.natives[1:]]
+        table = "cwp_cells" if self.csv else "cwp_cells JOIN cwp_source USING (row_)"
         rows = self.con.execute(
             "SELECT k_period, k_indicator, k_disagg, "
             f"{', '.join(f'any_value({n})' for n in natives)}, min(row_) AS first "
-            "FROM cwp_cells WHERE k_wide GROUP BY k_period, k_indicator, k_disagg "
+            f"FROM {table} WHERE k_wide GROUP BY k_period, k_indicator, k_disagg "
             "ORDER BY first"
         ).fetchall()
         return [((r[0], r[1], r[2]), (r[3], r[4], r[5])) for r in rows]
 
-    def split(
-        self, units: dict[str, list[Any]], triples: dict[str, list[Any]]
-    ) -> tuple[Iterator[tuple[Any, Any, Any, Any]], Iterator[Sequence[Any]]]:
+    def classify(self, units: dict[str, list[Any]], triples: dict[str, list[Any]]) -> None:
         import narwhals as nw  # optional extra `engines`: the portable lazy layer
 
-        con = self.con
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE cwp_units AS SELECT unnest($1::VARCHAR[]) AS k_unit, "
-            "unnest($2::BIGINT[]) AS uid, unnest($3::BOOLEAN[]) AS direct",
-            [units["k_unit"], units["uid"], units["direct"]],
+        units_frame = self.frame(
+            "cwp_units", units, {"k_unit": "VARCHAR", "uid": "BIGINT", "direct": "BOOLEAN"}
         )
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE cwp_triples AS SELECT "
-            "unnest($1::VARCHAR[]) AS k_period, unnest($2::VARCHAR[]) AS k_indicator, "
-            "unnest($3::VARCHAR[]) AS k_disagg, unnest($4::BIGINT[]) AS sid, "
-            "unnest($5::BIGINT[]) AS kind",
-            [
-                triples["k_period"],
-                triples["k_indicator"],
-                triples["k_disagg"],
-                triples["sid"],
-                triples["kind"],
-            ],
+        triples_frame = self.frame(
+            "cwp_triples",
+            triples,
+            {
+                "k_period": "VARCHAR",
+                "k_indicator": "VARCHAR",
+                "k_disagg": "VARCHAR",
+                "sid": "BIGINT",
+                "kind": "BIGINT",
+            },
         )
         classified = classify(
-            nw.from_native(con.table("cwp_cells")),
-            nw.from_native(con.table("cwp_units")),
-            nw.from_native(con.table("cwp_triples")),
+            nw.from_native(self.con.table("cwp_cells")), units_frame, triples_frame
         )
         classified.to_native().to_table("cwp_classified")
         if self.csv:
-            con.execute("DROP TABLE cwp_cells")
-        done = nw.from_native(con.table("cwp_classified"))
-        fast_native = fast_rows(done).to_native().order("sid, row_")
-        slow_native = slow_rows(done, self.payload).to_native().order("row_")
-        return _blocks(fast_native), _rows(slow_native)
+            self.con.execute("DROP TABLE cwp_cells")
+        self.done = nw.from_native(self.con.table("cwp_classified"))
+
+    def fast(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        return _blocks(fast_rows(self.done).to_native().order("sid, row_"))
+
+    def slow(self) -> Iterator[Sequence[Any]]:
+        return _rows(self.con.sql(self.slow_sql))
+
+    def fast_frame(self) -> Any:
+        return fast_rows(self.done).select("sid", "uid", "k_num")
+
+    def frame(self, name: str, columns: dict[str, list[Any]], types: dict[str, str]) -> Any:
+        import narwhals as nw  # optional extra `engines`
+
+        names = list(types)
+        selects = ", ".join(
+            f"unnest(${n + 1}::{types[c]}[]) AS {_ident(c)}" for n, c in enumerate(names)
+        )
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {_ident(name)} AS SELECT {selects}",
+            [columns[c] for c in names],
+        )
+        return nw.from_native(self.con.table(name))
+
+    def collect(self, frame: Any) -> dict[str, list[Any]]:
+        table = frame.to_native().to_arrow_table()
+        return {str(n): table.column(n).to_pylist() for n in table.column_names}
 
     def close(self) -> None:
         """Close the connection (its temporary files go with it)."""

@@ -53,11 +53,25 @@ class Batch(Protocol):
         """The distinct (period, indicator, breakdown) of those rows, as text and as cells,
         in the order of their first row."""
 
-    def split(
-        self, units: dict[str, list[Any]], triples: dict[str, list[Any]]
-    ) -> tuple[Iterator[tuple[Any, Any, Any, Any]], Iterator[Sequence[Any]]]:
+    def classify(self, units: dict[str, list[Any]], triples: dict[str, list[Any]]) -> None:
+        """Join the resolved units and triples and split the rows (kept in the engine)."""
+
+    def fast(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         """The fast rows as blocks ``(sid, uid, row, value)`` of arrays, in (sid, row)
-        order, and the slow rows ``(row, *payload)`` in row order."""
+        order."""
+
+    def slow(self) -> Iterator[Sequence[Any]]:
+        """The slow rows ``(row, *payload)`` in row order."""
+
+    def fast_frame(self) -> Any:
+        """The fast rows ``(sid, uid, k_num)`` as a narwhals LazyFrame."""
+
+    def frame(self, name: str, columns: dict[str, list[Any]], types: dict[str, str]) -> Any:
+        """A small table made here (types ``BIGINT``, ``DOUBLE``, ``BOOLEAN``, ``VARCHAR``)
+        as a narwhals LazyFrame of the engine."""
+
+    def collect(self, frame: Any) -> dict[str, list[Any]]:
+        """A (small) lazy frame's columns as lists."""
 
     def close(self) -> None:
         """Let go of the engine's resources."""
@@ -97,8 +111,9 @@ def header_columns(columns: tuple[str, ...], source: str) -> Columns | None:
     return None if problems else index
 
 
-def fill(data: DataValueSet, batch: Batch, columns: Columns, width: int) -> DataValueSet:
-    """Check the batch's rows into ``data`` (see the module docstring) and finish it."""
+def prepare(data: DataValueSet, batch: Batch, columns: Columns, width: int) -> list[Series]:
+    """Resolve the batch's distinct units and triples, split its rows, and check the slow
+    ones into ``data``; returns the series by id (the fast rows are still in the engine)."""
     uid_of: dict[str, list[Any]] = {"k_unit": [], "uid": [], "direct": []}
     bounded = data._bounded
     reporting = data._reporting
@@ -111,6 +126,8 @@ def fill(data: DataValueSet, batch: Batch, columns: Columns, width: int) -> Data
         uid_of["uid"].append(uid)
         uid_of["direct"].append(uid is not None and uid not in bounded)
     series: list[Series] = []
+    # Triples written differently ("2023S1", " 2023S1") can be one series: one id each.
+    sid_by_series: dict[int, int] = {}
     sid_of: dict[str, list[Any]] = {
         "k_period": [],
         "k_indicator": [],
@@ -127,28 +144,42 @@ def fill(data: DataValueSet, batch: Batch, columns: Columns, width: int) -> Data
             data._rejected[triple] = found
         else:
             data._slots[triple] = found
-            sid = len(series)
-            series.append(found[3])
+            sid = sid_by_series.get(id(found[3]))
+            if sid is None:
+                sid = sid_by_series[id(found[3])] = len(series)
+                series.append(found[3])
             kind = found[0]
         for name, value in zip(("k_period", "k_indicator", "k_disagg"), texts, strict=True):
             sid_of[name].append(value)
         sid_of["sid"].append(sid)
         sid_of["kind"].append(kind)
-    fast, slow = batch.split(uid_of, sid_of)
+    batch.classify(uid_of, sid_of)
+    _check_slow(data, batch, batch.slow(), columns, width)
+    return series
+
+
+def to_set(data: DataValueSet, batch: Batch, series: list[Series]) -> DataValueSet:
+    """The fast rows into the series' dicts (after the slow ones, then put back in file
+    order where a series got both), and the set finished by the rules."""
+    before = [len(one.values) for one in series]
     counts = [0] * len(series)
     accepted = 0
-    for sids, uids, rows, numbers in fast:
+    for sids, uids, rows, numbers in batch.fast():
         accepted += _put(series, counts, sids, uids, rows, numbers)
     data._accepted += accepted
-    _check_slow(data, batch, slow, columns, width)
     for index, one in enumerate(series):
-        if len(one.values) != counts[index]:
+        if before[index] and counts[index]:
             order = sorted(one.values, key=one.rows.__getitem__)
             one.values = {u: one.values[u] for u in order}
             one.rows = {u: one.rows[u] for u in order}
     if not len(data) and not data.findings:
         data.findings.append(empty_file(batch.source))
     return data.finish()
+
+
+def fill(data: DataValueSet, batch: Batch, columns: Columns, width: int) -> DataValueSet:
+    """Check the batch's rows into ``data`` (see the module docstring) and finish it."""
+    return to_set(data, batch, prepare(data, batch, columns, width))
 
 
 def _put(

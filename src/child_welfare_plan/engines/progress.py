@@ -46,6 +46,11 @@ class Progress:
         yield
         bar.update(1)
 
+    def skip(self, steps: int = 1) -> None:
+        """Count ``steps`` as done without running them (a path with fewer steps)."""
+        if self._bar is not None:
+            self._bar.update(steps)
+
     def close(self) -> None:
         """Remove the bar."""
         if self._bar is not None:

@@ -289,17 +289,19 @@ def _by_node(batch: Batch, values: Any, timing: dict[str, list[Any]], engine: En
         nodes["level"] += [index] * len(where)
         nodes["node"] += list(where.values())
     tree = batch.frame("cwp_tree", nodes, {"uid": "BIGINT", "level": "BIGINT", "node": "BIGINT"})
-    rows = values.join(times, on="sid", how="inner")
     # The value of a unit's latest part, without a second join: its place and its value in
     # one exact number (a value under 2**50, a place under 8: below 2**53).
-    stamped = (nw.col("sub").cast(nw.Float64) * _STAMP + nw.col("k_num")).max()
+    rows = values.join(times, on="sid", how="inner").with_columns(
+        (nw.col("sub").cast(nw.Float64) * _STAMP + nw.col("k_num")).alias("stamp"),
+        nw.col("is_last").cast(nw.Int64).alias("last_part"),
+    )
     per_leaf = rows.group_by("tid", "uid").agg(
         nw.len().alias("k"),
         nw.col("k_num").sum().alias("total"),
         nw.col("k_num").max().alias("high"),
         nw.col("k_num").min().alias("low"),
-        stamped.alias("stamped"),
-        nw.col("is_last").cast(nw.Int64).max().alias("has_last"),
+        nw.col("stamp").max().alias("stamped"),
+        nw.col("last_part").max().alias("has_last"),
         nw.col("parts").max().alias("parts"),
         nw.col("how").max().alias("how"),
     )

@@ -356,8 +356,20 @@ def _store(
     tids: list[tuple[str, Period, str]],
     by_node: dict[str, list[Any]],
 ) -> dict[tuple[str, str, str], dict[int, Stored]]:
-    """The rules' store from the aggregates: every node of each level the period expects."""
-    found: dict[tuple[int, int, int], tuple[float, float, float, int, float, int]] = {}
+    """The rules' store from the aggregates: every node of each level the period expects
+    (a node no unit reported for has no value and coverage 0)."""
+    catalog = engine.catalog
+    leaves = engine.leaves
+    hows = [catalog.indicator(code).unit_aggregation for code, _, _ in tids]
+    expected = [engine.expected(period) for _, period, _ in tids]
+    levels = [frozenset(engine.targets[level]) for level in engine.order]
+    stores: list[dict[int, Stored]] = [{} for _ in tids]
+    average, none, high_of, low_of = (
+        UnitAggregation.AVERAGE,
+        UnitAggregation.NONE,
+        UnitAggregation.MAX,
+        UnitAggregation.MIN,
+    )
     for tid, lvl, node, total, high, low, n, missing, partial in zip(
         by_node["tid"],
         by_node["level"],
@@ -370,43 +382,39 @@ def _store(
         by_node["partial"],
         strict=True,
     ):
-        found[(int(tid), int(lvl), int(node))] = (
-            float(total),
-            float(high),
-            float(low),
-            int(n),
-            float(missing),
-            int(partial),
+        if node not in levels[lvl]:
+            continue  # a unit standing for itself where the tree skips the level
+        n_expected = expected[tid][lvl].get(node, 0)
+        if not n_expected:
+            continue
+        how = hows[tid]
+        value: float | None
+        if how is average:
+            value = total / n
+        elif how is none and node not in leaves:
+            value = None
+        elif how is high_of:
+            value = high
+        elif how is low_of:
+            value = low
+        else:
+            value = total
+        stores[tid][node] = (
+            value,
+            (n - missing) / n_expected,
+            n - partial == n_expected,
+            n,
+            n_expected,
         )
-    catalog = engine.catalog
-    leaves = engine.leaves
-    store: dict[tuple[str, str, str], dict[int, Stored]] = {}
-    for tid, (code, period, key) in enumerate(tids):
-        how = catalog.indicator(code).unit_aggregation
-        expected = engine.expected(period)
-        stored: dict[int, Stored] = store.setdefault((code, period.id, key), {})
+    for tid, stored in enumerate(stores):
         for index, level in enumerate(engine.order):
-            counts = expected[index]
+            counts = expected[tid][index]
             for node in engine.targets[level]:
-                n_expected = counts.get(node, 0)
-                if n_expected == 0:
-                    continue
-                item = found.get((tid, index, node))
-                if item is None:
-                    stored[node] = (None, 0.0, False, 0, n_expected)
-                    continue
-                total, high, low, n, missing, partial = item
-                value: float | None
-                if how is UnitAggregation.AVERAGE:
-                    value = total / n
-                elif how is UnitAggregation.NONE and node not in leaves:
-                    value = None
-                elif how is UnitAggregation.MAX:
-                    value = high
-                elif how is UnitAggregation.MIN:
-                    value = low
-                else:
-                    value = total
-                coverage = (n - missing) / n_expected
-                stored[node] = (value, coverage, n - partial == n_expected, n, n_expected)
-    return store
+                if node not in stored:
+                    n_expected = counts.get(node, 0)
+                    if n_expected:
+                        stored[node] = (None, 0.0, False, 0, n_expected)
+    return {
+        (code, period.id, key): stored
+        for (code, period, key), stored in zip(tids, stores, strict=True)
+    }

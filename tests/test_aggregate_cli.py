@@ -130,6 +130,8 @@ def test_errors_in_the_data_exit_1_and_still_print_the_values(
         "row": 3,
         "column": "unit",
         "path": None,
+        "sheet": None,
+        "field": None,
     }
     assert any(v["value"] == 100 for v in report["values"])
 

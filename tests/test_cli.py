@@ -92,8 +92,8 @@ def test_bad_usage_exits_2(host: Host, capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit) as exc:
         main(["period"])
     assert exc.value.code == 2
-    code, _, err = run(capsys, "plans", "--format", "docx")
-    assert code == 2 and "unknown output format 'docx'" in err
+    code, _, err = run(capsys, "plans", "--format", "pdf")
+    assert code == 2 and "unknown output format 'pdf'" in err
 
 
 def test_deadline_json(host: Host, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,7 +22,13 @@ from child_welfare_plan.reports.base import Block, Report, Section
 REPORT = Report(
     "status",
     "Tình hình báo cáo",
-    {"as_of": "2023-12-20", "items": [{"reporter": "ubnd-11074"}]},
+    {
+        "as_of": "2023-12-20",
+        "items": [
+            {"reporter": "ubnd-11074", "status": "overdue", "rate": 0.5, "days": -3},
+            {"reporter": "=HYPERLINK(1)", "status": "late", "rate": None, "days": 2},
+        ],
+    },
     [
         Section(
             "Overdue",
@@ -64,9 +70,9 @@ def test_markdown_has_headings_and_pipe_tables() -> None:
 
 def test_csv_neutralises_formulas_and_keeps_numbers() -> None:
     rows = list(csv.reader(io.StringIO(render_csv(REPORT))))
-    assert rows[0] == ["section", "table", "reporter", "status", "rate", "received"]
-    assert rows[1] == ["Overdue", "bao-cao-6-thang", "ubnd-11074", "overdue", "0.5", "2023-06-14"]
-    assert rows[2][2] == "'=HYPERLINK(1)"
+    assert rows[0] == ["reporter", "status", "rate", "days"]
+    assert rows[1] == ["ubnd-11074", "overdue", "0.5", "-3"]
+    assert rows[2] == ["'=HYPERLINK(1)", "late", "", "2"]
 
 
 @given(st.text())

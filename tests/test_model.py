@@ -144,7 +144,14 @@ def test_finding_json_shape_and_text() -> None:
         "severity": "error",
         "code": "unknown-agency",
         "message": 'unknown agency "y-te2"',
-        "location": {"file": "plan.toml", "row": None, "column": None, "path": "tasks[3].lead"},
+        "location": {
+            "file": "plan.toml",
+            "row": None,
+            "column": None,
+            "path": "tasks[3].lead",
+            "sheet": None,
+            "field": None,
+        },
     }
     assert (
         str(finding) == 'error: plan.toml, tasks[3].lead: unknown agency "y-te2" [unknown-agency]'

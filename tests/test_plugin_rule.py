@@ -351,6 +351,26 @@ COMMAND_LINES: dict[str, list[str]] = {
     ],
     "aggregate": ["aggregate", "tu-ky-2023", "--data", str(DEMO / "data_values.csv")],
     "evaluate": ["evaluate", "tu-ky-2023", "--demo"],
+    "remind": [
+        "remind",
+        "tu-ky-2023",
+        "--submissions",
+        str(DEMO / "submissions.csv"),
+        "--as-of",
+        "2023-12-20",
+        "-o",
+        "{tmp}",
+    ],
+    "template": [
+        "template",
+        "tu-ky-2023",
+        "--unit",
+        "11074",
+        "--period",
+        "2023S1",
+        "-o",
+        "{tmp}/form.xlsx",
+    ],
     "deadline": ["deadline", "trước ngày 10/12/2023"],
     "lunar": ["lunar", "2023-09-29"],
     "period": ["period", "2023S1", "--convention", "nd09"],
@@ -364,10 +384,15 @@ def test_every_command_is_tried() -> None:
 @pytest.mark.parametrize("fmt", ["text", "json"])
 @pytest.mark.parametrize("command", list(COMMAND_LINES))
 def test_every_command_runs_beside_the_clashing_packs(
-    install: Callable[..., Host], capsys: pytest.CaptureFixture[str], command: str, fmt: str
+    install: Callable[..., Host],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
+    fmt: str,
 ) -> None:
     host = install(("tu_ky", tu_ky), ("alpha", Alpha()), ("beta", Beta()))
-    status, out, err = _cwp(capsys, *COMMAND_LINES[command], "-f", fmt)
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in COMMAND_LINES[command]]
+    status, out, err = _cwp(capsys, *argv, "-f", fmt)
     assert status in (0, 1), err
     if fmt == "text":
         assert out.startswith("alpha text: ")
@@ -416,7 +441,8 @@ def test_a_plugin_answering_with_the_wrong_type_is_named_and_left_out(broken: Ho
     assert broken.plugin_names == ("builtin", "tu_ky", "wrong")
     assert list(broken.plans()) == ["tu-ky-2023"]
     assert {"text", "json", "csv"} <= set(broken.output_formats())
-    assert set(broken.data_sources()) == {"csv", "json"}
+    healthy = Host(entry_points=False, plugins=[("tu_ky", tu_ky)])
+    assert set(broken.data_sources()) == set(healthy.data_sources())  # Wrong's left out
     assert broken.working_calendar("298", 2023) == WorkingCalendar()
     assert broken.catalog().indicator("tre-em").name == "Số trẻ em"
     assert broken.demo_data("tu-ky-2023").as_of == date(2023, 12, 20)

@@ -12,6 +12,7 @@ import pytest
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import NotFoundError
+from child_welfare_plan.io.forms import FormLayout
 from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model import (
     AbuseForm,
@@ -139,6 +140,23 @@ class _Pack:
     def register_demo_data(self) -> Iterable[DemoData]:
         return [DemoData(plan="thu-2024", as_of=date(2024, 12, 20))]
 
+    @hookimpl
+    def register_form_layouts(self) -> Iterable[FormLayout]:
+        return [
+            FormLayout.from_data(
+                {
+                    "id": "bieu-thu",
+                    "sheet": "Biểu",
+                    "unit": "B2",
+                    "period": "B3",
+                    "id_cell": "D1",
+                    "plans": ["thu-2024"],
+                    "columns": [{"column": "C"}],
+                    "rows": [{"row": 5, "indicator": "so-diem-vui-choi"}],
+                }
+            )
+        ]
+
 
 def test_hook_register_plans() -> None:
     host = _host(("pack", _Pack()))
@@ -214,6 +232,25 @@ def test_hook_working_calendar_adjustments() -> None:
     calendar = host.working_calendar("30", 2024)
     assert not calendar.is_working_day(date(2024, 4, 15))  # a Monday, made a day off
     assert host.working_calendar("31", 2024).is_working_day(date(2024, 4, 15))
+
+
+def test_hook_register_form_layouts() -> None:
+    """A pack's form layout is listed for its plan and read by its own data source."""
+    host = _host(("pack", _Pack()))
+    assert list(host.form_layouts()) == ["bieu-thu"]
+    assert list(host.form_layouts("thu-2024")) == ["bieu-thu"]
+    assert host.form_layouts("other") == {}
+    assert "form:bieu-thu" in host.data_sources()
+    assert host.owner("source", "form:bieu-thu") == "pack"
+    wrong = _host(("bad", _WrongLayouts()))
+    assert wrong.form_layouts() == {}
+    assert "expected FormLayout" in str(wrong.failures[0])
+
+
+class _WrongLayouts:
+    @hookimpl
+    def register_form_layouts(self) -> Iterable[object]:
+        return ["not a layout"]
 
 
 def test_hook_register_demo_data() -> None:
@@ -293,3 +330,37 @@ def test_hook_register_demo_data_reads_files_inside_a_zip_archive(tmp_path: Path
         assert data is None and incidents is None
         kept = submissions
     assert not kept.exists()  # the extracted copy is gone afterwards
+
+
+def test_a_format_that_names_options_gets_them_and_others_do_not() -> None:
+    """``OutputFormat(..., options=(...))`` is called as ``render(report, options)``; a
+    format that names none is called with the report alone (plugins written before
+    render options keep working)."""
+    from child_welfare_plan.formats.options import RenderOptions
+    from child_welfare_plan.plugins.contracts import OutputFormat
+    from child_welfare_plan.reports.base import Report
+
+    seen: list[object] = []
+
+    def with_options(report: Report, options: RenderOptions) -> str:
+        seen.append(options)
+        return report.title
+
+    def plain(report: Report) -> str:
+        return report.title.upper()
+
+    class Pack:
+        @hookimpl
+        def register_output_formats(self) -> list[OutputFormat]:
+            return [
+                OutputFormat("tsv", ".tsv", with_options, options=("table",)),
+                OutputFormat("shout", ".txt2", plain),
+            ]
+
+    host = Host(entry_points=False, plugins=[("pack", Pack())])
+    report = Report("x", "title", {})
+    wanted = RenderOptions(table="items")
+    assert host.render(host.output_format("tsv"), report, wanted) == "title"
+    assert seen == [wanted]
+    assert host.render(host.output_format("shout"), report, wanted) == "TITLE"
+    assert host.output_format("csv").options == ("table", "bom")

@@ -11,7 +11,9 @@ from __future__ import annotations
 __all__ = [
     "CalendarError",
     "CwpError",
+    "ExportWarning",
     "InvalidValueError",
+    "MissingDependencyError",
     "NotFoundError",
     "ParseError",
     "PlanFileError",
@@ -39,6 +41,11 @@ class NotFoundError(CwpError, LookupError):
     """A plan, unit, agency, indicator or plugin that is not known."""
 
 
+class MissingDependencyError(CwpError, ImportError):
+    """An optional library a feature needs is not installed; the message names the extra
+    to install (``pip install 'child-welfare-plan[office]'``)."""
+
+
 class PluginError(CwpError):
     """A plugin failed to load or raised inside a hook."""
 
@@ -54,3 +61,9 @@ class PlanFileError(CwpError, ValueError):
     def __init__(self, message: str, findings: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.findings = findings
+
+
+class ExportWarning(UserWarning):
+    """An output format could not say everything the result holds (periods under a
+    convention the format cannot express, identifiers too long for it). Issued with
+    :func:`warnings.warn`; ``cwp`` prints it on stderr as ``cwp: warning: ...``."""

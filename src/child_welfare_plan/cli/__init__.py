@@ -29,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "status": "who reported on time, who was late, who is overdue, and rates",
     "aggregate": "roll reported values up the unit tree and over time",
     "evaluate": "the consolidated evaluation: timeliness, figures, targets",
+    "remind": "write a reminder letter (docx) to every overdue reporter",
+    "template": "write a blank form (.xlsx) for a unit and period to fill in",
     "deadline": "read a Vietnamese deadline phrase",
     "lunar": "convert between solar and Vietnamese lunar dates",
     "period": "show a period's dates",
@@ -49,9 +51,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--format",
         "-f",
         default=None,
-        help="output format: text (default), json, markdown, csv, html, or a plugin's",
+        help="output format: text (default), json, markdown, csv, html, xlsx, docx, or a plugin's",
     )
     parser.add_argument("--output", "-o", type=Path, help="write to FILE (atomically)")
+    parser.add_argument(
+        "--table",
+        metavar="NAME",
+        help="csv: the table to write (items, rates, values, indicators, targets, "
+        "findings...; default: the command's main table)",
+    )
+    parser.add_argument(
+        "--bom", action="store_true", help="csv: start with a UTF-8 byte order mark (for Excel)"
+    )
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

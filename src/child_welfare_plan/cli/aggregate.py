@@ -1,4 +1,10 @@
-"""``cwp aggregate PLAN --data FILE [--level LEVEL] [--period ID]``: rolled-up values.
+"""``cwp aggregate PLAN --data FILE [--level LEVEL] [--period ID] [--demo]``: rolled-up
+values.
+
+``--data`` is any data source: CSV, JSON, a spreadsheet (``FILE.xlsx#Sheet``), a filled
+form, a DHIS2 dataValueSet. ``--demo`` reads the data values of the synthetic demo data set
+a pack registers for the plan. ``--format dhis2-json`` (or ``dhis2-csv``) writes the values
+as a DHIS2 dataValueSet.
 
 JSON (design §7): ``{"plan", "values": [{"unit", "level", "period", "indicator",
 "disaggregation", "value", "coverage", "complete", "reported", "expected", "reason",
@@ -9,9 +15,15 @@ error-level findings (what could be computed is still printed).
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
-from child_welfare_plan.cli.args import add_engine_options, format_name, require_files
+from child_welfare_plan.cli.args import (
+    UsageError,
+    add_engine_options,
+    format_name,
+    require_files,
+)
 from child_welfare_plan.cli.planarg import load_plan_arg
 from child_welfare_plan.engines import choose
 from child_welfare_plan.engines.progress import terminal_progress
@@ -26,7 +38,13 @@ HELP = "roll reported values up the unit tree and over time"
 def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the data, the levels and the periods."""
     p.add_argument("plan", help="plan id or a .toml/.json plan file")
-    p.add_argument("--data", required=True, type=Path, help="data values: CSV, JSON or Parquet")
+    p.add_argument(
+        "--data",
+        type=Path,
+        help="data values: CSV, JSON, Parquet, .xlsx/.xls/.ods (FILE#Sheet), a filled form, "
+        "or a DHIS2 dataValueSet",
+    )
+    p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
     p.add_argument(
         "--level",
         action="append",
@@ -45,24 +63,29 @@ def configure(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Read the values and roll them up."""
     plan = load_plan_arg(args.plan, host)
-    require_files(data=args.data)
     catalog = host.catalog()
-    engine = choose(args.engine, [args.data])
     progress = terminal_progress(args.quiet, total=4)
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(progress.close)
+        path: Path | None = args.data
+        if args.demo and path is None:
+            _, path, _ = stack.enter_context(host.demo_data(plan.id).files())
+            if path is None:
+                raise UsageError(f"the demo data of plan {plan.id!r} has no data values")
+        if path is None:
+            raise UsageError("give the data values with --data FILE (or --demo)")
+        require_files(data=path)
         result = aggregate_file(
-            args.data,
+            path,
             plan,
             catalog,
-            engine=engine,
-            source=host.data_source_for(args.data),
+            engine=choose(args.engine, [path]),
+            source=host.data_source_for(path),
             progress=progress,
             level=args.level,
             periods=args.period,
         )
         with progress.step("build the report"):
-            tables = format_name(args, host) != "json"
+            tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
             report = aggregate_report(result, plan, tables=tables)
-    finally:
-        progress.close()
     return report, 1 if result.has_errors() else 0

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, parse_date, parse_received
 from child_welfare_plan.engines import AUTO_BYTES, CHOICES
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.io.spreadsheets import split_sheet
 
 if TYPE_CHECKING:
     from child_welfare_plan.plugins.host import Host
@@ -56,9 +57,10 @@ def today_in_vietnam() -> date:
 
 
 def require_files(**paths: Path | None) -> None:
-    """Each given path is an existing file, else a usage error naming the option."""
+    """Each given path is an existing file (``FILE#Sheet``: FILE is), else a usage error
+    naming the option."""
     for option, path in paths.items():
-        if path is not None and not Path(path).is_file():
+        if path is not None and not split_sheet(path)[0].is_file():
             raise UsageError(f"no {option} file {str(path)!r}")
 
 

@@ -34,9 +34,14 @@ HELP = "the consolidated evaluation: timeliness, figures, targets"
 def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the files or the demo, the date, the period and the audience."""
     p.add_argument("plan", help="plan id or a .toml/.json plan file")
-    p.add_argument("--data", type=Path, help="data values (CSV, JSON or Parquet)")
-    p.add_argument("--submissions", type=Path, help="submissions (CSV or JSON)")
-    p.add_argument("--incidents", type=Path, help="incidents (CSV or JSON)")
+    p.add_argument(
+        "--data",
+        type=Path,
+        help="data values: CSV, JSON, Parquet, a spreadsheet, a filled form or a DHIS2 "
+        "dataValueSet",
+    )
+    p.add_argument("--submissions", type=Path, help="submissions (CSV, JSON or a spreadsheet)")
+    p.add_argument("--incidents", type=Path, help="incidents (CSV, JSON or a spreadsheet)")
     p.add_argument("--as-of", type=date_arg, help="the date of the evaluation (YYYY-MM-DD)")
     p.add_argument("--period", help="the period of the figures (default: the plan's year)")
     p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")

@@ -1,5 +1,8 @@
-"""``cwp status PLAN --submissions FILE [--as-of DATE] [--incidents FILE]``: who reported
-what, when, and whom to chase.
+"""``cwp status PLAN --submissions FILE [--as-of DATE] [--incidents FILE] [--demo]``: who
+reported what, when, and whom to chase.
+
+``--demo`` takes the submissions, the incidents and the as-of date of the synthetic demo
+data set a pack registers for the plan (a file or date given as well is used instead).
 
 JSON (design §7): ``{"as_of", "plan", "items": [{"reporter", "obligation", "period",
 "last_on_time_day", "status", "received", "days_late", "days_overdue", "days_left", ...}],
@@ -17,10 +20,13 @@ files or the judgement have error-level findings (what could be computed is stil
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+from datetime import date
 from pathlib import Path
 
 from child_welfare_plan.cli.args import (
+    UsageError,
     add_engine_options,
     date_arg,
     require_files,
@@ -42,8 +48,11 @@ def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the files, the date of the judgement."""
     p.add_argument("plan", help="plan id or a .toml/.json plan file")
     p.add_argument(
-        "--submissions", required=True, type=Path, help="submissions, CSV or JSON (design §6)"
+        "--submissions",
+        type=Path,
+        help="submissions: CSV, JSON or a spreadsheet (design §6)",
     )
+    p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
     p.add_argument(
         "--as-of",
         dest="as_of",
@@ -71,24 +80,39 @@ def configure(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Judge the submissions as of the date."""
     plan = load_plan_arg(args.plan, host)
-    require_files(submissions=args.submissions, incidents=args.incidents)
-    # Submissions are judged by the Python rules whatever the engine (the same answer);
-    # the choice is still checked so that a missing extra is a usage error.
-    choose(args.engine, [args.submissions])
+    submissions_file: Path | None = args.submissions
+    incidents_file: Path | None = args.incidents
+    as_of: date | None = args.as_of
     findings: list[Finding] = []
     incidents = None
-    if args.incidents is not None:
-        loaded = load_incidents(args.incidents, plan, source=host.data_source_for(args.incidents))
-        findings.extend(loaded.findings)
-        incidents = loaded.incidents
-    submissions = load_submissions(
-        args.submissions,
-        plan,
-        incidents=incidents,
-        source=host.data_source_for(args.submissions),
-    )
+    with contextlib.ExitStack() as stack:
+        if args.demo:
+            demo = host.demo_data(plan.id)
+            demo_submissions, _, demo_incidents = stack.enter_context(demo.files())
+            submissions_file = submissions_file or demo_submissions
+            incidents_file = incidents_file or demo_incidents
+            as_of = as_of or demo.as_of
+        if submissions_file is None:
+            raise UsageError("give the submissions with --submissions FILE (or --demo)")
+        require_files(submissions=submissions_file, incidents=incidents_file)
+        # Submissions are judged by the Python rules whatever the engine (the same answer);
+        # the choice is still checked, so that a missing extra is a usage error.
+        choose(args.engine, [submissions_file])
+        if incidents_file is not None:
+            loaded = load_incidents(
+                incidents_file, plan, source=host.data_source_for(incidents_file)
+            )
+            findings.extend(loaded.findings)
+            incidents = loaded.incidents
+        submissions = load_submissions(
+            submissions_file,
+            plan,
+            incidents=incidents,
+            source=host.data_source_for(submissions_file),
+        )
     findings.extend(submissions.findings)
-    as_of = args.as_of if args.as_of is not None else today_in_vietnam()
+    if as_of is None:
+        as_of = today_in_vietnam()
     # The plan and the submissions live until the command ends: keeping them out of the
     # garbage collector's scans while the items are built saves about a tenth of the time
     # on a national file (benchmarks/status_national.py).

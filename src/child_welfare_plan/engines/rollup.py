@@ -27,7 +27,12 @@ from typing import Any
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.engines.ingest import Batch
 from child_welfare_plan.errors import CalendarError
-from child_welfare_plan.model.indicators import TimeAggregation, UnitAggregation, ValueType
+from child_welfare_plan.model.indicators import (
+    TimeAggregation,
+    UnitAggregation,
+    ValueType,
+    canonical_disaggregation,
+)
 from child_welfare_plan.model.periods import Period
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import Level
@@ -194,8 +199,6 @@ def _timing(
 def _edges(data: DataValueSet, catalog: Catalog, sid_of: dict[int, int]) -> dict[str, list[Any]]:
     """Every complete set of cells and its total, as the rules' breakdown check finds them
     (a total missing from the data is ``-1``: deriving it is the rules' work)."""
-    from child_welfare_plan.model.indicators import canonical_disaggregation
-
     edges: dict[str, list[Any]] = {"child": [], "set": [], "parent": [], "cells": []}
     sets = 0
     for group in data._groups.values():

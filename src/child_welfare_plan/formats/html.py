@@ -1,5 +1,5 @@
-"""The ``html`` output format: one self-contained page (inline CSS, no scripts, nothing
-fetched from the network)."""
+"""The ``html`` output format: one self-contained page (inline CSS, charts as inline SVG, no
+scripts, nothing fetched from the network)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from child_welfare_plan.formats.cells import shown_rows
+from child_welfare_plan.formats.svg import chart_svg
 from child_welfare_plan.reports.base import Block, Report
 
 __all__ = ["render_html", "render_html_fragment"]
@@ -24,6 +25,8 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 .scroll{overflow-x:auto;max-width:100%}td{white-space:nowrap}
 .overdue,.not_met,.off_track,.error{background:#fde2e1}.late,.warning{background:#fff4ce}
 .on_time,.met,.on_track{background:#e3f4e1}
+figure.chart{margin:.5rem 0 1.5rem;overflow-x:auto}figure.chart figcaption{font-weight:600}
+figure.chart svg{max-width:100%;height:auto}
 @media print{body{margin:0;max-width:none}}
 """.strip()
 
@@ -85,6 +88,7 @@ def render_html(report: Report) -> str:
         "<body>",
         f"<h1>{title}</h1>",
     ]
+    charts = 0
     for section in report.sections:
         out.append(f"<section><h2>{html.escape(section.heading)}</h2>")
         out += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
@@ -93,6 +97,13 @@ def render_html(report: Report) -> str:
                 list(_html_table(block))
                 if block.rows
                 else [f"<p><em>{html.escape(block.title or '')} (none)</em></p>"]
+            )
+        for chart in section.charts:
+            charts += 1
+            out.append(
+                '<figure class="chart">'
+                f"<figcaption>{html.escape(chart.title)}</figcaption>"
+                f"{chart_svg(chart, f'chart-{charts}')}</figure>"
             )
         out.append("</section>")
     out += ["</body>", "</html>"]

@@ -1,4 +1,5 @@
-"""Data-value files: ``unit,period,indicator,disaggregation,value`` in CSV or JSON.
+"""Data-value files: ``unit,period,indicator,disaggregation,value`` in CSV, JSON or a
+spreadsheet, or a DHIS2 dataValueSet read into these columns.
 
 The exchange format of design §6. ``unit`` is the reporting unit's official code
 (``11074``), ``period`` a DHIS2 period id read under the plan's period convention,
@@ -68,12 +69,16 @@ def load_data_values(
 def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -> DataValueSet:
     """Check the rows of a table (or a stream of rows) of data values."""
     stream = table.stream() if isinstance(table, Table) else table
-    values = DataValueSet(plan, catalog, source=stream.source)
+    values = DataValueSet(
+        plan, catalog, source=stream.source, check_totals=not stream.totals_checked
+    )
     findings = values.findings
     findings.extend(stream.findings)
     index = column_indexes(stream.columns, stream.source, findings)
     if index is None:
-        return values.finish()
+        values.finish()
+        findings[:] = stream.locate(findings)
+        return values
     known = len(stream.findings)
     width = len(stream.columns)
     if stream.numbers is not None:
@@ -89,7 +94,10 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     findings.extend(stream.findings[known:])  # met while the rows were read
     if not len(values) and not findings:
         findings.append(empty_file(stream.source))
-    return values.finish()
+    values.finish()
+    # A spreadsheet's cells are located by sheet and column letter, a DHIS2 file's by its keys.
+    findings[:] = stream.locate(findings)
+    return values
 
 
 def empty_file(source: str) -> Finding:

@@ -1,7 +1,8 @@
 """Submission and incident files: who sent which report when, and what triggered a report.
 
-**Submissions** (design §6), CSV or JSON through the data sources of the plugin host
-(``.csv`` and ``.json`` built in; a plugin may add another, such as a database)::
+**Submissions** (design §6), CSV, JSON or a spreadsheet through the data sources of the
+plugin host (``.csv``, ``.json``, ``.xlsx``, ``.xls`` and ``.ods`` built in; a plugin may
+add another, such as a database)::
 
     reporter,obligation,period,received,document_number,revision
     ubnd-11074,bao-cao-6-thang,2023S1,2023-06-07,05/BC-UBND,
@@ -11,8 +12,10 @@
 ``ubnd-<unit code>``); ``obligation`` an obligation id of the plan; ``period`` the DHIS2 id
 of the period the obligation covers, empty for one that covers none; ``received`` is
 ``YYYY-MM-DD``, ``DD/MM/YYYY`` or an ISO 8601 datetime (naive = Vietnam time, or with an
-offset); ``document_number`` and ``revision`` (a whole number ordering re-submissions) are
-optional.
+offset); in a spreadsheet a cell typed as a date is read as that date, and a plain number
+is a ``bad-date`` finding that names the date it would be as a date serial (it is not
+guessed at). ``document_number`` and ``revision`` (a whole number ordering re-submissions)
+are optional.
 
 For an **event-triggered** obligation the ``period`` cell names the incident the report is
 about (its id in the incidents file, ``dx-2023-01``). When it is empty and the incidents are
@@ -88,8 +91,9 @@ import attrs
 from child_welfare_plan.calendars.dates import local_moment, parse_received
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.io.sources import DataSource, source_for
+from child_welfare_plan.io.spreadsheets import serial_date_hint
 from child_welfare_plan.io.tables import Table
-from child_welfare_plan.model.cells import cell_text
+from child_welfare_plan.model.cells import Cell, cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
 from child_welfare_plan.model.plan import (
     Incident,
@@ -273,7 +277,7 @@ def read_submissions(
     (:class:`~child_welfare_plan.rules.submissions.SubmissionRules`) judge them."""
     out = _Rows(table)
     if not out.columns(table, SUBMISSION_REQUIRED_COLUMNS, SUBMISSION_COLUMNS[:5]):
-        return SubmissionSet(table.source, (), (), tuple(out.findings))
+        return SubmissionSet(table.source, (), (), tuple(table.locate(out.findings)))
     ir, io, ip, irc = (table.columns.index(c) for c in SUBMISSION_REQUIRED_COLUMNS)
     idoc = table.column_index("document_number")
     irev = table.column_index("revision")
@@ -325,6 +329,9 @@ def read_submissions(
                 number,
                 "received",
             )
+            bad = True
+        elif (hint := serial_date_hint(row[irc])) is not None:
+            out.add("bad-date", f"received: {hint}", number, "received")
             bad = True
         else:
             value = moments.get(received_text)
@@ -407,14 +414,16 @@ def read_submissions(
         first_row[submission] = number
         submissions.append(submission)
         numbers.append(number)
-    return SubmissionSet(table.source, tuple(submissions), tuple(numbers), out.sorted())
+    return SubmissionSet(
+        table.source, tuple(submissions), tuple(numbers), tuple(table.locate(out.sorted()))
+    )
 
 
 def read_incidents(table: Table, plan: Plan) -> IncidentSet:
     """Check the rows of an already-read table of incidents (see the module docs)."""
     out = _Rows(table)
     if not out.columns(table, INCIDENT_REQUIRED_COLUMNS, INCIDENT_COLUMNS):
-        return IncidentSet(table.source, (), (), tuple(out.findings))
+        return IncidentSet(table.source, (), (), tuple(table.locate(out.findings)))
     ii, ik, iu, ikn = (table.columns.index(c) for c in INCIDENT_REQUIRED_COLUMNS)
     io = table.column_index("occurred")
     idesc = table.column_index("description")
@@ -467,7 +476,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
             )
             bad = True
         known_text = cell_text(row[ikn])
-        known, readable = _moment(out, known_text, number, "known")
+        known, readable = _moment(out, row[ikn], number, "known")
         if not known_text:
             out.add(
                 "missing-value",
@@ -478,7 +487,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
             )
         when: datetime | None = None
         if io is not None:
-            when, occurred_readable = _moment(out, cell_text(row[io]), number, "occurred")
+            when, occurred_readable = _moment(out, row[io], number, "occurred")
             readable = readable and occurred_readable
         if bad or not readable or known is None:
             continue
@@ -511,14 +520,22 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
             )
         )
         numbers.append(number)
-    return IncidentSet(table.source, tuple(incidents), tuple(numbers), out.sorted())
+    return IncidentSet(
+        table.source, tuple(incidents), tuple(numbers), tuple(table.locate(out.sorted()))
+    )
 
 
-def _moment(out: _Rows, text: str, number: int, column: str) -> tuple[datetime | None, bool]:
+def _moment(out: _Rows, cell: Cell, number: int, column: str) -> tuple[datetime | None, bool]:
     """A datetime cell and whether it could be read: None for an empty cell, a date at
-    00:00 (with a warning for ``known``); an unreadable one is a ``bad-date`` finding."""
+    00:00 (with a warning for ``known``); an unreadable one (a plain number among them) is
+    a ``bad-date`` finding."""
+    text = cell_text(cell)
     if not text:
         return None, True
+    hint = serial_date_hint(cell)
+    if hint is not None:
+        out.add("bad-date", f"{column}: {hint}", number, column)
+        return None, False
     try:
         value = parse_received(text)
     except CwpError as exc:

@@ -4,7 +4,11 @@ The built-in data sources (``csv`` and ``json``) produce a :class:`Table`; loade
 submissions and data values read cells from it and turn every bad cell into a
 :class:`~child_welfare_plan.model.Finding` located by file, row and column.
 Row numbers are those a person sees: in a CSV file the header is row 1, so the first data
-row is row 2; in a JSON array the first object is row 1.
+row is row 2; in a JSON array the first object is row 1; in a spreadsheet, the sheet's own
+row numbers. A table read from a spreadsheet also knows its ``sheet`` and the ``labels`` of
+its columns (their letters), and :meth:`Table.locate` moves the findings made of its cells
+onto them (``values.xlsx, sheet Biểu 01, row 12, column C (value)``); a DHIS2 file labels
+its columns with DHIS2's own names (``dataElement`` for ``indicator``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -23,7 +27,56 @@ import attrs
 from child_welfare_plan.model.cells import Cell, cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity
 
-__all__ = ["Table", "TableStream", "read_csv_table", "read_json_table", "stream_csv_table"]
+__all__ = [
+    "Table",
+    "TableStream",
+    "locate_findings",
+    "read_csv_table",
+    "read_json_table",
+    "stream_csv_table",
+]
+
+
+def locate_findings(
+    findings: Iterable[Finding],
+    source: str,
+    columns: Sequence[str],
+    sheet: str | None,
+    labels: Sequence[str],
+    places: Sequence[Location] = (),
+    anchors: Mapping[str, Location] | None = None,
+) -> list[Finding]:
+    """Findings about the cells of ``source`` placed where its reader sees them: on its
+    ``sheet``, a column named by the table becomes its label (a letter), the table's name
+    moving to ``field``. A table read from a form gives each row's ``places`` (the cell it
+    came from) and the ``anchors`` of columns read from one cell (the unit, the period): a
+    finding about such a column is placed on that cell, once. Findings of other files are
+    left as they are."""
+    if sheet is None and not labels:
+        return list(findings)
+    out: list[Finding] = []
+    seen: set[Finding] = set()
+    for finding in findings:
+        where = finding.location
+        if where.file != source or where.sheet is not None or where.field is not None:
+            out.append(finding)
+            continue
+        if places and where.row is not None and 1 <= where.row <= len(places):
+            anchor = (anchors or {}).get(where.column or "")
+            moved = anchor if anchor is not None else places[where.row - 1]
+            placed = attrs.evolve(finding, location=moved)
+            if placed not in seen:
+                seen.add(placed)
+                out.append(placed)
+            continue
+        column, field = where.column, where.field
+        if column and column in columns and len(labels) == len(columns):
+            column, field = labels[columns.index(column)], column
+        elif column and sheet is not None:
+            column, field = None, column
+        moved = attrs.evolve(where, sheet=sheet, column=column, field=field)
+        out.append(attrs.evolve(finding, location=moved))
+    return out
 
 
 @attrs.frozen
@@ -38,6 +91,29 @@ class Table:
     rows: Sequence[Sequence[Cell]]
     row_numbers: Sequence[int]
     findings: tuple[Finding, ...] = ()
+    sheet: str | None = None
+    """The sheet the table was read from (spreadsheets only)."""
+    labels: tuple[str, ...] = ()
+    """How the file names each column where it differs from :attr:`columns` (a
+    spreadsheet's letters, a DHIS2 file's keys); empty for CSV and JSON."""
+    places: tuple[Location, ...] = ()
+    """For a table read from a form: the cell each row came from (row ``n`` at ``n - 1``)."""
+    anchors: Mapping[str, Location] = attrs.field(factory=dict)
+    """For a table read from a form: the one cell a column's value was read from."""
+    totals_checked: bool = False
+    """True when the reader has checked the file's own totals (a form does, by cell)."""
+
+    def locate(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` placed on the table's sheet (see :func:`locate_findings`)."""
+        return locate_findings(
+            findings,
+            self.source,
+            self.columns,
+            self.sheet,
+            self.labels,
+            self.places,
+            self.anchors,
+        )
 
     def column_index(self, name: str) -> int | None:
         """The position of column ``name``, or None when the table lacks it."""
@@ -58,6 +134,11 @@ class Table:
             iter(self.rows),
             list(self.findings),
             numbers=self.row_numbers,
+            sheet=self.sheet,
+            labels=self.labels,
+            places=self.places,
+            anchors=self.anchors,
+            totals_checked=self.totals_checked,
         )
 
 
@@ -79,6 +160,23 @@ class TableStream:
     first_row: int = 1
     reader: Any = None
     numbers: Sequence[int] | None = None
+    sheet: str | None = None
+    labels: tuple[str, ...] = ()
+    places: tuple[Location, ...] = ()
+    anchors: Mapping[str, Location] = attrs.field(factory=dict)
+    totals_checked: bool = False
+
+    def locate(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` placed on the stream's sheet (see :func:`locate_findings`)."""
+        return locate_findings(
+            findings,
+            self.source,
+            self.columns,
+            self.sheet,
+            self.labels,
+            self.places,
+            self.anchors,
+        )
 
     @classmethod
     def empty(cls, source: str, findings: list[Finding]) -> TableStream:
@@ -117,7 +215,18 @@ class TableStream:
             findings.append(
                 _problem(self.source, "empty-file", "the file has a header but no rows")
             )
-        return Table(self.source, self.columns, rows, numbers, tuple(findings))
+        return Table(
+            self.source,
+            self.columns,
+            rows,
+            numbers,
+            tuple(findings),
+            sheet=self.sheet,
+            labels=self.labels,
+            places=self.places,
+            anchors=self.anchors,
+            totals_checked=self.totals_checked,
+        )
 
 
 def _problem(source: str, code: str, message: str, row: int | None = None) -> Finding:

@@ -25,28 +25,46 @@ class Location:
 
     ``row`` counts lines of a CSV file with the header as row 1, or items of a JSON array
     from 1. ``path`` is a dotted path inside a structured file (``tasks[3].lead``).
+
+    In a spreadsheet a cell is located the way its user reads it: ``sheet`` names the
+    sheet, ``row`` is the sheet's row number and ``column`` the column letter (``C``);
+    ``field`` then names what the cell holds (the column's heading, ``received``, or in a
+    form the indicator and breakdown of the cell).
     """
 
     file: str | None = None
     row: int | None = None
     column: str | None = None
     path: str | None = None
+    sheet: str | None = None
+    field: str | None = None
 
     def __str__(self) -> str:
         parts: list[str] = []
         if self.file:
             parts.append(self.file)
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column:
-            parts.append(f"column {self.column}")
+            parts.append(f"column {self.column}" + (f" ({self.field})" if self.field else ""))
+        elif self.field:
+            parts.append(self.field)
         if self.path:
             parts.append(self.path)
         return ", ".join(parts) if parts else "-"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every key present, ``None`` where it does not apply."""
-        return {"file": self.file, "row": self.row, "column": self.column, "path": self.path}
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "path": self.path,
+            "sheet": self.sheet,
+            "field": self.field,
+        }
 
 
 @attrs.frozen

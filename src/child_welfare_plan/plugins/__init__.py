@@ -14,17 +14,21 @@ from child_welfare_plan.plugins.contracts import (
     PluginFailure,
     PluginWarning,
 )
+from child_welfare_plan.plugins.dhis2 import Dhis2Ids, dhis2_formats, dhis2_sources
 from child_welfare_plan.plugins.hookspecs import hookimpl, hookspec
 from child_welfare_plan.plugins.host import Host, get_host, reset_host
 
 __all__ = [
     "DataSource",
     "DemoData",
+    "Dhis2Ids",
     "Host",
     "OutputFormat",
     "PlanSource",
     "PluginFailure",
     "PluginWarning",
+    "dhis2_formats",
+    "dhis2_sources",
     "get_host",
     "hookimpl",
     "hookspec",

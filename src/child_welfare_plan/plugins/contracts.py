@@ -17,9 +17,11 @@ from pathlib import Path
 
 import attrs
 
+from child_welfare_plan.formats.options import RenderOptions
 from child_welfare_plan.io.plans import load_plan
 from child_welfare_plan.io.sources import DataSource
 from child_welfare_plan.model.plan import Plan
+from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports.base import Report
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "PlanSource",
     "PluginFailure",
     "PluginWarning",
+    "RenderOptions",
 ]
 
 
@@ -50,14 +53,26 @@ def _accepts_all(report: Report) -> bool:
 @attrs.frozen
 class OutputFormat:
     """A renderer of reports. ``accepts`` says which reports it can render (iCalendar only
-    renders calendars); ``binary`` formats return bytes."""
+    renders calendars); binary formats return bytes.
+
+    ``render(report)`` gives the text or bytes; a format that names ``options`` (fields of
+    :class:`~child_welfare_plan.formats.options.RenderOptions`, such as ``"table"`` and
+    ``"bom"``) is called as ``render(report, options)`` instead.
+    """
 
     name: str
     suffix: str
-    render: Callable[[Report], str | bytes] = attrs.field(eq=False)
+    render: Callable[..., str | bytes] = attrs.field(eq=False)
     description: str = ""
     accepts: Callable[[Report], bool] = attrs.field(default=_accepts_all, eq=False)
     media_type: str = "text/plain"
+    options: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __call__(self, report: Report, options: RenderOptions | None = None) -> str | bytes:
+        """``report`` rendered, with ``options`` when the format takes any."""
+        if self.options:
+            return self.render(report, options or RenderOptions())
+        return self.render(report)
 
 
 @attrs.frozen

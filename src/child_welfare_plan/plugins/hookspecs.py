@@ -21,6 +21,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from child_welfare_plan.calendars.workdays import WorkingCalendar
+    from child_welfare_plan.io.forms import FormLayout
     from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
     from child_welfare_plan.model.indicators import Dimension, Indicator
     from child_welfare_plan.model.plan import Plan, Target
@@ -89,3 +90,11 @@ def working_calendar_adjustments(area: str | None, year: int) -> WorkingCalendar
 def register_demo_data() -> Iterable[DemoData] | None:
     """Synthetic demo data sets for a plan (``cwp evaluate PLAN --demo``). Never real
     children's data."""
+
+
+@hookspec
+def register_form_layouts() -> Iterable[FormLayout] | None:
+    """Layouts of the Excel forms (*biểu mẫu*) units fill in:
+    :class:`~child_welfare_plan.io.forms.FormLayout` objects, usually read from a TOML file
+    (``FormLayout.load(path)``). Each becomes a data source ``form:<id>`` that reads filled
+    copies, and ``cwp template`` writes blank ones."""

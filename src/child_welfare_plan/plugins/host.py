@@ -6,9 +6,9 @@ Plugins are found through the entry-point group ``child_welfare_plan``. Set
 
 * **Order.** The built-in plugin comes first, then the others ordered by the name of the
   distribution that installs them (then by plugin name), never by installation order.
-* **Named things** (output formats, data sources, working-day adjustments): a plugin's
-  entry overrides the built-in one of the same name; when two plugins claim one name, the
-  first in order is kept and a warning names both.
+* **Named things** (output formats, data sources, form layouts, working-day adjustments): a
+  plugin's entry overrides the built-in one of the same name; when two plugins claim one
+  name, the first in order is kept and a warning names both.
 * **Plans**: a plan id claimed by two plugins is refused for both, with a warning naming
   them: which plan a command would read must never depend on what was installed last.
 * **Catalog entries** (categories, dimensions, indicators, targets) are merged plugin by
@@ -39,6 +39,7 @@ from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import CwpError, NotFoundError, PluginError
 from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.text import render_text
+from child_welfare_plan.io.forms import FormLayout, form_source, layouts_for
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table, TableStream
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
@@ -53,6 +54,7 @@ from child_welfare_plan.plugins.contracts import (
     PlanSource,
     PluginFailure,
     PluginWarning,
+    RenderOptions,
 )
 from child_welfare_plan.reports.base import Report
 
@@ -80,6 +82,7 @@ _EXPECTED: dict[str, tuple[type, ...]] = {
     "register_output_formats": (OutputFormat,),
     "working_calendar_adjustments": (WorkingCalendar,),
     "register_demo_data": (DemoData,),
+    "register_form_layouts": (FormLayout,),
 }
 
 _CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
@@ -252,6 +255,8 @@ class Host:
             for plugin, item in self.collect(hook):
                 if (kind, item.name) not in out or out[(kind, item.name)] == BUILTIN:
                     out[(kind, item.name)] = plugin
+        for plugin, layout in self.collect("register_form_layouts"):
+            out.setdefault(("source", layout.source_name()), plugin)
         return out
 
     # Plans ---------------------------------------------------------------------------
@@ -354,11 +359,25 @@ class Host:
     # Sources, formats, calendars, demo data -------------------------------------------
 
     def data_sources(self) -> dict[str, DataSource]:
-        """Data sources by name (see the module docs for who wins a name)."""
-        sources: dict[str, DataSource] = self._cached(
-            "sources", lambda: self._named("register_data_sources", "data source", _name)
-        )
+        """Data sources by name (see the module docs for who wins a name), with a source
+        ``form:<id>`` for each form layout."""
+        sources: dict[str, DataSource] = self._cached("sources", self._data_sources)
         return sources
+
+    def _data_sources(self) -> dict[str, DataSource]:
+        sources: dict[str, DataSource] = self._named("register_data_sources", "data source", _name)
+        for layout in self.form_layouts().values():
+            sources.setdefault(layout.source_name(), form_source(layout))
+        return sources
+
+    def form_layouts(self, plan_id: str | None = None) -> dict[str, FormLayout]:
+        """Form layouts by id (all, or those meant for ``plan_id``)."""
+        layouts: dict[str, FormLayout] = self._cached(
+            "forms", lambda: self._named("register_form_layouts", "form layout", _id)
+        )
+        if plan_id is None:
+            return layouts
+        return {f.id: f for f in layouts_for(list(layouts.values()), plan_id)}
 
     def data_source_for(self, path: str | PathLike[str], name: str | None = None) -> DataSource:
         """The data source named ``name``, or the one whose suffix matches ``path`` (a
@@ -460,11 +479,12 @@ class Host:
             ) from None
 
     def format_for_suffix(self, suffix: str) -> OutputFormat | None:
-        """The output format written to files with ``suffix`` (a plugin's before the
-        built-in one), if any."""
+        """The output format written to files with ``suffix``, if any: the one named for
+        the suffix (``json`` for ``.json``, before ``dhis2-json``), then a plugin's before
+        the built-in ones."""
         wanted = suffix.lower()
         matching = [f for f in self.output_formats().values() if f.suffix == wanted]
-        matching.sort(key=lambda f: self.owner("format", f.name) == BUILTIN)
+        matching.sort(key=lambda f: (f.name != wanted[1:], self.owner("format", f.name) == BUILTIN))
         return matching[0] if matching else None
 
     def accepts(self, fmt: OutputFormat, report: Report) -> bool:
@@ -480,14 +500,17 @@ class Host:
                 raise
             raise PluginError(self._blame("format", fmt.name, exc)) from exc
 
-    def render(self, fmt: OutputFormat, report: Report) -> str | bytes:
-        """``report`` rendered by ``fmt``; a plugin's format that fails is named.
+    def render(
+        self, fmt: OutputFormat, report: Report, options: RenderOptions | None = None
+    ) -> str | bytes:
+        """``report`` rendered by ``fmt`` (with ``options``, for a format that takes them); a
+        plugin's format that fails is named.
 
         Raises:
             PluginError: the format raised, or returned something other than text or bytes.
         """
         try:
-            content = fmt.render(report)
+            content = fmt(report, options)
         except CwpError:
             raise
         except Exception as exc:
@@ -558,6 +581,10 @@ def _constant(value: object) -> Callable[[], object]:
 
 def _name(item: Any) -> str:
     return str(item.name)
+
+
+def _id(item: Any) -> str:
+    return str(item.id)
 
 
 _HOST: Host | None = None

@@ -1,8 +1,11 @@
 """Reports: what every command produces, in a shape any output format can render.
 
 A :class:`Report` has a ``kind`` (the command: ``status``, ``evaluate``...), a title, the
-stable JSON ``data`` of design §7, and ``sections`` of paragraphs and tables for people.
-Output formats (text, markdown, csv, html, ics...) are plugins that render a Report.
+stable JSON ``data`` of design §7, and ``sections`` of paragraphs, tables and charts for
+people; optionally a :class:`~child_welfare_plan.reports.document.DocumentHeader` for the
+formats that lay a report out as an administrative document (docx). Output formats (text,
+markdown, csv, html, xlsx, docx, ics...) are plugins that render a Report; every word they
+show comes from the Report.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from typing import Any
 
 import attrs
 
+from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.validators import to_tuple
+from child_welfare_plan.reports.document import DocumentHeader
 
-__all__ = ["Block", "Report", "Section"]
+__all__ = ["Block", "Chart", "Report", "Section"]
 
 
 def _rows(rows: Iterable[Iterable[Any]]) -> tuple[tuple[Any, ...], ...]:
@@ -32,13 +37,51 @@ class Block:
     percent_columns: tuple[str, ...] = attrs.field(converter=to_tuple, default=())
 
 
+def _chart_values(values: Iterable[Any]) -> tuple[float | int | str | None, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Chart:
+    """A bar chart: one bar per label.
+
+    A value is a number, None (nothing to show), or a text shown in place of the bar: the
+    marker a table prints for a withheld count (``"<5"``, ``"x"``), so that a chart never
+    shows a figure its table withholds. With ``percent``, values are fractions (0.923)
+    shown as percentages on a scale from 0 to 100 %; ``unit`` names what the bars count.
+    """
+
+    title: str
+    labels: tuple[str, ...] = attrs.field(converter=to_tuple)
+    values: tuple[float | int | str | None, ...] = attrs.field(converter=_chart_values)
+    unit: str | None = None
+    percent: bool = False
+    description: str | None = None
+    """One sentence saying what the chart shows, for readers who cannot see it."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.labels) != len(self.values):
+            raise InvalidValueError(
+                f"Chart {self.title!r}: {len(self.labels)} labels but {len(self.values)} values"
+            )
+
+    @property
+    def numbers(self) -> tuple[float | None, ...]:
+        """The values that are numbers (None for the others)."""
+        return tuple(
+            float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+            for v in self.values
+        )
+
+
 @attrs.frozen
 class Section:
-    """A heading with paragraphs and tables under it."""
+    """A heading with paragraphs, tables and charts under it."""
 
     heading: str
     paragraphs: tuple[str, ...] = attrs.field(converter=to_tuple, default=())
     tables: tuple[Block, ...] = attrs.field(converter=to_tuple, default=())
+    charts: tuple[Chart, ...] = attrs.field(converter=to_tuple, default=())
 
 
 @attrs.frozen
@@ -47,7 +90,10 @@ class Report:
 
     ``payload`` optionally carries the library object the report was made from (a
     :class:`~child_welfare_plan.rules.schedule.PlanCalendar`, ...) for formats that need more
-    than tables, such as iCalendar.
+    than tables, such as iCalendar. ``document`` is the header of an administrative
+    document (issuer, number, place and date, recipients, signer) for the formats that lay
+    the report out by Decree 30/2020/NĐ-CP. ``main_table`` names the table of ``data`` a
+    one-table format (CSV) writes when none is asked for.
     """
 
     kind: str
@@ -55,6 +101,8 @@ class Report:
     data: dict[str, Any]
     sections: tuple[Section, ...] = attrs.field(converter=to_tuple, default=())
     payload: Any = attrs.field(default=None, eq=False, repr=False)
+    document: DocumentHeader | None = attrs.field(default=None, kw_only=True)
+    main_table: str | None = attrs.field(default=None, kw_only=True)
 
     def section(self, heading: str) -> Section:
         """The section with this heading (KeyError if none)."""
@@ -67,3 +115,8 @@ class Report:
     def tables(self) -> Sequence[Block]:
         """Every table of every section, in order."""
         return [t for s in self.sections for t in s.tables]
+
+    @property
+    def charts(self) -> Sequence[Chart]:
+        """Every chart of every section, in order."""
+        return [c for s in self.sections for c in s.charts]

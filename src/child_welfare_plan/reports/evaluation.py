@@ -1,5 +1,7 @@
 """The report of ``cwp evaluate``: summary, timeliness (overdue first), key indicators per
-commune and for the area with coverage, targets, findings."""
+commune and for the area with coverage, targets, findings; two charts (the on-time rate and
+one key indicator by commune); and the header of the *báo cáo* the docx format lays out
+(issued by the plan's issuer, to the plan's recipients, for its signatory's post)."""
 
 from __future__ import annotations
 
@@ -8,17 +10,55 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.model.findings import Severity, count
+from child_welfare_plan.model.plan import Plan
+from child_welfare_plan.model.units import Level
 from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.charts import CHART_INDICATORS, indicator_chart, on_time_chart
+from child_welfare_plan.reports.document import (
+    REPORT_ABBREVIATION,
+    REPORT_TYPE,
+    DocumentHeader,
+    abbreviation,
+    issuer_header,
+)
 from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.reports.status import status_report
 from child_welfare_plan.reports.targets import targets_block
 from child_welfare_plan.rules.evaluate import Evaluation, IndicatorRow
 from child_welfare_plan.rules.targets import TargetStatus
 
-__all__ = ["evaluation_report"]
+__all__ = ["SUMMARY_LINE", "evaluation_header", "evaluation_report"]
 
 
 _WITHHELD = "x"
+
+#: The summary line (trích yếu) of the evaluation as a báo cáo.
+SUMMARY_LINE = "Kết quả thực hiện {title}"
+
+
+def evaluation_header(evaluation: Evaluation) -> DocumentHeader | None:
+    """The báo cáo's header: issued by the plan's issuer on the evaluation's date, to the
+    plan's recipients, for the post of the plan's signatory; None when the plan does not
+    name its issuer among its agencies."""
+    plan = evaluation.plan
+    if not plan.has_agency(plan.issuer):
+        return None
+    signatory = plan.signatory
+    return issuer_header(
+        plan,
+        plan.issuer,
+        day=evaluation.as_of,
+        symbol=f"{REPORT_ABBREVIATION}-{abbreviation(plan.agency(plan.issuer))}",
+        summary=SUMMARY_LINE.format(title=plan.title),
+        doc_type=REPORT_TYPE,
+        recipients=plan.recipients,
+        signer_capacity=signatory.capacity if signatory else None,
+        signer_title=signatory.title if signatory else None,
+    )
+
+
+def _commune_codes(plan: Plan) -> set[str]:
+    return {u.code for u in plan.area_units(Level.COMMUNE)}
 
 
 def _shown(row: IndicatorRow, k: int) -> Any:
@@ -73,7 +113,18 @@ def evaluation_report(evaluation: Evaluation) -> Report:
                 found = status.section(heading)
             except KeyError:
                 continue
-            sections.append(attrs.evolve(found, heading=f"Timeliness: {heading.lower()}"))
+            found = attrs.evolve(found, heading=f"Timeliness: {heading.lower()}")
+            if heading == "Rates":
+                chart = on_time_chart(
+                    evaluation.timeliness,
+                    plan,
+                    title="On-time rate by commune",
+                    description="The share of each commune's reports with a deadline that "
+                    f"came on time, as of {evaluation.as_of.isoformat()}.",
+                )
+                if chart is not None:
+                    found = attrs.evolve(found, charts=(chart,))
+            sections.append(found)
 
     if evaluation.indicators:
         codes = list(dict.fromkeys(r.indicator for r in evaluation.indicators))
@@ -88,6 +139,20 @@ def evaluation_report(evaluation: Evaluation) -> Report:
             table_rows.append(
                 (unit, first.name, *(_shown(cells[c], evaluation.k) for c in codes), coverage)
             )
+        communes = _commune_codes(plan)
+        charted = next((c for c in CHART_INDICATORS if c in codes), codes[0])
+        charts = [
+            indicator_chart(
+                [
+                    (row[0], row[1], row[2 + codes.index(charted)])
+                    for row in table_rows
+                    if row[0] in communes
+                ],
+                title=f"{charted} by commune",
+                description=f"{charted} for each commune, {evaluation.period}; a value "
+                "withheld in the table is shown by its marker, not by a bar.",
+            )
+        ]
         sections.append(
             Section(
                 f"Key indicators, {evaluation.period}",
@@ -104,6 +169,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
                         percent_columns=("coverage",),
                     )
                 ],
+                charts,
             )
         )
         area_rows = [
@@ -156,4 +222,6 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         evaluation.to_dict(),
         sections,
         payload=evaluation,
+        document=evaluation_header(evaluation),
+        main_table="indicators",
     )

@@ -7,7 +7,10 @@ It registers, through the ``child_welfare_plan`` entry points:
 * the units of 2023: Hải Dương province (30), Tứ Kỳ district (298) and its 23 commune-level
   units, and the agencies the plan names;
 * a synthetic demo data set (submissions and incidents of 2023) for ``cwp evaluate
-  tu-ky-2023 --demo``. It describes no real child and no real report.
+  tu-ky-2023 --demo``. It describes no real child and no real report;
+* the layout of the commune's six-monthly form (``tu-ky-xa-6-thang``, :data:`FORM_FILE`):
+  ``cwp template tu-ky-2023 --unit 11074 --period 2023S1 -o bieu.xlsx`` writes a blank
+  copy, and a filled copy is read wherever CSV is.
 
 Example:
     >>> import child_welfare_plan as cwp
@@ -28,7 +31,7 @@ from __future__ import annotations
 from importlib import resources
 from importlib.abc import Traversable
 
-__all__ = ["DEMO_DIR", "PLAN_FILE", "PLAN_ID"]
+__all__ = ["DEMO_DIR", "FORM_FILE", "PLAN_FILE", "PLAN_ID"]
 
 __version__ = "0.1.0"
 
@@ -42,3 +45,6 @@ PLAN_FILE: Traversable = _DATA.joinpath("tu-ky-2023.toml")
 
 DEMO_DIR: Traversable = _DATA.joinpath("demo")
 """The directory of the synthetic demo data set."""
+
+FORM_FILE: Traversable = _DATA.joinpath("forms", "tu-ky-xa-6-thang.toml")
+"""The layout of the commune's six-monthly form (TOML)."""

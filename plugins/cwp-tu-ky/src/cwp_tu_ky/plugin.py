@@ -11,13 +11,15 @@ import functools
 from collections.abc import Iterable
 from datetime import date
 
+from child_welfare_plan.io.forms import FormLayout
 from child_welfare_plan.model import AdministrativeUnit, Plan
 from child_welfare_plan.plugins import DemoData, PlanSource, hookimpl
-from cwp_tu_ky import DEMO_DIR, PLAN_FILE, PLAN_ID
+from cwp_tu_ky import DEMO_DIR, FORM_FILE, PLAN_FILE, PLAN_ID
 
 __all__ = [
     "DEMO_AS_OF",
     "register_demo_data",
+    "register_form_layouts",
     "register_plans",
     "register_units",
 ]
@@ -63,3 +65,9 @@ def register_demo_data() -> Iterable[DemoData]:
             ),
         )
     ]
+
+
+@hookimpl
+def register_form_layouts() -> Iterable[FormLayout]:
+    """The commune's six-monthly form (``tu-ky-xa-6-thang``)."""
+    return [FormLayout.load(FORM_FILE)]

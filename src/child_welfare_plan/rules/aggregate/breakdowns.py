@@ -104,6 +104,8 @@ class BreakdownChecks(ValueSetState):
         given: float,
         total: float,
     ) -> None:
+        if not self.check_totals:
+            return
         rows = [c.rows[uid] for c in children if uid in c.rows]
         shown = ", ".join(str(r) for r in rows[:20]) + (", …" if len(rows) > 20 else "")
         where = f" (rows {shown})" if rows else ""

@@ -144,6 +144,7 @@ class Engine(Emitter):
             levels=self.levels,
             computed=frozenset(i.code for i in indicators if i.is_computed),
             booleans=frozenset(i.code for i in indicators if i.value_type is ValueType.BOOLEAN),
+            convention=str(self.plan.period_convention),
         )
 
     def aggregate_indicator(

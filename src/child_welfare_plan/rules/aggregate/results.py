@@ -93,7 +93,8 @@ class AggregateResult(Presentable):
     ``rows`` holds the values as :class:`AggregateRow` named tuples (cheap at national
     scale); :attr:`values` gives them as :class:`AggregateValue` objects.
     ``computed`` and ``booleans`` name the ratio/share and the boolean indicators, whose
-    rows carry ``numerator``/``denominator`` and ``share`` in :meth:`to_dict`.
+    rows carry ``numerator``/``denominator`` and ``share`` in :meth:`to_dict`; ``convention``
+    is the plan's period convention (``calendar`` or ``nd09``).
     """
 
     plan: str
@@ -103,6 +104,8 @@ class AggregateResult(Presentable):
     levels: tuple[Level, ...] = ()
     computed: frozenset[str] = frozenset()
     booleans: frozenset[str] = frozenset()
+    convention: str = "calendar"
+    """The plan's period convention: where the periods of :attr:`periods` begin and end."""
     _values: tuple[AggregateValue, ...] | None = attrs.field(
         default=None, init=False, eq=False, repr=False
     )

@@ -94,6 +94,7 @@ class ValueSetState:
     plan: Plan
     catalog: Catalog
     source: str | None
+    check_totals: bool
     findings: list[Finding]
     _tree: Hierarchy
     _convention: Convention

@@ -41,12 +41,23 @@ class DataValueSet(CellChecks, BreakdownChecks):
 
     Values are accepted for the *reporting units* of the plan's area: the units of the area
     that have no units below them (the communes of a district plan).
+
+    ``check_totals=False`` still derives a missing total from its breakdown but leaves the
+    check of given totals to the caller (a form checks its own totals, cell by cell).
     """
 
-    def __init__(self, plan: Plan, catalog: Catalog, *, source: str | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        catalog: Catalog,
+        *,
+        source: str | None = None,
+        check_totals: bool = True,
+    ) -> None:
         self.plan = plan
         self.catalog = catalog
         self.source = source
+        self.check_totals = check_totals
         self.findings: list[Finding] = []
         tree = plan.hierarchy
         self._tree = tree

@@ -1,0 +1,87 @@
+"""``cwp remind PLAN --submissions FILE [--as-of DATE] -o DIR``: a reminder letter (công văn
+đôn đốc, docx) to every overdue reporter.
+
+The letters are judged as ``cwp status`` judges (same files, same date) and written into
+DIR (created if needed), each file atomically; the command's own output is the index of
+the letters written (text by default, or ``--format``), on standard output. Every letter is
+rendered before the first is written, so a missing ``office`` extra writes nothing. Exit 1
+when the files have error-level findings (the letters are still written), 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from child_welfare_plan.cli.args import UsageError, date_arg, require_files, today_in_vietnam
+from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.io.atomic import write_atomic
+from child_welfare_plan.io.submissions import load_incidents, load_submissions
+from child_welfare_plan.model.findings import Finding, has_errors
+from child_welfare_plan.plugins.host import Host
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.reports.reminders import remind_report, reminders
+from child_welfare_plan.rules.timeliness import timeliness
+
+HELP = "write a reminder letter (docx) to every overdue reporter"
+
+OWNS_OUTPUT = True
+"""``-o`` names the directory of the letters; the index goes to standard output."""
+
+LETTER_FORMAT = "docx"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    """The plan, the submissions, the date; ``-o DIR`` is where the letters go."""
+    p.add_argument("plan", help="plan id or a .toml/.json plan file")
+    p.add_argument(
+        "--submissions", required=True, type=Path, help="submissions, CSV or JSON (design §6)"
+    )
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=date_arg,
+        help="judge and date the letters as of this day, YYYY-MM-DD (default: today in Vietnam)",
+    )
+    p.add_argument(
+        "--incidents", type=Path, help="incidents that trigger reports, CSV or JSON (optional)"
+    )
+
+
+def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
+    """Judge the submissions, then write one letter per overdue reporter into ``-o DIR``."""
+    directory: Path | None = args.output
+    if directory is None:
+        raise UsageError("cwp remind needs -o DIR: the directory to write the letters into")
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"-o {str(directory)!r} is a file; expected a directory")
+    plan = load_plan_arg(args.plan, host)
+    require_files(submissions=args.submissions, incidents=args.incidents)
+    findings: list[Finding] = []
+    incidents = None
+    if args.incidents is not None:
+        loaded = load_incidents(args.incidents, plan, source=host.data_source_for(args.incidents))
+        findings.extend(loaded.findings)
+        incidents = loaded.incidents
+    submissions = load_submissions(
+        args.submissions, plan, incidents=incidents, source=host.data_source_for(args.submissions)
+    )
+    findings.extend(submissions.findings)
+    as_of = args.as_of if args.as_of is not None else today_in_vietnam()
+    result = timeliness(
+        plan,
+        submissions.submissions,
+        as_of=as_of,
+        calendar=host.working_calendar(plan.area, plan.year),
+        incidents=incidents,
+    )
+    findings.extend(result.findings)
+    letters = reminders(result, plan)
+    if letters:
+        fmt = host.output_format(LETTER_FORMAT)
+        contents = [host.render(fmt, letter.letter) for letter in letters]
+        directory.mkdir(parents=True, exist_ok=True)
+        for letter, content in zip(letters, contents, strict=True):
+            write_atomic(directory / letter.file, content)
+    report = remind_report(plan, as_of, letters, str(directory), findings)
+    return report, 1 if has_errors(findings) else 0

@@ -4,8 +4,8 @@ the same generated national data, at ¼, ½, 1× and 4× the country.
 Generates, into a temporary directory (never committed), with ``random.Random(2023)``:
 
 * ``plan.json``: a national plan (the GSO list of 10/04/2023: 63 provinces, 705 districts,
-  10,598 communes; at 4× the country four times over, the copies' codes prefixed ``1``,
-  ``2``, ``3``; at ¼ and ½ every 4th or 2nd commune);
+  10,598 communes; at 4× the country four times over under new codes; at ¼ and ½ every 4th
+  or 2nd commune);
 * ``values.csv``: for every commune, ``2023S1`` and ``2023S2``, every reported indicator:
   its total, its complete breakdown along each dimension, and for the three indicators
   broken down by sex and age group the sex × age-group table — 105 values a commune and
@@ -150,14 +150,25 @@ def country(scale: float) -> tuple[AdministrativeUnit, ...]:
         )
     copies: list[AdministrativeUnit] = list(units)
     for n in range(1, int(scale)):
+        # Codes stay official in form (2 to 5 digits) and distinct: a copy's districts take
+        # a leading digit, its provinces ``9`` and that digit, its communes are numbered
+        # from 40000 on (the GSO list stops at 32248).
+        renamed: dict[str, str] = {}
+        for i, u in enumerate(units):
+            if u.level is Level.COMMUNE:
+                renamed[u.code] = str(29000 + 11000 * n + i)
+            elif u.level is Level.DISTRICT:
+                renamed[u.code] = f"{n}{u.code}"
+            else:
+                renamed[u.code] = f"9{n}{u.code}"
         for u in units:
             copies.append(
                 AdministrativeUnit(
-                    code=f"{n}{u.code}",
+                    code=renamed[u.code],
                     name=u.name,
                     level=u.level,
                     kind=u.kind,
-                    parent=None if u.parent is None else f"{n}{u.parent}",
+                    parent=None if u.parent is None else renamed[u.parent],
                 )
             )
     return tuple(copies)

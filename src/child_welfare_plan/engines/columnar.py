@@ -50,7 +50,7 @@ def classify(cells: Any, units: Any, triples: Any) -> Any:
         & (nw.col("copies") == 1)
         & plain_value
     ).fill_null(False)
-    return joined.with_columns(fast_row.alias("fast"))
+    return joined.select("row_", "sid", "uid", "k_num", fast_row.alias("fast"))
 
 
 def fast_rows(classified: Any) -> Any:

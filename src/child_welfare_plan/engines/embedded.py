@@ -163,7 +163,11 @@ class DuckBatch:
         )
         classified.to_native().to_table("cwp_classified")
         if self.csv:
+            # Only the slow rows' text is needed from here on.
             self.con.execute("DROP TABLE cwp_cells")
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE cwp_slow AS {self.slow_sql}")
+            self.con.execute("DROP TABLE cwp_lines")
+            self.slow_sql = "SELECT * FROM cwp_slow ORDER BY row_"
         self.done = nw.from_native(self.con.table("cwp_classified"))
 
     def fast(self) -> Iterator[tuple[Any, Any, Any, Any]]:

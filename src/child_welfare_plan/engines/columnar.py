@@ -27,10 +27,11 @@ from typing import Any
 __all__ = ["classify", "fast_rows", "slow_rows"]
 
 
-def classify(cells: Any, units: Any, triples: Any) -> Any:
-    """``cells`` (a narwhals LazyFrame) joined with ``units`` and ``triples``, with a
-    boolean column ``fast``; a backend materializes it once, then takes
-    :func:`fast_rows` and :func:`slow_rows` from it."""
+def classify(cells: Any, units: Any, triples: Any, keep: tuple[str, ...] = ()) -> Any:
+    """``cells`` (a narwhals LazyFrame) joined with ``units`` and ``triples``: the row,
+    its series and unit ids, its number, a boolean ``fast``, and the columns ``keep`` of
+    ``cells``; a backend materializes it once, then takes :func:`fast_rows` and
+    :func:`slow_rows` from it."""
     import narwhals as nw  # optional extra `engines`: the portable lazy layer
 
     joined = cells.join(units, on="k_unit", how="left").join(
@@ -50,7 +51,7 @@ def classify(cells: Any, units: Any, triples: Any) -> Any:
         & (nw.col("copies") == 1)
         & plain_value
     ).fill_null(False)
-    return joined.select("row_", "sid", "uid", "k_num", fast_row.alias("fast"))
+    return joined.select("row_", "sid", "uid", "k_num", fast_row.alias("fast"), *keep)
 
 
 def fast_rows(classified: Any) -> Any:

@@ -11,6 +11,7 @@ rows' columns and the slow rows come back. The cluster is the current
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import warnings
 from collections.abc import Iterator, Sequence
@@ -42,7 +43,11 @@ def _client() -> tuple[Any, Any]:
         client = Client(address)
         return client, [client]
     cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,  # the cluster's notices are not the command's output
     )
     client = Client(cluster)
     return client, [client, cluster]
@@ -259,7 +264,9 @@ class DaskBatch:
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
-            classified = classify(nw.from_native(self.cells), units_frame, triples_frame)
+            classified = classify(
+                nw.from_native(self.cells), units_frame, triples_frame, self.payload
+            )
             self.done = nw.from_native(classified.to_native().persist())
 
     def fast(self) -> Iterator[tuple[Any, Any, Any, Any]]:

@@ -83,7 +83,7 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
         default="auto",
         help="who reads and checks the files: python (the reference), duckdb (columnar, "
         "the `engines` extra), dask (a cluster, the `distributed` extra); auto (default): "
-        f"python below {AUTO_BYTES // 2**20} MiB of input, duckdb above. The output is the "
+        f"python below {AUTO_BYTES // 2**20:,} MiB of input, duckdb above. The output is the "
         "same whatever the engine",
     )
     p.add_argument(

@@ -8,7 +8,8 @@
 * ``dask``: the same set operations on a Dask cluster (``dask.distributed``; the
   ``distributed`` extra), for batches beyond one machine.
 * ``auto`` (the default): ``python`` for inputs under :data:`AUTO_BYTES`, ``duckdb`` above
-  it when DuckDB is installed.
+  it when DuckDB is installed (docs/performance.md: on one machine the Python engine is as
+  fast up to four times the national roll-up, so ``auto`` keeps it there).
 
 The columnar engines are conservative: only rows that provably raise no finding and give
 the Python checker's own value go the columnar way; every other row — and every row of a
@@ -42,9 +43,12 @@ __all__ = ["AUTO_BYTES", "CHOICES", "ENGINES", "available", "choose"]
 ENGINES: tuple[str, ...] = ("python", "duckdb", "dask")
 #: What ``--engine`` and ``engine=`` accept.
 CHOICES: tuple[str, ...] = ("auto", *ENGINES)
-#: ``auto`` picks ``duckdb`` for inputs of this many bytes or more (16 MiB: about 350,000
-#: values of CSV), ``python`` below, where starting DuckDB costs more than it saves.
-AUTO_BYTES = 16 * 2**20
+#: ``auto`` picks ``duckdb`` for inputs of this many bytes or more (1 GiB: about ten times
+#: the national roll-up, some 20 million values of CSV), ``python`` below. Measured
+#: (benchmarks/engines_national.py), the DuckDB engine is not faster than the Python one
+#: from ¼ to 4 times the national roll-up (411 MiB) and takes more memory, so ``auto``
+#: does not pick it there; above, DuckDB reads in parallel and can spill to disk.
+AUTO_BYTES = 2**30
 
 _NEEDS = {
     "python": (),

@@ -22,7 +22,8 @@ time and the peak resident memory (``getrusage(RUSAGE_CHILDREN)`` in a one-child
   and province, and sum by unit, period, indicator and breakdown (the half-years and the
   year as their sum), writing JSON. They check nothing and sum stocks too.
 
-Run from the repository root::
+The scripts need DuckDB, pandas and polars (``pip install duckdb pandas polars``); the
+engines need the ``engines`` and ``distributed`` extras. Run from the repository root::
 
     .venv/bin/python -m benchmarks.engines_national [--runs 3] [--scales 0.25,0.5,1,4]
         [--engines python,duckdb,dask] [--scripts duckdb,pandas,polars]

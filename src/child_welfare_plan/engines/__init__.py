@@ -14,12 +14,13 @@
 The columnar engines are conservative: only rows that provably raise no finding and give
 the Python checker's own value go the columnar way; every other row — and every row of a
 (unit, series) given twice — goes through the Python checks in file order, so every
-finding and message comes from the same code. Totals against breakdowns, the roll-up over
-time and up the tree, coverage, ratios and shares are the rules' own
-(:func:`~child_welfare_plan.rules.aggregate.aggregate`), run on the data-value set the
-engine built; findings come in one order
-(:func:`~child_welfare_plan.rules.order.canonical_order`). So every engine gives
-byte-identical output (a property test compares them). Files the columnar readers do not
+finding and message comes from the same code. Where it is exact (whole numbers, totals that
+agree with their breakdowns, periods of 1, 2, 4 or 8 parts), the check of totals against
+breakdowns and the roll-up over time and up the tree run in the engine
+(:mod:`child_welfare_plan.engines.rollup`); otherwise the rules do them
+(:func:`~child_welfare_plan.rules.aggregate.aggregate`) on the data-value set the engine
+built. Findings come in one order (:func:`~child_welfare_plan.rules.order.canonical_order`).
+So every engine gives byte-identical output (property tests compare them). Files the columnar readers do not
 read natively (JSON, spreadsheets, a plugin's source, CSV with quotes or carriage returns)
 are read by their data source and checked by the Python rules, whatever the engine.
 

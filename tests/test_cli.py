@@ -99,16 +99,55 @@ def test_bad_usage_exits_2(host: Host, capsys: pytest.CaptureFixture[str]) -> No
 def test_deadline_json(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023", "--format", "json")
     assert code == 0
-    assert json.loads(out) == {
+    data = json.loads(out)
+    assert {k: data[k] for k in ("rule", "date", "last_on_time_day", "rolled", "due_at")} == {
         "rule": "before",
         "date": "2023-12-10",
         "last_on_time_day": "2023-12-11",
         "rolled": True,
+        "due_at": None,
     }
+    assert [d["date"] for d in data["days_off"]] == ["2023-12-09", "2023-12-10"]
     code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023", "--no-roll", "--format", "json")
     assert json.loads(out)["last_on_time_day"] == "2023-12-09"
+    assert (json.loads(out)["reason"], json.loads(out)["days_off"]) == (None, [])
     code, _, err = run(capsys, "deadline", "sớm nhất có thể")
     assert code == 2 and "sớm nhất có thể" in err
+
+
+def test_deadline_with_a_time_of_day_gives_due_at(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Trước 16 giờ 00 ngày 14/6/2024": before 16:00 on Friday 14/6/2024, Vietnam time."""
+    code, out, _ = run(capsys, "deadline", "trước 16 giờ 00 ngày 14/6/2024", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["last_on_time_day"], data["due_at"]) == ("2024-06-14", "2024-06-14T16:00:00+07:00")
+
+
+def test_deadline_says_why_it_rolled(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
+    """Civil Code 2015 Art. 148.5; 09/12/2023 is a Saturday, 10/12/2023 a Sunday."""
+    code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023")
+    assert code == 0
+    assert "reason: Saturday 09/12/2023 and Sunday 10/12/2023 are days off" in out
+    assert "day off: 2023-12-09 Thứ Bảy (weekend)" in out
+    assert "day off: 2023-12-10 Chủ nhật (weekend)" in out
+
+
+def test_deadline_takes_the_year_a_phrase_leaves_out(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "deadline", "truoc ngay 15/6", "--year", "2024", "-f", "json")
+    assert code == 0 and json.loads(out)["last_on_time_day"] == "2024-06-14"
+    code, _, err = run(capsys, "deadline", "truoc ngay 15/6")
+    assert code == 2 and "--year" in err
+
+
+def test_deadline_that_sets_no_time_limit_is_refused_with_the_reason(
+    host: Host, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "deadline", "kịp thời")
+    assert code == 2 and "sets no time limit" in err
 
 
 def test_lunar_both_ways(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,6 +158,12 @@ def test_lunar_both_ways(host: Host, capsys: pytest.CaptureFixture[str]) -> None
         "lunar_month": 8,
         "lunar_year": 2023,
         "leap": False,
+        "festival": {
+            "code": "tet-trung-thu",
+            "name_vi": "Tết Trung thu",
+            "name_en": "Mid-Autumn Festival",
+        },
+        "year_name": {"vi": "Quý Mão", "en": "Water Cat"},
     }
     code, out, _ = run(capsys, "lunar", "01/01/1985", "--to-solar", "--format", "json")
     assert json.loads(out)["solar"] == "1985-01-21"
@@ -216,6 +261,7 @@ def test_deadline_in_hours_takes_an_anchor_with_a_time(
     )
     assert code == 0
     assert json.loads(out)["last_on_time_day"] == "2023-06-01"
+    assert json.loads(out)["due_at"] == "2023-06-01T22:00:00+07:00"
     code, _, err = run(capsys, "deadline", "trong thời hạn 12 giờ kể từ khi nhận được tin báo")
     assert code == 2 and "--anchor" in err
 

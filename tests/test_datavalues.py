@@ -411,7 +411,7 @@ def test_rows_of_the_wrong_width_and_blank_lines(tmp_path: Path, bare_host: Host
 
 
 def test_a_file_with_a_header_only(tmp_path: Path, bare_host: Host) -> None:
-    assert codes(load(tmp_path, bare_host, HEADER)) == ["empty-file"]
+    assert codes(load(tmp_path, bare_host, HEADER)) == ["no-values"]
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path, bare_host: Host) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+import attrs
 import pytest
 from hypothesis import given, reject
 from hypothesis import strategies as st
@@ -14,11 +15,14 @@ from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import InvalidValueError, ParseError
 from child_welfare_plan.model.deadlines import (
     DEADLINE_FORMS,
+    PROMPT_WORDS,
     Before,
     By,
     DeadlineRule,
+    Promptly,
     WithinDays,
     WithinHours,
+    fold_diacritics,
     format_deadline,
     format_vn_date,
     parse_deadline,
@@ -40,14 +44,21 @@ anchor_text = st.lists(
 ).map("".join)
 
 
+times = st.none() | st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
+
+
 @st.composite
-def rules(draw: st.DrawFn) -> DeadlineRule:
-    """Any rule, with free-text anchors."""
-    kind = draw(st.sampled_from(["before", "by", "within_days", "within_hours"]))
+def rules(draw: st.DrawFn, *, promptly: bool = False) -> DeadlineRule:
+    """Any rule, with free-text anchors and, for dated rules, sometimes a time of day; with
+    ``promptly``, also the rules that set no time limit."""
+    kinds = ["before", "by", "within_days", "within_hours"] + (["promptly"] if promptly else [])
+    kind = draw(st.sampled_from(kinds))
     if kind == "before":
-        return Before(draw(dates))
+        return Before(draw(dates), draw(times))
     if kind == "by":
-        return By(draw(dates))
+        return By(draw(dates), draw(times))
+    if kind == "promptly":
+        return Promptly(draw(st.sampled_from(PROMPT_WORDS)))
     n = draw(st.integers(min_value=1, max_value=999))
     try:
         if kind == "within_days":
@@ -260,11 +271,20 @@ def test_local_day_off_moves_the_roll() -> None:
 
 
 def test_to_json_gives_rule_date_last_day_and_rolled() -> None:
+    """Civil Code 2015 Art. 148.5: 09/12/2023 is a Saturday and 10/12/2023 a Sunday."""
     assert resolve(parse_deadline("trước ngày 10/12/2023")).to_dict() == {
         "rule": "before",
         "date": "2023-12-10",
         "last_on_time_day": "2023-12-11",
         "rolled": True,
+        "due_at": None,
+        "reason": "Saturday 09/12/2023 and Sunday 10/12/2023 are days off, so the last "
+        "on-time day moves from 09/12/2023 to the next working day, 11/12/2023 (Civil Code "
+        "2015 Art. 148.5), after the day the text names (10/12/2023)",
+        "days_off": [
+            {"date": "2023-12-09", "reason": "weekend", "name": "Thứ Bảy", "name_en": "Saturday"},
+            {"date": "2023-12-10", "reason": "weekend", "name": "Chủ nhật", "name_en": "Sunday"},
+        ],
     }
     assert resolve(By(D(2023, 6, 15))).to_dict()["rule"] == "by"
     relative = resolve(WithinDays(3), anchor=D(2023, 6, 12)).to_dict()
@@ -275,9 +295,42 @@ def test_to_json_gives_rule_date_last_day_and_rolled() -> None:
 # -- properties -----------------------------------------------------------------------------
 
 
-@given(rule=rules())
+@given(rule=rules(promptly=True))
 def test_parse_of_format_gives_the_rule_back(rule: DeadlineRule) -> None:
     assert parse_deadline(format_deadline(rule)) == rule
+
+
+@given(rule=rules(promptly=True))
+def test_a_phrase_typed_without_diacritics_reads_the_same(rule: DeadlineRule) -> None:
+    """Only a relative rule's free anchor text loses its diacritics with the phrase."""
+    bare = fold_diacritics(format_deadline(rule))
+    if isinstance(rule, WithinDays | WithinHours):
+        try:
+            expected: DeadlineRule = attrs.evolve(rule, anchor=fold_diacritics(rule.anchor))
+        except InvalidValueError:
+            reject()
+    else:
+        expected = rule
+    assert parse_deadline(bare) == expected
+    assert parse_deadline(bare.upper()).kind == rule.kind
+
+
+@given(day=dates, at=times, before=st.booleans(), spelled=st.booleans())
+def test_a_phrase_without_its_year_takes_the_year_given(
+    day: dt.date, at: dt.time | None, before: bool, spelled: bool
+) -> None:
+    rule: DeadlineRule = Before(day, at) if before else By(day, at)
+    phrase = format_deadline(rule)
+    if spelled:
+        phrase = phrase.replace(
+            format_vn_date(day), f"{day.day} tháng {day.month}"
+        )  # "ngày 15 tháng 6"
+    else:
+        phrase = phrase.replace(f"/{day.year}", "")
+    assert parse_deadline(phrase, year=day.year) == rule
+    assert parse_deadline(format_deadline(rule), year=day.year + 1) == rule  # a named year wins
+    with pytest.raises(ParseError, match="names no year"):
+        parse_deadline(phrase)
 
 
 @given(rule=rules(), spaces=st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0"])))
@@ -367,3 +420,147 @@ def test_hour_limits_end_n_hours_after_the_anchor(n: int, anchor: dt.datetime) -
     assert deadline.due_at == anchor + dt.timedelta(hours=n)
     assert deadline.last_on_time_day == (anchor + dt.timedelta(hours=n)).date()
     assert not deadline.rolled
+
+
+# -- phrases offices use: a time of day, "hạn chót", no year, no diacritics -----------------
+
+
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("trước 16 giờ 00 ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 0))),
+        ("trước 16 giờ ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 0))),
+        ("trước 17h00 ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(17, 0))),
+        ("trước 17h ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(17, 0))),
+        ("trước 16:30, ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 30))),
+        ("trước 8 giờ 30 phút ngày 14 tháng 6 năm 2024", Before(D(2024, 6, 14), dt.time(8, 30))),
+        ("chậm nhất 17 giờ ngày 14/6/2024", By(D(2024, 6, 14), dt.time(17, 0))),
+        ("chậm nhất là 17 giờ 00 ngày 14/6/2024", By(D(2024, 6, 14), dt.time(17, 0))),
+        ("hạn chót ngày 15/6/2023", By(D(2023, 6, 15))),
+        ("Hạn chót: ngày 15/6/2023", By(D(2023, 6, 15))),
+        ("hạn chót là 17h00 ngày 15/6/2023", By(D(2023, 6, 15), dt.time(17, 0))),
+        ("truoc ngay 15/6/2024", Before(D(2024, 6, 15))),
+        ("TRUOC 16 GIO 00 NGAY 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 0))),
+        ("cham nhat la ngay 15/6/2023", By(D(2023, 6, 15))),
+        ("han chot ngay 15/6/2023", By(D(2023, 6, 15))),
+        ("khong muon hon ngay 15/6/2023", By(D(2023, 6, 15))),
+        ("trong vong 05 ngay lam viec", WithinDays(5, True, "")),
+        ("kịp thời", Promptly("kịp thời")),
+        ("Kip thoi.", Promptly("kịp thời")),
+        ("ngay", Promptly("ngay")),
+        ("ngay lập tức", Promptly("ngay lập tức")),
+    ],
+)
+def test_parse_reads_the_phrases_offices_use(text: str, rule: DeadlineRule) -> None:
+    assert parse_deadline(text) == rule
+
+
+def test_before_16_hours_on_a_day_is_on_time_that_day_until_16_00() -> None:
+    """ "Trước 16 giờ 00 ngày 14/6/2024" is read as before 16:00 on 14/6/2024: the named day
+    is the last on-time day (a Friday: no roll), and the limit ends at 16:00 Vietnam time
+    (UTC+7)."""
+    deadline = resolve(parse_deadline("trước 16 giờ 00 ngày 14/6/2024"))
+    assert deadline.last_on_time_day == D(2024, 6, 14)
+    assert deadline.due_at == dt.datetime(2024, 6, 14, 16, 0, tzinfo=VN)
+    data = deadline.to_dict()
+    assert (data["last_on_time_day"], data["due_at"]) == ("2024-06-14", "2024-06-14T16:00:00+07:00")
+
+
+def test_a_time_of_day_on_a_day_off_rolls_the_day_and_keeps_the_time() -> None:
+    """Civil Code 2015 Art. 148.5 rolls a last day that is a day off; 02/9/2023 (National
+    Day), Sunday 03/9 and 04/9 (day in lieu) are off, so the limit ends at 17:00 on 05/9."""
+    deadline = resolve(parse_deadline("chậm nhất 17 giờ ngày 02/9/2023"))
+    assert deadline.last_on_time_day == D(2023, 9, 5)
+    assert deadline.due_at == dt.datetime(2023, 9, 5, 17, 0, tzinfo=VN)
+    assert [d.reason for d in deadline.days_off] == ["holiday", "weekend", "holiday"]
+
+
+def test_a_phrase_without_a_year_is_refused_without_one() -> None:
+    with pytest.raises(ParseError, match="names no year"):
+        parse_deadline("trước ngày 15/6")
+    assert parse_deadline("trước ngày 15/6", year=2024) == Before(D(2024, 6, 15))
+
+
+def test_a_time_that_is_not_a_time_of_day_is_refused() -> None:
+    with pytest.raises(ParseError, match="24:00"):
+        parse_deadline("trước 24 giờ ngày 14/6/2024")
+    with pytest.raises(InvalidValueError, match="whole minutes"):
+        Before(D(2024, 6, 14), dt.time(16, 0, 30))
+
+
+def test_promptly_sets_no_time_limit_and_cannot_be_resolved() -> None:
+    """Decree 56/2017/NĐ-CP Art. 25.1: whoever learns of abuse notifies "ngay"
+    (immediately); a plan's "báo cáo kịp thời" likewise names no time limit."""
+    assert format_deadline(Promptly()) == "kịp thời"
+    with pytest.raises(InvalidValueError, match="no time limit"):
+        resolve(Promptly("ngay"))
+    with pytest.raises(InvalidValueError, match="expected one of"):
+        Promptly("sớm")
+
+
+# -- why a day rolled ---------------------------------------------------------------------
+
+
+def test_the_roll_names_each_day_off_it_skips() -> None:
+    """Labour Code 2019 Art. 112 and the holiday calendar: 02/9/2023 National Day, 03/9 a
+    Sunday, 04/9 the day off in lieu; "trước ngày 03/9/2023" would end on 02/9."""
+    deadline = resolve(parse_deadline("trước ngày 03/9/2023"))
+    assert deadline.last_on_time_day == D(2023, 9, 5)
+    assert [(d.date, d.reason, d.name) for d in deadline.days_off] == [
+        (D(2023, 9, 2), "holiday", "Quốc khánh"),
+        (D(2023, 9, 3), "weekend", "Chủ nhật"),
+        (D(2023, 9, 4), "holiday", "Quốc khánh (nghỉ bù)"),
+    ]
+    assert deadline.rolled_beyond_text
+    assert deadline.reason is not None and "after the day the text names (03/9/2023)" in (
+        deadline.reason
+    )
+
+
+def test_a_roll_onto_the_named_day_itself_is_beyond_the_words_of_before() -> None:
+    """ "Trước ngày 04/12/2023" (a Monday) ends on Sunday 03/12, which rolls to Monday 04/12:
+    the day "trước" excludes."""
+    deadline = resolve(Before(D(2023, 12, 4)))
+    assert deadline.last_on_time_day == D(2023, 12, 4)
+    assert deadline.rolled_beyond_text
+    assert deadline.reason is not None and "the day the text names (04/12/2023)" in (
+        deadline.reason
+    )
+
+
+def test_a_local_day_off_is_named_as_local() -> None:
+    local = WorkingCalendar(extra_days_off={D(2023, 12, 11)})
+    deadline = resolve(Before(D(2023, 12, 10)), calendar=local)
+    assert [d.reason for d in deadline.days_off] == ["weekend", "weekend", "local"]
+
+
+@given(rule=rules(), anchor=anchors)
+def test_the_days_off_named_are_exactly_the_days_the_roll_skips(
+    rule: DeadlineRule, anchor: dt.date
+) -> None:
+    if isinstance(rule, WithinHours):
+        return
+    deadline = resolve(rule, anchor=anchor)
+    skipped = (deadline.last_on_time_day - deadline.unrolled).days
+    assert [d.date for d in deadline.days_off] == [
+        deadline.unrolled + dt.timedelta(days=i) for i in range(skipped)
+    ]
+    assert all(not NATIONAL.is_working_day(d.date) for d in deadline.days_off)
+    assert (deadline.reason is None) == (not deadline.rolled)
+    assert deadline.rolled_beyond_text == (deadline.rolled and deadline.date is not None)
+
+
+@given(day=dates, at=st.builds(dt.time, st.integers(0, 23), st.integers(0, 59)))
+def test_a_time_of_day_makes_the_named_day_the_last_one(day: dt.date, at: dt.time) -> None:
+    """With a time, "trước H giờ ngày D" and "chậm nhất H giờ ngày D" both end on D (rolled
+    like "chậm nhất ngày D"), at H o'clock; without one, only "chậm nhất" does."""
+    for rule in (Before(day, at), By(day, at)):
+        deadline = resolve(rule)
+        assert deadline.unrolled == day
+        assert deadline.last_on_time_day == resolve(By(day)).last_on_time_day
+        assert deadline.due_at is not None
+        assert deadline.due_at.time() == at and deadline.due_at.utcoffset() == dt.timedelta(hours=7)
+        assert deadline.due_at.date() == deadline.last_on_time_day

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
+from hypothesis import given, settings
 
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
@@ -15,7 +17,9 @@ from child_welfare_plan.model import (
     Finding,
     Indicator,
     Location,
+    Plan,
     Reporters,
+    ReportingObligation,
     Responsibility,
     Severity,
     Target,
@@ -23,8 +27,10 @@ from child_welfare_plan.model import (
     canonical_disaggregation,
     has_errors,
     parse_disaggregation,
+    parse_document_ref,
 )
 from child_welfare_plan.model.indicators import DataValue
+from tests.strategies import examples, plans
 
 
 def test_code_with_spaces_is_refused_with_field_and_value() -> None:
@@ -159,3 +165,60 @@ def test_finding_json_shape_and_text() -> None:
     assert has_errors([finding])
     assert not has_errors([Finding(Severity.WARNING, "w", "m")])
     assert str(Location()) == "-"
+
+
+def test_an_obligation_marks_only_its_own_fields_as_the_packs_reading() -> None:
+    with pytest.raises(InvalidValueError, match="'reciever' is not a field"):
+        ReportingObligation(
+            id="bc",
+            title="Báo cáo",
+            kind="document",
+            reporters=Reporters(level="commune"),
+            recipient="ubnd-huyen",
+            pack_readings=["reciever"],
+        )
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(plan=plans())
+def test_the_span_of_a_plan_lies_in_its_year(plan: Plan) -> None:
+    span = plan.span()
+    assert date(plan.year, 1, 1) <= span.start <= span.end == date(plan.year, 12, 31)
+    assert span.known_by in ("issued", "based-on", "year")
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(plan=plans())
+def test_the_coordinator_never_stands_in_for_a_task_that_names_who_acts(plan: Plan) -> None:
+    for task in plan.all_tasks():
+        lead = plan.lead_of(task)
+        if task.lead is not None:
+            assert lead == task.lead
+        elif task.addressee is not None:
+            assert lead is None
+        else:
+            assert lead == plan.coordinator
+
+
+def test_the_span_starts_on_the_plans_date_or_the_latest_document_it_implements() -> None:
+    """A plan with no date of its own is no older than the plan it implements (606/KH-UBND
+    of 07/3/2023 for Tứ Kỳ's)."""
+    base = Plan(id="p", title="Kế hoạch", year=2023, issuer="ubnd-huyen")
+    assert (base.span().start, base.span().known_by) == (date(2023, 1, 1), "year")
+    based = attrs.evolve(
+        base,
+        based_on=[
+            parse_document_ref("Kế hoạch số 606/KH-UBND ngày 07/3/2023 của UBND tỉnh Hải Dương"),
+            parse_document_ref("Kế hoạch số 131/KH-UBND ngày 30/7/2021 của UBND huyện"),
+        ],
+    )
+    assert (based.span().start, based.span().known_by, based.span().source) == (
+        date(2023, 3, 7),
+        "based-on",
+        "606/KH-UBND",
+    )
+    issued = attrs.evolve(
+        based, document=parse_document_ref("Kế hoạch số 52/KH-UBND ngày 20/3/2023 của UBND huyện")
+    )
+    assert (issued.span().start, issued.span().known_by) == (date(2023, 3, 20), "issued")
+    assert date(2023, 3, 20) in issued.span() and date(2023, 3, 19) not in issued.span()

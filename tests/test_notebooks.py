@@ -41,3 +41,16 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
         if "text/html" in output.get("data", {})
     ]
     assert html, "the evaluation and the DataFrames render as HTML"
+    images = [
+        output
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    plots = sum(
+        "plt.subplots" in cell.source for cell in notebook.cells if cell.cell_type == "code"
+    )
+    # Every figure is shown inline: a notebook that draws to a file-less backend ("Agg")
+    # runs without error but shows no plot.
+    assert plots and len(images) == plots

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from child_welfare_plan.cli import main
 from child_welfare_plan.formats.ics import to_ical, uid
-from child_welfare_plan.model import Plan
+from child_welfare_plan.model import Event, Plan, Reporters, ReportingObligation, parse_document_ref
+from child_welfare_plan.model.date_rules import LunarDay
+from child_welfare_plan.model.deadlines import Before, Promptly, WithinHours
 from child_welfare_plan.plugins import Host
 from child_welfare_plan.reports.calendar import calendar_report
 from child_welfare_plan.rules.schedule import plan_calendar
@@ -94,7 +96,76 @@ def test_json_shape() -> None:
         "agencies": [],
         "scheduled": True,
         "detail": "01/6-30/6",
+        "outside_span": False,
+        "note": None,
     }
+    assert data["undated"] == []
+
+
+def test_an_event_before_the_plans_span_is_kept_and_flagged() -> None:
+    """Tết Nguyên đán 2023 fell on Sunday 22/01/2023; a plan based on a document of
+    07/3/2023 was not issued before that day, so it did not organise it."""
+    plan = attrs.evolve(
+        small_plan(),
+        based_on=[
+            parse_document_ref(
+                "Kế hoạch số 606/KH-UBND ngày 07/3/2023 của Ủy ban nhân dân tỉnh Hải Dương"
+            )
+        ],
+        events=[
+            *small_plan().events,
+            Event(id="tet", title="Tết Nguyên đán", when=LunarDay(1, 1)),
+        ],
+    )
+    (tet,) = [i for i in plan_calendar(plan).items if i.id == "tet"]
+    assert (tet.start, tet.outside_span) == (date(2023, 1, 22), True)
+    assert tet.note is not None and "2023-03-07" in tet.note
+    assert not any(i.outside_span for i in plan_calendar(plan).items if i.id != "tet")
+
+
+def test_a_deadline_rolled_past_its_named_day_says_why() -> None:
+    """Civil Code 2015 Art. 148.5: "trước ngày 10/12/2023" ends on Monday 11/12/2023 (09/12
+    and 10/12 are a Saturday and a Sunday), after the day the text names."""
+    plan = small_plan()
+    plan = attrs.evolve(
+        plan, obligations=[attrs.evolve(plan.obligations[0], deadline=Before(date(2023, 12, 10)))]
+    )
+    (item,) = [i for i in plan_calendar(plan).items if i.kind == "deadline"]
+    assert item.start == date(2023, 12, 11)
+    assert item.note is not None
+    assert "Saturday 09/12/2023 and Sunday 10/12/2023" in item.note
+    assert "after the day the text names (10/12/2023)" in item.note
+
+
+def test_an_obligation_with_no_day_is_listed_with_the_texts_words_and_the_reading() -> None:
+    """A report owed "kịp thời" has no calendar day: it is listed apart, with the plan's
+    words and the pack's reading, never the reading as if it were the text's."""
+    plan = small_plan()
+    incident = ReportingObligation(
+        id="dot-xuat",
+        title="Báo cáo đột xuất",
+        kind="event-triggered",
+        reporters=Reporters(level="commune"),
+        recipient="ubnd-huyen",
+        deadline=Promptly(),
+        reading=WithinHours(12, "kể từ khi phát hiện"),
+        reading_basis="The pack's reading.",
+    )
+    plan = attrs.evolve(plan, obligations=[*plan.obligations, incident])
+    cal = plan_calendar(plan)
+    assert [u.to_dict() for u in cal.undated] == [
+        {
+            "id": "dot-xuat",
+            "title": "Báo cáo đột xuất",
+            "kind": "event-triggered",
+            "deadline": "kịp thời",
+            "reading": "trong thời hạn 12 giờ kể từ khi phát hiện",
+            "reading_basis": "The pack's reading.",
+            "agencies": ["ubnd-11074", "ubnd-11083", "ubnd-huyen"],
+        }
+    ]
+    assert "dot-xuat" not in {i.id for i in cal.items}
+    assert plan_calendar(plan, agency="ldtbxh").undated == ()
 
 
 def test_ics_imports_cleanly_with_one_entry_per_item() -> None:

@@ -17,6 +17,8 @@ from child_welfare_plan.plugins import Host, reset_host
 from tests.strategies import timeliness_plan
 
 HEADER = "reporter,obligation,period,received,document_number\n"
+ROLLED = "rolled-past-named-day"
+"""The fixture plan's annual report, "trước ngày 10/12/2023", rolls past the day it names."""
 ROWS = (
     "ubnd-11074,bao-cao-6-thang,2023S1,2023-06-07,01/BC\n"
     "ubnd-11083,bao-cao-6-thang,2023S1,2023-06-20,02/BC\n"
@@ -100,7 +102,14 @@ def test_json_has_the_shape_of_the_design(files: Path, capsys: pytest.CaptureFix
     assert rate["on_time_rate"] == pytest.approx(1 / 3)
     # Without --incidents the report on dx-01 is listed, not judged, with a warning.
     assert find(data, "ubnd-11074", "dot-xuat")["status"] == "received"
-    assert [f["code"] for f in data["findings"]] == ["incidents-not-given"]
+    # The plan's own findings come first: its annual report ("trước ngày 10/12/2023")
+    # rolls past the day it names, and is due before the year ends.
+    assert [f["code"] for f in data["findings"]] == [
+        ROLLED,
+        "due-before-period-ends",
+        "incidents-not-given",
+    ]
+    assert data["findings"][0]["location"]["file"] == str(files / "plan.json")
 
 
 def test_incidents_given_are_judged_against_the_plans_time_limit(
@@ -117,7 +126,12 @@ def test_incidents_given_are_judged_against_the_plans_time_limit(
         "2023-08-06T09:45:00",
         11.0,
     )
-    assert data["findings"] == []
+    assert files_findings(data, files) == []
+
+
+def files_findings(data: dict[str, Any], files: Path) -> list[dict[str, Any]]:
+    """The findings of the judgement and the files, not the plan's own."""
+    return [f for f in data["findings"] if f["location"]["file"] != str(files / "plan.json")]
 
 
 def test_error_findings_exit_1_and_the_status_is_still_printed(
@@ -136,15 +150,25 @@ def test_error_findings_exit_1_and_the_status_is_still_printed(
     assert find(data, "ubnd-11074", "bao-cao-6-thang")["status"] == "on_time"
 
 
-def test_a_file_that_is_not_utf8_exits_1_with_a_finding(
+def test_a_file_that_is_not_utf8_exits_2_and_judges_nobody(
     files: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """D24: unreadable input exited 1 and still listed every reporter as overdue."""
     (files / "submissions.csv").write_bytes(
         (HEADER + "y-te,ke-hoach,,2023-03-01,Phòng\n").encode("latin-1")
     )
-    code, data = status(capsys, files, "--as-of", "2023-12-20")
-    assert code == 1
-    assert [f["code"] for f in data["findings"]] == ["not-utf8"]
+    code, out, err = run(
+        capsys,
+        "status",
+        str(files / "plan.json"),
+        "--submissions",
+        str(files / "submissions.csv"),
+        "--as-of",
+        "2023-12-20",
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(f"cwp: error: {files / 'submissions.csv'}, row 2: the file is not UTF-8")
+    assert err.count("\n") == 1
 
 
 def test_a_missing_submissions_file_exits_2(
@@ -260,7 +284,19 @@ def test_the_tu_ky_demo_tells_the_district_whom_to_chase(
         "bao-cao-6-thang": (29, 2, 4),
         "bao-cao-nam": (29, 3, 2),
     }
-    incident_reports = [i["status"] for i in data["items"] if i["obligation"] == "bao-cao-dot-xuat"]
-    assert sorted(incident_reports) == ["late", "on_time", "on_time", "on_time"]
+    incident_reports = [
+        (i["reporter"].startswith("ubnd-"), i["status"])
+        for i in data["items"]
+        if i["obligation"] == "bao-cao-dot-xuat"
+    ]
+    communes = sorted(status for commune, status in incident_reports if commune)
+    offices = sorted(status for commune, status in incident_reports if not commune)
+    assert communes == ["late", "on_time", "on_time", "on_time"]
+    assert offices == ["late"] * 2 + ["on_time"] * 20 + ["overdue"] * 2
+    assert {i["reading"] for i in data["items"] if i["obligation"] == "bao-cao-dot-xuat"} == {
+        "trong thời hạn 12 giờ kể từ khi phát hiện"
+    }
+    to_province = [i for i in data["items"] if i["obligation"].endswith("-tinh")]
+    assert {(i["reporter"], i["drafted_by"]) for i in to_province} == {("ubnd-huyen", "ldtbxh")}
     codes = [f["code"] for f in data["findings"]]
     assert codes.count("duplicate-row") == 1

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from child_welfare_plan.calendars.dates import local_moment
 from child_welfare_plan.io.submissions import (
     FINDING_CODES,
     IncidentSet,
@@ -168,8 +169,20 @@ def test_writing_submissions_and_loading_them_gives_them_back(
         for s in subs
     ]
     loaded = load(tmp_path, "".join(f"{line}\n" for line in lines), builtin)
-    assert list(loaded) == list(dict.fromkeys(subs))
-    assert {f.code for f in loaded.findings} <= {"duplicate-row", "empty-file"}
+    known = {i.id: local_moment(i.known) for i in INCIDENTS}
+    # A report on an incident received before the incident was known is refused.
+    early = [s.period in known and _before(s.received, known[s.period]) for s in subs]
+    kept = [s for s, refused in zip(subs, early, strict=True) if not refused]
+    assert list(loaded) == list(dict.fromkeys(kept))
+    assert {f.code for f in loaded.findings} <= {"duplicate-row", "received-before-period"}
+    refused_rows = {f.location.row for f in loaded.findings if f.code == "received-before-period"}
+    assert refused_rows == {row for row, refused in enumerate(early, 2) if refused}
+
+
+def _before(received: date | datetime, known: datetime) -> bool:
+    if isinstance(received, datetime):
+        return local_moment(received) < known
+    return received < known.date()
 
 
 # -- findings of the file -----------------------------------------------------------------------
@@ -183,8 +196,23 @@ def test_an_empty_file_is_an_error(tmp_path: Path, builtin: Host) -> None:
     assert loaded.has_errors()
 
 
-def test_a_header_without_rows_is_an_empty_file(tmp_path: Path, builtin: Host) -> None:
-    assert [f.code for f in load(tmp_path, "", builtin).findings] == ["empty-file"]
+def test_a_header_without_rows_is_a_valid_empty_log(tmp_path: Path, builtin: Host) -> None:
+    """Nothing received yet, the normal state on 1 March, used to be an error."""
+    loaded = load(tmp_path, "", builtin)
+    assert (len(loaded), loaded.findings) == (0, ())
+    path = tmp_path / "submissions.json"
+    path.write_text("[]", encoding="utf-8")
+    loaded = load_submissions(path, PLAN, source=builtin.data_source_for(path))
+    assert (len(loaded), loaded.findings) == (0, ())
+
+
+def test_an_incidents_file_with_a_header_only_holds_no_incident(
+    tmp_path: Path, builtin: Host
+) -> None:
+    path = tmp_path / "incidents.csv"
+    path.write_text("id,kind,unit,known,occurred,description\n", encoding="utf-8")
+    loaded = load_incidents(path, PLAN, source=builtin.data_source_for(path))
+    assert (len(loaded), loaded.findings) == (0, ())
 
 
 def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path, builtin: Host) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 
 from child_welfare_plan.calendars.dates import local_date
 from child_welfare_plan.errors import InvalidValueError
-from child_welfare_plan.model import Submission
-from child_welfare_plan.model.deadlines import By, WithinDays, WithinHours
+from child_welfare_plan.model import Plan, Reporters, Submission
+from child_welfare_plan.model.deadlines import Before, By, Promptly, WithinDays, WithinHours
 from child_welfare_plan.model.plan import Incident
 from child_welfare_plan.rules.timeliness import (
     DELAY_BUCKETS,
@@ -24,6 +25,7 @@ from child_welfare_plan.rules.timeliness import (
     delay_bucket,
     timeliness,
 )
+from child_welfare_plan.rules.validate import validate_plan
 from tests.strategies import (
     INCIDENTS,
     VN,
@@ -36,6 +38,9 @@ from tests.strategies import (
 
 D = date
 PLAN = timeliness_plan()
+ROLLED = "rolled-past-named-day"
+"""The fixture's annual report, "trước ngày 10/12/2023", rolls to Monday 11/12/2023, past
+the day its phrase names: every judgement says so once."""
 
 
 def sub(
@@ -371,7 +376,7 @@ def test_a_submission_that_matches_nothing_is_an_error_with_the_reason() -> None
 def test_submissions_after_as_of_are_counted_in_an_info_finding() -> None:
     result = judge([six("y-te", D(2023, 6, 10))], D(2023, 6, 1))
     assert [(f.code, str(f.severity)) for f in result.findings] == [
-        ("received-after-as-of", "info")
+        ("received-after-as-of", "info"),
     ]
     assert item(result, "y-te").status is Status.PENDING
 
@@ -539,3 +544,93 @@ def test_duplicates_never_raise_a_rate(
         return
     copies = data.draw(st.lists(st.sampled_from(subs), min_size=1, max_size=10))
     assert judge(subs, as_of).rates == judge([*subs, *copies], as_of).rates
+
+
+# -- readings, drafting offices, times of day ------------------------------------------------
+
+
+def _dot_xuat(**changes: Any) -> Plan:
+    return attrs.evolve(
+        PLAN,
+        obligations=[
+            attrs.evolve(o, **changes) if o.id == "dot-xuat" else o for o in PLAN.obligations
+        ],
+    )
+
+
+def test_reports_on_incidents_are_judged_by_the_packs_reading_and_say_so() -> None:
+    """A plan's "báo cáo kịp thời" sets no time limit; a pack's reading of 12 hours (the
+    figure of Decree 56/2017/NĐ-CP Art. 26.3) is what the items are judged by."""
+    plan = _dot_xuat(
+        deadline=Promptly(), reading=WithinHours(12, "kể từ khi phát hiện"), reading_basis="x"
+    )
+    late = report("ubnd-11074", "dx-01", datetime(2023, 8, 6, 20, 45, tzinfo=UTC))
+    result = timeliness(plan, [late], as_of=D(2023, 12, 20), incidents=INCIDENTS)
+    it = item(result, "ubnd-11074", "dot-xuat")
+    assert it.status is Status.LATE
+    assert it.reading == "trong thời hạn 12 giờ kể từ khi phát hiện"
+    assert it.to_dict()["reading"] == it.reading
+    assert item(result, "ubnd-11074").reading is None  # the text's own deadline
+    assert ROLLED in [f.code for f in validate_plan(plan)]  # a fact of the plan
+
+
+def test_without_a_reading_words_that_set_no_limit_are_never_late() -> None:
+    plan = _dot_xuat(deadline=Promptly())
+    sent = report("ubnd-11074", "dx-01", datetime(2023, 9, 30, 8, 0, tzinfo=UTC))
+    result = timeliness(plan, [sent], as_of=D(2023, 12, 20), incidents=INCIDENTS)
+    assert item(result, "ubnd-11074", "dot-xuat").status is Status.RECEIVED
+    assert item(result, "ubnd-11083", "dot-xuat").status is Status.NOT_RECEIVED
+    assert [f.code for f in result.findings] == ["no-time-limit"]
+
+
+def test_the_office_that_drafts_is_named_beside_the_reporter() -> None:
+    """ "Phòng LĐTBXH ... tham mưu báo cáo UBND tỉnh": the district People's Committee
+    reports, the office drafts; the item names both, so either can be chased."""
+    plan = attrs.evolve(
+        PLAN,
+        obligations=[
+            attrs.evolve(o, reporters=Reporters(agencies=["ubnd-huyen"]), drafted_by="ldtbxh")
+            if o.id == "bao-cao-6-thang"
+            else o
+            for o in PLAN.obligations
+        ],
+    )
+    result = timeliness(plan, [], as_of=D(2023, 12, 20), incidents=INCIDENTS)
+    it = item(result, "ubnd-huyen")
+    assert (it.status, it.drafted_by, it.drafted_by_name) == (
+        Status.OVERDUE,
+        "ldtbxh",
+        "Phòng LĐTBXH",
+    )
+    assert {"drafted_by": "ldtbxh", "drafted_by_name": "Phòng LĐTBXH"}.items() <= (
+        it.to_dict().items()
+    )
+    by_office = timeliness(
+        plan, [six("ldtbxh", D(2023, 6, 10))], as_of=D(2023, 12, 20), incidents=INCIDENTS
+    )
+    (stray,) = [f for f in by_office.findings if f.code == "unmatched-submission"]
+    assert "'ldtbxh' drafts it for its reporter" in stray.message
+
+
+def test_a_deadline_with_a_time_of_day_is_judged_to_the_minute() -> None:
+    """ "Trước 16 giờ 00 ngày 14/6/2023": on time at 15:59 that day, late at 16:01."""
+    plan = attrs.evolve(
+        PLAN,
+        obligations=[
+            attrs.evolve(o, deadline=Before(D(2023, 6, 14), time(16, 0)))
+            if o.id == "bao-cao-6-thang"
+            else o
+            for o in PLAN.obligations
+        ],
+    )
+    subs = [
+        six("ubnd-11074", datetime(2023, 6, 14, 15, 59, tzinfo=VN)),
+        six("ubnd-11083", datetime(2023, 6, 14, 16, 1, tzinfo=VN)),
+        six("y-te", D(2023, 6, 14)),
+    ]
+    result = timeliness(plan, subs, as_of=D(2023, 12, 20), incidents=INCIDENTS)
+    assert item(result, "ubnd-11074").status is Status.ON_TIME
+    late = item(result, "ubnd-11083")
+    assert (late.status, late.hours_late) == (Status.LATE, 0.02)
+    assert item(result, "y-te").status is Status.ON_TIME  # a date alone: judged by the day
+    assert late.due_at == datetime(2023, 6, 14, 16, 0)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
+from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import (
     AdministrativeUnit,
     Agency,
@@ -29,9 +30,10 @@ from child_welfare_plan.model import (
     Target,
     Task,
     TaskGroup,
+    parse_document_ref,
 )
 from child_welfare_plan.model.date_rules import FixedDay, LunarDay, Unscheduled, Window
-from child_welfare_plan.model.deadlines import Before, By, WithinHours
+from child_welfare_plan.model.deadlines import Before, By, Promptly, WithinHours
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.rules import validate
 from child_welfare_plan.rules.validate import FINDING_CODES, obligation_last_day, validate_plan
@@ -275,6 +277,31 @@ EXAMPLES: dict[str, tuple[Callable[[Plan], Plan], str, str]] = {
         "obligations[0].reporters.agencies[0]",
         "'mttq' is only requested by the plan (Đề nghị)",
     ),
+    "event-before-plan-span": (
+        lambda p: attrs.evolve(
+            p,
+            based_on=[
+                parse_document_ref(
+                    "Kế hoạch số 606/KH-UBND ngày 07/3/2023 của Ủy ban nhân dân tỉnh Hải Dương"
+                )
+            ],
+            events=[*p.events, Event(id="tet", title="Tết Nguyên đán", when=LunarDay(1, 1))],
+        ),
+        "events[2].when",
+        "falls on 2023-01-22, before the plan's span starts (2023-03-07, not before "
+        "606/KH-UBND, which it is based on)",
+    ),
+    "no-time-limit": (
+        lambda p: with_obligation(p, 2, deadline=Promptly()),
+        "obligations[2].deadline",
+        "'bc-dot-xuat' is due 'kịp thời', which sets no time limit",
+    ),
+    "rolled-past-named-day": (
+        lambda p: with_obligation(p, 1, deadline=Before(date(2023, 6, 18))),
+        "obligations[1].deadline",
+        "Saturday 17/6/2023 and Sunday 18/6/2023 are days off, so the last on-time day moves "
+        "from 17/6/2023 to the next working day, 19/6/2023",
+    ),
 }
 
 
@@ -334,11 +361,60 @@ def test_a_group_or_an_agency_may_report_unless_only_requested() -> None:
 
 def test_saturday_deadline_rolls_before_the_period_end_check() -> None:
     """Civil Code 2015 Art. 148.5: "trước ngày 17/6/2023" ends on Friday 16/6, but
-    "trước ngày 11/6/2023" (10/6 a Saturday) rolls to Monday 12/6, still before 14/6."""
+    "trước ngày 11/6/2023" (10/6 a Saturday) rolls to Monday 12/6, still before 14/6, and
+    past the day the phrase names (11/6)."""
     plan = with_obligation(base_plan(), 0, deadline=Before(date(2023, 6, 11)))
     ob = plan.obligations[0]
     assert obligation_last_day(plan, ob) == date(2023, 6, 12)
-    assert [f.code for f in check(plan)] == ["due-before-period-ends"]
+    assert [f.code for f in check(plan)] == ["rolled-past-named-day", "due-before-period-ends"]
+
+
+def test_a_reading_stands_in_for_words_that_set_no_time_limit() -> None:
+    """ "Kịp thời" sets no time limit; a pack's reading beside it is what is checked."""
+    plan = with_obligation(
+        base_plan(),
+        2,
+        deadline=Promptly(),
+        reading=WithinHours(12, "kể từ khi phát hiện"),
+        reading_basis="The pack's reading (Decree 56/2017/NĐ-CP Art. 26.3).",
+    )
+    assert check(plan) == []
+    assert plan.obligations[2].effective_deadline == WithinHours(12, "kể từ khi phát hiện")
+
+
+def test_a_reading_needs_its_basis() -> None:
+    with pytest.raises(InvalidValueError, match="reading_basis"):
+        with_obligation(base_plan(), 2, reading=WithinHours(12))
+
+
+def test_a_dated_reading_is_what_the_roll_and_the_periods_check() -> None:
+    plan = with_obligation(
+        base_plan(), 1, deadline=Promptly(), reading=Before(date(2023, 6, 18)), reading_basis="x"
+    )
+    findings = check(plan)
+    assert [(f.code, f.location.path) for f in findings] == [
+        ("rolled-past-named-day", "obligations[1].reading")
+    ]
+    assert obligation_last_day(plan, plan.obligations[1]) == date(2023, 6, 19)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(day=st.dates(date(2023, 1, 1), date(2024, 12, 31)), before=st.booleans())
+def test_a_roll_of_a_dated_deadline_is_flagged_exactly_when_it_moves_the_day(
+    day: date, before: bool
+) -> None:
+    """Whatever the day, the warning fires exactly when the Civil Code roll moves the last
+    on-time day, and the rolled day is then one the phrase excludes."""
+    rule = Before(day) if before else By(day)
+    plan = with_obligation(base_plan(), 1, deadline=rule, covers=None, kind="document")
+    plan = attrs.evolve(plan, obligations=plan.obligations[:2])
+    flagged = [f for f in check(plan) if f.code == "rolled-past-named-day"]
+    last = obligation_last_day(plan, plan.obligations[1])
+    assert last is not None
+    literal = day - timedelta(days=1) if before else day
+    assert bool(flagged) == (last != literal)
+    if flagged:
+        assert last >= day if before else last > day
 
 
 # --- laws -------------------------------------------------------------------------------

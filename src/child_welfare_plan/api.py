@@ -235,15 +235,20 @@ def evaluate_files(
     audience: str = "internal",
     k: int = 5,
     engine: str = "auto",
+    plan_source: str | None = None,
 ) -> Evaluation:
     """Read the files (through the installed data sources; the data values by ``engine``,
     see :func:`load_data_values`) and evaluate ``plan``.
 
-    Every problem in the files becomes a finding of the evaluation; nothing is dropped.
+    Every problem in the plan (:func:`validate_plan`; ``plan_source`` names its file for
+    the locations, by default the installed pack's file) and in the files becomes a finding
+    of the evaluation; nothing is dropped.
     """
     host = get_host()
     plan = host.plan(plan) if isinstance(plan, str) else plan
-    findings: list[Finding] = []
+    if plan_source is None and host.plans().get(plan.id) is plan:
+        plan_source = host.plan_source(plan.id)
+    findings: list[Finding] = validate_plan(plan, source=plan_source)
     found_incidents = None
     if incidents is not None:
         loaded_incidents = load_incidents(incidents, plan)

@@ -15,6 +15,7 @@ __all__ = [
     "InvalidValueError",
     "MissingDependencyError",
     "NotFoundError",
+    "OutputFileError",
     "ParseError",
     "PlanFileError",
     "PluginError",
@@ -48,6 +49,11 @@ class MissingDependencyError(CwpError, ImportError):
 
 class PluginError(CwpError):
     """A plugin failed to load or raised inside a hook."""
+
+
+class OutputFileError(CwpError, OSError):
+    """An output file that cannot be written: a read-only file, a missing or locked folder,
+    a full disk. The message names the file the user asked for."""
 
 
 class PlanFileError(CwpError, ValueError):

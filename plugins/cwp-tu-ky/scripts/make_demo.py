@@ -8,8 +8,10 @@ the plan's own, and writes into ``src/cwp_tu_ky/data/demo/`` (or ``--out DIR``):
   each of the 29 expected reporters' implementation plan, six-month and annual reports
   (most on time, some late, a few missing), one revision (a later, second submission of
   the same report under a new number) and one exact duplicate row; the district office's
-  two reports to the province; some communes' self-inspection reports; and the
-  event-triggered reports on the incidents, received as ISO datetimes (Vietnam time).
+  two reports to the province (sent by the district People's Committee, drafted by the
+  office); some communes' self-inspection reports; and the event-triggered reports on the
+  incidents, received as ISO datetimes (Vietnam time): the commune's, and the six offices'
+  (most within the pack's reading of "kịp thời", two late, two missing).
 * ``incidents.csv`` (``id,kind,unit,known,occurred,description``): a few invented incidents
   that trigger ``bao-cao-dot-xuat``.
 
@@ -59,6 +61,9 @@ INCIDENTS = (
     ("xam-hai", "Trẻ em bị bạo lực trong gia đình (sự việc giả định)", True),
 )
 SELF_INSPECTION_REPORTS = 8
+#: The offices' reports on incidents: how many are missing and how many late (chosen at
+#: random among every office and incident); the others come within the time limit.
+OFFICE_INCIDENT_OUTCOMES = (2, 2)
 
 Row = dict[str, str]
 
@@ -175,11 +180,12 @@ def make_incident_reports(
     """The commune's report on each incident: before the end of the plan's time limit
     (counted from when the incident became known), or one to 24 hours after it."""
     ob = plan.obligation("bao-cao-dot-xuat")
-    assert ob.deadline is not None
+    rule = ob.effective_deadline
+    assert rule is not None
     rows = []
     for incident, (_, _, in_time) in zip(incidents, INCIDENTS, strict=True):
         known = datetime.fromisoformat(incident["known"])
-        due_at = resolve(ob.deadline, anchor=known).due_at
+        due_at = resolve(rule, anchor=known).due_at
         assert due_at is not None
         margin = timedelta(minutes=rng.randint(30, 8 * 60))
         received = due_at - margin if in_time else due_at + timedelta(hours=rng.randint(1, 24))
@@ -187,6 +193,33 @@ def make_incident_reports(
         assert committee is not None
         row = _row(committee.code, ob, received.isoformat(), numbers.next("BC"))
         row["period"] = incident["id"]  # a report on an incident names it in `period`
+        rows.append(row)
+    return rows
+
+
+def make_office_incident_reports(
+    plan: Plan, incidents: Sequence[Row], rng: random.Random, numbers: _Numbers
+) -> list[Row]:
+    """The offices' reports on each incident (III.3 addresses the sectors too): most within
+    the time limit, a few late (one to 24 hours after it), a few missing."""
+    ob = plan.obligation("bao-cao-dot-xuat")
+    rule = ob.effective_deadline
+    assert rule is not None
+    pairs = [(incident, office) for incident in incidents for office in ob.reporters.agencies]
+    missing, late = OFFICE_INCIDENT_OUTCOMES
+    chosen = rng.sample(range(len(pairs)), missing + late)
+    rows = []
+    for index, (incident, office) in enumerate(pairs):
+        if index in chosen[:missing]:
+            continue
+        due_at = resolve(rule, anchor=datetime.fromisoformat(incident["known"])).due_at
+        assert due_at is not None
+        if index in chosen[missing:]:
+            received = due_at + timedelta(hours=rng.randint(1, 24))
+        else:
+            received = due_at - timedelta(minutes=rng.randint(30, 8 * 60))
+        row = _row(office, ob, received.isoformat(), numbers.next("BC"))
+        row["period"] = incident["id"]
         rows.append(row)
     return rows
 
@@ -214,6 +247,7 @@ def make_demo(out: Path, plan: Plan | None = None) -> list[Path]:
         *make_submissions(plan, rng, numbers, calendar),
         *make_self_inspection(plan, rng, numbers, calendar),
         *make_incident_reports(plan, incidents, rng, numbers),
+        *make_office_incident_reports(plan, incidents, rng, numbers),
     ]
     assert all(r["received"][:10] <= DEMO_AS_OF.isoformat() for r in submissions)
     out.mkdir(parents=True, exist_ok=True)

@@ -8,10 +8,15 @@ and the national catalog for the indicators, and writes
 
 * every commune, both half-years ``2023S1`` and ``2023S2`` (read under the plan's period
   convention), every indicator of the catalog that is reported (ratios and shares are
-  computed, never sent);
+  computed, never sent), except those listed in ``NOT_IN_DEMO`` (the indicators added for
+  the plan's other objectives: child labour, birth registration, health-insurance cards,
+  injuries and drowning, swimming, play spaces, participation, malnutrition), for which the
+  demo has no figures;
 * for each, the total and its complete breakdown along each of its dimensions (and, for
   the number of children, the sex × age-group table). Every breakdown is the margin of one
-  table of invented cells, so totals equal the sum of their parts.
+  table of invented cells, so totals equal the sum of their parts. Abused children are
+  broken down by form, sex and age group, not by the setting of abuse, whose values the
+  catalog marks as unconfirmed.
 
 Magnitudes are those of a district of about 40,000 children: about 3.5 % of children in
 special circumstances, about 90 % of them assisted, a few cases of abuse and injury deaths
@@ -44,6 +49,33 @@ OUT_FILE = PACK / "src" / "cwp_tu_ky" / "data" / "demo" / "data_values.csv"
 PERIODS = ("2023S1", "2023S2")
 DISTRICT_CHILDREN = 40_000
 SEED = 2023
+
+NOT_IN_DEMO = frozenset(
+    {
+        "tre-em-lao-dong-trai-quy-dinh",
+        "lao-dong-tre-em-5-17",
+        "dan-so-5-17",
+        "tre-em-duoi-5-tuoi",
+        "tre-em-duoi-5-duoc-dang-ky-khai-sinh",
+        "tre-em-duoi-6-tuoi",
+        "tre-em-duoi-6-co-the-bhyt",
+        "tre-em-bi-tntt",
+        "tre-em-tu-vong-duoi-nuoc",
+        "tre-em-duoc-day-boi",
+        "tre-em-6-15-tuoi",
+        "tre-em-6-15-biet-boi-an-toan",
+        "xa-co-diem-vui-choi",
+        "tre-em-tu-7-tuoi",
+        "tre-em-tu-7-duoc-lay-y-kien",
+        "tre-em-duoi-5-duoc-can-do",
+        "tre-em-duoi-5-suy-dinh-duong-can-nang",
+        "tre-em-duoi-5-suy-dinh-duong-chieu-cao",
+    }
+)
+"""Reported indicators of the catalog the demo sends no figures for."""
+
+DIMENSIONS = {"tre-em-bi-xam-hai": ("form", "sex", "age_group")}
+"""Indicators broken down along fewer dimensions than the catalog allows."""
 
 Cells = dict[tuple[str, ...], int]
 """Invented counts by a tuple of dimension values, in the indicator's dimension order."""
@@ -209,7 +241,7 @@ def margins(
 ) -> Iterator[tuple[str, int]]:
     """The total and the complete breakdown along each dimension (and each listed cross
     of dimensions): every margin of the same cells, so they add up."""
-    dims = indicator.disaggregations
+    dims = DIMENSIONS.get(indicator.code, indicator.disaggregations)
     yield "", sum(cells.values())
     groups: list[tuple[str, ...]] = [(d,) for d in dims] + [tuple(c) for c in crosses]
     for group in groups:
@@ -252,6 +284,8 @@ def rows_for(
                 "xa-phu-hop-tre-em": commune.friendly,
             }
             for indicator in reported:
+                if indicator.code in NOT_IN_DEMO:
+                    continue
                 if indicator.code in made:
                     cells = made[indicator.code]
                 elif indicator.code in makers:

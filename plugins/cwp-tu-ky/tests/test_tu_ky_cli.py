@@ -64,7 +64,7 @@ def test_show_text_walks_the_sections(installed: Host, capsys: pytest.CaptureFix
     assert "Các phòng, ban ngành có liên quan khác" in out
 
 
-def test_validate_exits_0_with_exactly_the_two_expected_warnings(
+def test_validate_exits_0_with_exactly_the_four_expected_warnings(
     installed: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(capsys, "validate", "tu-ky-2023", "--format", "json")
@@ -72,11 +72,13 @@ def test_validate_exits_0_with_exactly_the_two_expected_warnings(
     data = json.loads(out)
     assert data["plan"] == "tu-ky-2023"
     assert [(f["severity"], f["code"], f["location"]["path"]) for f in data["findings"]] == [
+        ("warning", "event-before-plan-span", "events[0].when"),
         ("warning", "due-before-period-ends", "obligations[2].deadline"),
+        ("warning", "rolled-past-named-day", "obligations[4].deadline"),
         ("warning", "due-before-period-ends", "obligations[4].deadline"),
     ]
     code, out, _ = run(capsys, "validate", "tu-ky-2023")
-    assert code == 0 and "0 error(s), 2 warning(s)." in out
+    assert code == 0 and "0 error(s), 4 warning(s)." in out
 
 
 def test_validate_the_plan_file_names_the_file(

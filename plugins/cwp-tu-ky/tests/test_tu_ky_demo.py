@@ -107,7 +107,11 @@ def test_each_incident_is_reported_by_its_commune_three_of_four_within_12_hours(
 ) -> None:
     incidents = _rows("incidents.csv")
     assert {i["kind"] for i in incidents} == {"tu-vong-tntt", "xam-hai"}
-    reports = [r for r in _rows("submissions.csv") if r["obligation"] == "bao-cao-dot-xuat"]
+    reports = [
+        r
+        for r in _rows("submissions.csv")
+        if r["obligation"] == "bao-cao-dot-xuat" and r["reporter"].startswith("ubnd-")
+    ]
     assert len(reports) == len(incidents) == 4
     delays = []
     for incident in incidents:
@@ -119,6 +123,29 @@ def test_each_incident_is_reported_by_its_commune_three_of_four_within_12_hours(
         delays.append(datetime.fromisoformat(report["received"]) - known)
     assert all(d > timedelta(0) for d in delays)
     assert sum(d <= timedelta(hours=12) for d in delays) == 3
+
+
+def test_the_offices_report_the_incidents_too_two_late_two_missing(plan: Plan) -> None:
+    """III.3 addresses the sectors as well as the communes: each of the six offices owes a
+    report on each incident (the pack's reading), most within 12 hours of it becoming known."""
+    incidents = {i["id"]: datetime.fromisoformat(i["known"]) for i in _rows("incidents.csv")}
+    offices = plan.obligation("bao-cao-dot-xuat").reporters.agencies
+    reports = [
+        r
+        for r in _rows("submissions.csv")
+        if r["obligation"] == "bao-cao-dot-xuat" and r["reporter"] in offices
+    ]
+    assert len({(r["reporter"], r["period"]) for r in reports}) == len(reports)
+    assert len(incidents) * len(offices) - len(reports) == 2
+    delays = [datetime.fromisoformat(r["received"]) - incidents[r["period"]] for r in reports]
+    assert sum(d > timedelta(hours=12) for d in delays) == 2
+    assert all(d > timedelta(0) for d in delays)
+
+
+def test_the_district_sends_its_reports_to_the_province(plan: Plan) -> None:
+    rows = [r for r in _rows("submissions.csv") if r["obligation"].endswith("-tinh")]
+    assert {r["reporter"] for r in rows} == {"ubnd-huyen"}
+    assert len(rows) == 2
 
 
 def test_demo_data_is_registered_for_the_plan() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -17,7 +18,7 @@ from child_welfare_plan.model import (
     ResponsibilityMode,
     UnitKind,
 )
-from child_welfare_plan.model.deadlines import format_deadline
+from child_welfare_plan.model.deadlines import Promptly, format_deadline
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.rules.validate import obligation_last_day
 
@@ -188,21 +189,37 @@ def test_other_offices_of_v8_are_named_in_words_only(plan: Plan) -> None:
     assert v8.addressee == "Các phòng, ban ngành có liên quan khác"
     (task,) = v8.tasks
     assert (task.lead, task.addressee) == (None, "Các phòng, ban ngành có liên quan khác")
-    assert plan.lead_of(task) == "ldtbxh"  # the coordinator answers for it
+    assert plan.lead_of(task) is None  # the text names who acts: no coordinator stands in
 
 
 def test_collective_subjects_of_section_iii_are_addressees_not_leads(plan: Plan) -> None:
     """Source: the plan, III.1 (2nd and 5th bullets), III.3 (4th) and III.5 (1st) name
-    collective subjects; III.5 (2nd) names the communes' committees."""
+    collective subjects; III.5 (2nd) names the communes' committees. The People's Councils
+    and the Fatherland Front (III.1, 5th) supervise the administration: Phòng LĐTBXH cannot
+    be their lead."""
     tasks = {t.id: t for t in plan.all_tasks()}
     for task_id in ("iii-1-2", "iii-1-5", "iii-3-4", "iii-5-1"):
         assert tasks[task_id].addressee, task_id
-        assert tasks[task_id].lead is None and plan.lead_of(tasks[task_id]) == "ldtbxh"
+        assert tasks[task_id].lead is None and plan.lead_of(tasks[task_id]) is None
     communes = tasks["iii-5-2"]
     assert (communes.lead, communes.addressee) == (
         "ubnd-cac-xa",
         "Ủy ban nhân dân các xã, thị trấn",
     )
+
+
+def test_the_coordinator_stands_in_only_for_tasks_that_name_nobody(plan: Plan) -> None:
+    """Source: the plan, V.1 ("Chủ trì ... tổ chức triển khai nội dung của Kế hoạch"): Phòng
+    LĐTBXH coordinates the district People's Committee's own tasks; a task whose text names
+    who acts, an agency or a collective subject, keeps it."""
+    for task in plan.all_tasks():
+        if task.lead is not None:
+            assert plan.lead_of(task) == task.lead, task.id
+        elif task.addressee is not None:
+            assert plan.lead_of(task) is None, task.id
+        else:
+            assert plan.lead_of(task) == "ldtbxh", task.id
+            assert task.section is not None and task.section.startswith("III."), task.id
 
 
 def test_leads_and_supporters_where_the_text_names_them(plan: Plan) -> None:
@@ -275,15 +292,7 @@ EXPECTED_OBLIGATIONS = [
         ("bao-cao-nam",),
     ),
     ("bao-cao-tu-kiem-tra", "ad-hoc", None, None, "ubnd-huyen", "ldtbxh", ()),
-    (
-        "bao-cao-dot-xuat",
-        "event-triggered",
-        None,
-        "trong thời hạn 12 giờ kể từ khi phát hiện",
-        "ubnd-huyen",
-        "ldtbxh",
-        (),
-    ),
+    ("bao-cao-dot-xuat", "event-triggered", None, "kịp thời", "ubnd-huyen", "ldtbxh", ()),
 ]
 
 
@@ -314,9 +323,15 @@ def test_29_reporters_the_communes_and_six_offices_never_the_front(
     assert "mttq" not in expected
 
 
-def test_district_office_alone_reports_to_the_province(plan: Plan) -> None:
+def test_the_district_reports_to_the_province_and_its_office_drafts(plan: Plan) -> None:
+    """Source: the plan, VI.2 "Phòng Lao động – Thương binh và Xã hội huyện ... tham mưu báo
+    cáo UBND tỉnh": the office advises and drafts, the district People's Committee reports."""
     for obligation_id in ("bao-cao-6-thang-tinh", "bao-cao-nam-tinh"):
-        assert plan.expected_reporters(plan.obligation(obligation_id)) == ("ldtbxh",)
+        ob = plan.obligation(obligation_id)
+        assert plan.expected_reporters(ob) == ("ubnd-huyen",)
+        assert ob.drafted_by == "ldtbxh"
+        assert ob.text is not None and "tham mưu báo cáo UBND tỉnh" in ob.text
+        assert "reporters" in ob.pack_readings
 
 
 @pytest.mark.parametrize(
@@ -348,16 +363,95 @@ def test_periods_follow_the_cut_offs_of_decree_09_2019(plan: Plan) -> None:
     assert (year.start, year.end) == (date(2022, 12, 15), date(2023, 12, 14))
 
 
-def test_incident_report_is_due_12_hours_after_discovery(plan: Plan) -> None:
-    """Source: Decree 56/2017/NĐ-CP Art. 26.3 (emergency measures within 12 hours of the
-    information), the time frame this pack borrows for "báo cáo kịp thời" (III.3)."""
+def test_incident_report_keeps_the_plans_words_and_reads_12_hours_beside_them(
+    plan: Plan,
+) -> None:
+    """Source: the plan, III.3 (3rd bullet) "báo cáo kịp thời những trường hợp trẻ em bị tử
+    vong do tai nạn thương tích, trẻ em bị xâm hại": no time limit. The pack's reading, 12
+    hours from discovery, borrows the figure of Decree 56/2017/NĐ-CP Art. 26.3 (emergency
+    intervention within 12 hours of receiving the information, where the child is at
+    serious risk); Art. 25.1 asks for immediate notice ("thông báo ngay")."""
     ob = plan.obligation("bao-cao-dot-xuat")
-    assert ob.deadline is not None
+    assert ob.deadline == Promptly("kịp thời")
+    assert ob.text is not None and "báo cáo kịp thời" in ob.text
+    assert ob.reading is not None and ob.effective_deadline == ob.reading
     known = datetime(2023, 8, 5, 21, 45, tzinfo=timezone(timedelta(hours=7)))
-    assert resolve(ob.deadline, anchor=known).due_at == known + timedelta(hours=12)
-    assert ob.basis is not None
-    for phrase in ("56/2017/NĐ-CP", "Art. 25", "Art. 26", "12 hours", "this pack's reading"):
-        assert phrase in ob.basis
+    assert resolve(ob.reading, anchor=known).due_at == known + timedelta(hours=12)
+    assert ob.reading_basis is not None
+    for phrase in ("56/2017/NĐ-CP", "Art. 25.1", "Art. 26.3", "12 hours", "this pack's reading"):
+        assert phrase in ob.reading_basis
+    assert ob.basis is not None and "12 giờ" not in (ob.text or "")
+
+
+def test_incident_reports_are_owed_by_the_communes_and_the_sectors(plan: Plan) -> None:
+    """Source: the plan, III.3 (3rd bullet) names no subject and I.2 addresses "Các cơ quan,
+    đơn vị, ngành, hội đoàn thể huyện, UBND các xã, thị trấn": the communes and the sectors
+    (schools, health, police) report, not only the communes."""
+    ob = plan.obligation("bao-cao-dot-xuat")
+    expected = plan.expected_reporters(ob)
+    assert expected == (*(f"ubnd-{code}" for code in COMMUNES), *OFFICES)
+    assert {"gddt", "y-te", "cong-an"} <= set(expected)
+    assert set(ob.pack_readings) == {"reporters", "recipient", "via"}
+
+
+def test_the_readings_of_the_pack_are_marked_on_the_obligations(plan: Plan) -> None:
+    """Source: the plan, VI.1: "... xây dựng Kế hoạch triển khai thực hiện tại đơn vị, địa
+    phương trước ngày 30/3/2023; báo cáo ... về UBND huyện (qua phòng Lao động ...)": the
+    district as recipient is said of the reports, not of the implementation plans."""
+    readings = {ob.id: set(ob.pack_readings) for ob in plan.obligations}
+    assert readings == {
+        "ke-hoach-trien-khai": {"reporters", "recipient", "via"},
+        "bao-cao-6-thang": {"reporters"},
+        "bao-cao-nam": {"reporters"},
+        "bao-cao-6-thang-tinh": {"reporters"},
+        "bao-cao-nam-tinh": {"reporters"},
+        "bao-cao-tu-kiem-tra": set(),
+        "bao-cao-dot-xuat": {"reporters", "recipient", "via"},
+    }
+
+
+def test_the_plan_span_starts_with_the_provincial_plan_it_implements(plan: Plan) -> None:
+    """Source: the plan's opening sentence: "Căn cứ Kế hoạch số 606/KH-UBND ngày 07/3/2023
+    của Ủy ban nhân dân tỉnh Hải Dương"; the text shows no date of its own."""
+    span = plan.span()
+    assert (span.start, span.end, span.known_by, span.source) == (
+        date(2023, 3, 7),
+        date(2023, 12, 31),
+        "based-on",
+        "606/KH-UBND",
+    )
+    outside = [
+        e.id for e in plan.events if any(o.end < span.start for o in occurrences(e.when, 2023))
+    ]
+    assert outside == ["tet-nguyen-dan"]
+
+
+def test_orphans_without_anyone_to_rely_on_are_art_10_group_c(plan: Plan) -> None:
+    """Source: the plan, V.1 "trẻ em mồ côi không nơi nương tựa"; Law on Children
+    102/2016/QH13 Art. 10.1.c "Trẻ em không nơi nương tựa"."""
+    (task,) = [t for t in plan.all_tasks() if t.id == "v-1-2"]
+    assert "trẻ em mồ côi không nơi nương tựa" in task.text
+    assert task.categories == ("art10-b", "art10-c", "chat-doc-hoa-hoc", "art10-d")
+
+
+def test_every_task_naming_injuries_or_drowning_carries_the_injury_tag(plan: Plan) -> None:
+    """Source: the plan's tasks that name "tai nạn", "thương tích" or "đuối nước"."""
+    naming = [
+        t.id
+        for t in plan.all_tasks()
+        if re.search(r"tai nạn|thương tích|đuối nước", t.text, flags=re.IGNORECASE)
+    ]
+    tagged = [t.id for t in plan.all_tasks() if "tai-nan-thuong-tich" in t.categories]
+    assert naming == tagged
+    assert len(naming) == 10
+
+
+def test_every_task_naming_child_labour_carries_the_labour_tag(plan: Plan) -> None:
+    """Source: the plan's tasks that name "lao động trái quy định" (III.1 cites the programme
+    of Decision 782/QĐ-TTg by its title)."""
+    naming = [t.id for t in plan.all_tasks() if "lao động trái quy định" in t.text]
+    tagged = [t.id for t in plan.all_tasks() if "lao-dong-trai-quy-dinh" in t.categories]
+    assert naming == tagged == ["iii-1-1", "iii-2-3", "v-5-1", "v-7-3"]
 
 
 def test_plan_survives_the_exchange_form(plan: Plan) -> None:

@@ -1,4 +1,4 @@
-"""Validation of ``tu-ky-2023``: the shipped plan has no error and exactly the two expected
+"""Validation of ``tu-ky-2023``: the shipped plan has no error and exactly the four expected
 warnings; deliberately broken copies of it trigger every finding code."""
 
 from __future__ import annotations
@@ -16,16 +16,56 @@ from child_welfare_plan.model.deadlines import Before
 from child_welfare_plan.rules.validate import FINDING_CODES, validate_plan
 
 
-def test_the_plan_has_no_error_and_two_warnings(plan: Plan) -> None:
+def test_the_plan_has_no_error_and_four_warnings(plan: Plan) -> None:
     """The annual reports are due before 14/12/2023, the end of 2023 under Decree 09/2019
-    Art. 12; the six-month reports are due on or after 14/6/2023, the end of 2023S1."""
+    Art. 12; the six-month reports are due on or after 14/6/2023, the end of 2023S1.
+    "Trước ngày 10/12/2023" rolls past the day it names (09/12 and 10/12/2023 are a
+    Saturday and a Sunday: Civil Code 2015 Art. 148.5). Tết Nguyên đán 2023, Sunday
+    22/01/2023, falls before the plan, which implements the province's plan of 07/3/2023."""
     findings = validate_plan(plan, source="tu-ky-2023.toml")
     assert [(str(f.severity), f.code, f.location.path) for f in findings] == [
+        ("warning", "event-before-plan-span", "events[0].when"),
         ("warning", "due-before-period-ends", "obligations[2].deadline"),
+        ("warning", "rolled-past-named-day", "obligations[4].deadline"),
         ("warning", "due-before-period-ends", "obligations[4].deadline"),
     ]
     assert [plan.obligations[i].id for i in (2, 4)] == ["bao-cao-nam", "bao-cao-nam-tinh"]
+    assert plan.events[0].id == "tet-nguyen-dan"
     assert all(f.location.file == "tu-ky-2023.toml" for f in findings)
+
+
+def test_the_roll_past_10_december_names_the_weekend(plan: Plan) -> None:
+    """Civil Code 2015 Art. 148.5: the last day 09/12/2023 is a Saturday and 10/12/2023 a
+    Sunday, so "trước ngày 10/12/2023" ends on Monday 11/12/2023, after the day it names."""
+    (finding,) = [f for f in validate_plan(plan) if f.code == "rolled-past-named-day"]
+    for words in ("bao-cao-nam-tinh", "Saturday 09/12/2023", "Sunday 10/12/2023", "11/12/2023"):
+        assert words in finding.message
+    assert "after the day the text names (10/12/2023)" in finding.message
+
+
+def test_an_unknown_drafting_office_is_reported(plan: Plan) -> None:
+    broken = _obligation_evolved(plan, "bao-cao-nam-tinh", drafted_by="ldtbxh2")
+    located = {(f.code, f.location.path) for f in validate_plan(broken)}
+    assert ("unknown-agency", "obligations[4].drafted_by") in located
+
+
+def test_a_collective_addressee_is_not_a_task_without_lead(plan: Plan) -> None:
+    """III.1 (5th bullet) names the People's Councils and the Fatherland Front: the task has
+    no lead agency, and is not reported for it, even with no coordinator to stand in."""
+    without = attrs.evolve(plan, coordinator=None)
+    flagged = {f.location.path for f in validate_plan(without) if f.code == "task-without-lead"}
+    tasks = {
+        f"task_groups[{i}].tasks[{j}]": t
+        for i, g in enumerate(plan.task_groups)
+        for j, t in enumerate(g.tasks)
+    } | {
+        f"responsibilities[{i}].tasks[{j}]": t
+        for i, r in enumerate(plan.responsibilities)
+        for j, t in enumerate(r.tasks)
+    }
+    assert flagged
+    assert all(tasks[str(path)].addressee is None for path in flagged)
+    assert "task_groups[0].tasks[4]" not in flagged  # iii-1-5, the supervision duty
 
 
 def _tasks_evolved(plan: Plan, task_id: str, **changes: Any) -> Plan:
@@ -126,9 +166,17 @@ BROKEN: dict[str, tuple[Callable[[Plan], Plan], str]] = {
         "obligations[1].covers",
     ),
     "missing-deadline": (
-        lambda p: _obligation_evolved(p, "bao-cao-dot-xuat", deadline=None),
+        lambda p: _obligation_evolved(
+            p, "bao-cao-dot-xuat", deadline=None, reading=None, reading_basis=None
+        ),
         "obligations[6].deadline",
     ),
+    "no-time-limit": (
+        lambda p: _obligation_evolved(p, "bao-cao-dot-xuat", reading=None, reading_basis=None),
+        "obligations[6].deadline",
+    ),
+    "rolled-past-named-day": (lambda p: p, "obligations[4].deadline"),
+    "event-before-plan-span": (lambda p: p, "events[0].when"),
     "due-before-period-starts": (
         lambda p: _obligation_evolved(p, "bao-cao-6-thang", deadline=Before(date(2022, 12, 1))),
         "obligations[1].deadline",

@@ -12,8 +12,16 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from child_welfare_plan.errors import ParseError
+from child_welfare_plan.model.cells import echo
 
-__all__ = ["LOCAL_TIMEZONE", "local_date", "local_moment", "parse_date", "parse_received"]
+__all__ = [
+    "LOCAL_TIMEZONE",
+    "local_aware",
+    "local_date",
+    "local_moment",
+    "parse_date",
+    "parse_received",
+]
 
 LOCAL_TIMEZONE = "Asia/Ho_Chi_Minh"
 """The time zone received datetimes are compared in (UTC+7, no daylight saving)."""
@@ -37,8 +45,8 @@ def parse_date(text: str) -> date:
             day, month, year = (int(g) for g in match.groups())
             return date(year, month, day)
     except ValueError as exc:
-        raise ParseError(f"{text!r} is not a real date ({exc})") from None
-    raise ParseError(f"{text!r} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
+        raise ParseError(f"{echo(text)} is not a real date ({exc})") from None
+    raise ParseError(f"{echo(text)} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
 
 
 def parse_received(text: str) -> date | datetime:
@@ -50,7 +58,8 @@ def parse_received(text: str) -> date | datetime:
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             raise ParseError(
-                f"{text!r} is not a date and time (expected ISO 8601, e.g. 2023-06-14T16:30+07:00)"
+                f"{echo(text)} is not a date and time "
+                "(expected ISO 8601, e.g. 2023-06-14T16:30+07:00)"
             ) from None
     return parse_date(value)
 
@@ -68,6 +77,12 @@ def local_moment(moment: date | datetime) -> datetime:
             return moment.astimezone(_zone()).replace(tzinfo=None)
         return moment.replace(tzinfo=None)
     return datetime(moment.year, moment.month, moment.day)
+
+
+def local_aware(moment: datetime) -> datetime:
+    """An aware datetime in Vietnam's time (``+07:00``): an aware one converted, a naive one
+    read as local time."""
+    return local_moment(moment).replace(tzinfo=_zone())
 
 
 def local_date(moment: date | datetime) -> date:

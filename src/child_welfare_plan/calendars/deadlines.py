@@ -3,7 +3,15 @@
 :func:`resolve` gives the :class:`Deadline` of a rule
 (:mod:`child_welfare_plan.model.deadlines`): the literal last day, then the Civil Code roll
 (on by default): a last day that is a weekend day or a public holiday moves to the end of the
-next working day (Civil Code 2015 Art. 148.5), using :class:`WorkingCalendar`.
+next working day (Civil Code 2015 Art. 148.5), using :class:`WorkingCalendar`. The
+:class:`Deadline` says which days off the roll skipped, and whether it took the last day
+beyond what the phrase itself allows (``rolled_beyond_text``: "trước ngày 10/12/2023" is on
+time on Monday 11/12/2023, after the day the text names).
+
+A rule with a time of day ("trước 16 giờ 00 ngày 14/6/2024") has its last day on the named
+day and a ``due_at`` instant at that time, Vietnamese local time. When that day is not a
+working day the day rolls and the time is kept: this library's reading, since Art. 148.5
+speaks of periods in days and the time an office names is the hour its inbox closes.
 
 Example:
     >>> from child_welfare_plan.model.deadlines import parse_deadline
@@ -24,19 +32,22 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
-from child_welfare_plan.calendars.dates import local_date
-from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.calendars.dates import local_aware, local_date
+from child_welfare_plan.calendars.workdays import DayOff, WorkingCalendar
 from child_welfare_plan.errors import CalendarError, InvalidValueError
 from child_welfare_plan.model.deadlines import (
     Before,
     By,
     DeadlineRule,
+    Promptly,
     WithinDays,
     WithinHours,
     format_deadline,
+    format_vn_date,
 )
 
 __all__ = ["Deadline", "resolve"]
@@ -54,7 +65,10 @@ class Deadline:
         unrolled: the literal last on-time day, before the Civil Code roll.
         last_on_time_day: the last day on which a submission is on time.
         rolled: whether the roll moved the last day (``last_on_time_day != unrolled``).
-        due_at: for hour rules, the instant the time limit ends.
+        due_at: the instant the time limit ends, for hour rules and rules with a time of
+            day (aware, Vietnamese local time; None otherwise).
+        days_off: the days off the roll skipped (``unrolled`` up to the day before
+            ``last_on_time_day``), each with its reason.
     """
 
     rule: DeadlineRule
@@ -63,14 +77,49 @@ class Deadline:
     last_on_time_day: dt.date
     rolled: bool
     due_at: dt.datetime | None = None
+    days_off: tuple[DayOff, ...] = ()
 
-    def to_dict(self) -> dict[str, str | bool | None]:
-        """The JSON form of ``cwp deadline``: ``{"rule", "date", "last_on_time_day", "rolled"}``."""
+    @property
+    def rolled_beyond_text(self) -> bool:
+        """True when the roll took the last on-time day of a dated rule to a day its phrase
+        excludes: past D for "chậm nhất ngày D", onto or past D for "trước ngày D" (the
+        Civil Code reading is kept; this says it departs from the words)."""
+        return self.rolled and self.date is not None
+
+    @property
+    def reason(self) -> str | None:
+        """Why the last day rolled, in words (None when it did not)."""
+        if not self.rolled:
+            return None
+        names = [
+            f"{d.name_en} {format_vn_date(d.date)}"
+            if d.reason == "weekend"
+            else f"{format_vn_date(d.date)} ({d.name_en})"
+            for d in self.days_off
+        ]
+        skipped = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        text = (
+            f"{skipped} {'is a day' if len(self.days_off) == 1 else 'are days'} off, so the "
+            f"last on-time day moves from {format_vn_date(self.unrolled)} to the next working "
+            f"day, {format_vn_date(self.last_on_time_day)} (Civil Code 2015 Art. 148.5)"
+        )
+        if self.rolled_beyond_text and self.date is not None:
+            where = "the day" if self.last_on_time_day == self.date else "after the day"
+            text += f", {where} the text names ({format_vn_date(self.date)})"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of ``cwp deadline``: ``{"rule", "date", "last_on_time_day",
+        "rolled", "due_at", "reason", "days_off"}`` (``due_at`` ISO 8601 with its offset,
+        ``+07:00``, or null)."""
         return {
             "rule": self.rule.kind,
             "date": None if self.date is None else self.date.isoformat(),
             "last_on_time_day": self.last_on_time_day.isoformat(),
             "rolled": self.rolled,
+            "due_at": None if self.due_at is None else local_aware(self.due_at).isoformat(),
+            "reason": self.reason,
+            "days_off": [d.to_dict() for d in self.days_off],
         }
 
 
@@ -92,19 +141,26 @@ def resolve(
             day. A count of working days always ends on a working day; hours never roll.
 
     Raises:
-        InvalidValueError: a relative rule without an anchor, or an hour rule with a date.
+        InvalidValueError: a relative rule without an anchor, an hour rule with a date, or
+            a rule with no time limit ("kịp thời", :class:`Promptly`).
         CalendarError: a day outside the supported range.
     """
     cal = WorkingCalendar() if calendar is None else calendar
     named: dt.date | None = None
     due_at: dt.datetime | None = None
+    at: dt.time | None = None
+    if isinstance(rule, Promptly):
+        raise InvalidValueError(
+            f"{format_deadline(rule)!r} asks for promptness and sets no time limit, so it "
+            "has no last day; give a reading with a time limit (an obligation's `reading`)"
+        )
     try:
-        if isinstance(rule, Before):
+        if isinstance(rule, Before | By):
             named = rule.date
-            unrolled = rule.date - _ONE_DAY
-        elif isinstance(rule, By):
-            named = rule.date
-            unrolled = rule.date
+            at = rule.time
+            unrolled = (
+                rule.date - _ONE_DAY if isinstance(rule, Before) and at is None else rule.date
+            )
         elif isinstance(rule, WithinDays):
             start = local_date(_require_anchor(rule, anchor))
             if rule.working:
@@ -126,7 +182,16 @@ def resolve(
             f"the deadline of {format_deadline(rule)!r} falls outside the supported date range"
         ) from None
     last = cal.roll_forward(unrolled) if roll else unrolled
-    return Deadline(rule, named, unrolled, last, last != unrolled, due_at)
+    skipped: list[DayOff] = []
+    day = unrolled
+    while day < last:
+        off = cal.day_off(day)
+        if off is not None:
+            skipped.append(off)
+        day += _ONE_DAY
+    if at is not None:
+        due_at = local_aware(dt.datetime.combine(last, at))
+    return Deadline(rule, named, unrolled, last, last != unrolled, due_at, tuple(skipped))
 
 
 def _require_anchor(

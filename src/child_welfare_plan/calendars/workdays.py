@@ -39,7 +39,7 @@ from child_welfare_plan.errors import CalendarError, InvalidValueError
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
-__all__ = ["LOCAL_DAY_OFF_NAME", "WorkingCalendar", "national_holiday_years"]
+__all__ = ["LOCAL_DAY_OFF_NAME", "DayOff", "WorkingCalendar", "national_holiday_years"]
 
 LOCAL_DAY_OFF_NAME = {
     "vi": "Ngày nghỉ theo quyết định của địa phương",
@@ -48,6 +48,36 @@ LOCAL_DAY_OFF_NAME = {
 """The name :meth:`WorkingCalendar.holiday_name` gives a local day off with no national name."""
 
 _ONE_DAY = dt.timedelta(days=1)
+
+_WEEKEND_NAMES = {5: ("Thứ Bảy", "Saturday"), 6: ("Chủ nhật", "Sunday")}
+
+
+@attrs.frozen
+class DayOff:
+    """Why a day is not a working day.
+
+    Attributes:
+        date: the day.
+        reason: ``holiday`` (a public holiday or a day off in lieu, with its national name),
+            ``local`` (a day off the province decided), ``weekend`` (Saturday or Sunday), or
+            ``day-off`` (not worked, for no reason the calendar names).
+        name: the Vietnamese name ("Quốc khánh", "Thứ Bảy").
+        name_en: the English name ("National Day", "Saturday").
+    """
+
+    date: dt.date
+    reason: str
+    name: str
+    name_en: str
+
+    def to_dict(self) -> dict[str, str]:
+        """``{"date", "reason", "name", "name_en"}``, the date in ISO form."""
+        return {
+            "date": self.date.isoformat(),
+            "reason": self.reason,
+            "name": self.name,
+            "name_en": self.name_en,
+        }
 
 
 def national_holiday_years() -> range:
@@ -140,6 +170,26 @@ class WorkingCalendar:
         if name is None and d in self.extra_days_off:
             return LOCAL_DAY_OFF_NAME["vi" if language == "vi" else "en_US"]
         return None if name is None else str(name)
+
+    def day_off(self, d: dt.date) -> DayOff | None:
+        """Why ``d`` is not a working day, or None when it is one.
+
+        A public holiday (or day off in lieu) is named as python-holidays names it; a local
+        day off by :data:`LOCAL_DAY_OFF_NAME`; a Saturday or Sunday by its weekday.
+        """
+        d = _as_date(d)
+        if self.is_working_day(d):
+            return None
+        national = _national_holidays(d.year, "vi").get(d)
+        if national is not None:
+            english = _national_holidays(d.year, "en_US").get(d)
+            return DayOff(d, "holiday", str(national), str(english or national))
+        if d in self.extra_days_off:
+            return DayOff(d, "local", LOCAL_DAY_OFF_NAME["vi"], LOCAL_DAY_OFF_NAME["en_US"])
+        if d.weekday() in _WEEKEND_NAMES:
+            vi, en = _WEEKEND_NAMES[d.weekday()]
+            return DayOff(d, "weekend", vi, en)
+        return DayOff(d, "day-off", "Ngày nghỉ", "Day off")
 
     def roll_forward(self, d: dt.date) -> dt.date:
         """``d`` itself if it is a working day, else the next working day."""

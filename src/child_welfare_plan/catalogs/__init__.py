@@ -1,7 +1,8 @@
 """National reference data, shipped as package data with citations.
 
 :func:`national_catalog` reads the built-in vocabularies (categories of children's
-circumstances, abuse forms, protection levels, dimensions, indicators, national targets).
+circumstances, abuse forms, protection levels, dimensions, indicators, national targets,
+and the steps and time limits of the Decree 56/2017/NĐ-CP procedure).
 Plugins add entries through the ``register_*`` hooks; :func:`child_welfare_plan.catalogs()`
 gives the merged view.
 """
@@ -21,6 +22,7 @@ from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory,
 from child_welfare_plan.model.convert import structure
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Target
+from child_welfare_plan.model.procedures import ProcedureStep
 from child_welfare_plan.model.validators import to_tuple
 
 __all__ = ["Catalog", "national_catalog"]
@@ -48,6 +50,7 @@ class Catalog:
     dimensions: tuple[Dimension, ...] = attrs.field(converter=to_tuple, default=())
     indicators: tuple[Indicator, ...] = attrs.field(converter=to_tuple, default=())
     targets: tuple[Target, ...] = attrs.field(converter=to_tuple, default=())
+    procedure_steps: tuple[ProcedureStep, ...] = attrs.field(converter=to_tuple, default=())
     _index: dict[str, dict[str, Any]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -58,6 +61,7 @@ class Catalog:
             "dimension": _by_code("dimension", self.dimensions),
             "indicator": _by_code("indicator", self.indicators),
             "target": _by_code("target", self.targets),
+            "procedure step": _by_code("procedure step", self.procedure_steps),
         }
         object.__setattr__(self, "_index", index)
 
@@ -102,6 +106,16 @@ class Catalog:
         result: Target = self._get("target", target_id)
         return result
 
+    def procedure_step(self, code: str) -> ProcedureStep:
+        """The procedure step with this code."""
+        result: ProcedureStep = self._get("procedure step", code)
+        return result
+
+    def procedure(self, procedure: str) -> tuple[ProcedureStep, ...]:
+        """The steps of a procedure, in order (empty when the catalog has none)."""
+        steps = [s for s in self.procedure_steps if s.procedure == procedure]
+        return tuple(sorted(steps, key=lambda s: s.order))
+
     def merged(self, other: Catalog) -> Catalog:
         """This catalog with ``other``'s entries added (a code defined twice is an error)."""
         return Catalog(
@@ -111,6 +125,7 @@ class Catalog:
             dimensions=self.dimensions + other.dimensions,
             indicators=self.indicators + other.indicators,
             targets=self.targets + other.targets,
+            procedure_steps=self.procedure_steps + other.procedure_steps,
         )
 
 
@@ -126,7 +141,7 @@ def _read(name: str) -> dict[str, Any]:
 def national_catalog() -> Catalog:
     """The built-in national catalog (read once, then cached)."""
     data: dict[str, Any] = {}
-    for name in ("categories.toml", "indicators.toml", "targets.toml"):
+    for name in ("categories.toml", "indicators.toml", "targets.toml", "procedures.toml"):
         for key, value in _read(name).items():
             data.setdefault(key, []).extend(value)
     return structure(data, Catalog, source="catalog")

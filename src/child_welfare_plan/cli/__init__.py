@@ -6,20 +6,25 @@ module of the command being run is imported, so ``cwp --help`` stays light.
 
 Exit status (design §7): 0 fine; 1 the command ran and found errors in the data or the
 plan; 2 bad usage or unreadable input. User errors are one line on stderr, no traceback.
+Ctrl-C ends ``cwp`` with one line and status 130, SIGTERM with status 143; a temporary
+output file is removed either way (``docs/reliability.md``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 
 from child_welfare_plan import __version__
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "Terminated", "build_parser", "main", "say"]
 
 COMMANDS: dict[str, str] = {
     "plans": "list installed plans",
@@ -87,12 +92,53 @@ def _chosen(argv: Sequence[str]) -> str | None:
     return next((a for a in argv if a in COMMANDS), None)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so that temporary files are removed."""
+
+
+#: Exit statuses of a run cut short: 128 + the signal's number, as shells report it.
+INTERRUPTED, TERMINATED = 130, 143
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """While the command runs, SIGTERM raises :class:`Terminated` (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def say(line: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``cwp``; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    chosen = _chosen(argv)
-    args = build_parser(chosen if chosen is not None else "").parse_args(argv)
-    # The plugin host and the formats load once a command runs: `cwp --help` needs neither.
-    from child_welfare_plan.cli.run import execute
+    try:
+        with _sigterm_unwinds():
+            argv = list(sys.argv[1:] if argv is None else argv)
+            chosen = _chosen(argv)
+            args = build_parser(chosen if chosen is not None else "").parse_args(argv)
+            # The plugin host and the formats load once a command runs: `cwp --help` needs
+            # neither.
+            from child_welfare_plan.cli.run import execute
 
-    return execute(args, command_module(args.command))
+            return execute(args, command_module(args.command))
+    except KeyboardInterrupt:
+        say("cwp: interrupted")
+        return INTERRUPTED
+    except Terminated:
+        say("cwp: terminated")
+        return TERMINATED

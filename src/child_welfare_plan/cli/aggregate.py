@@ -8,8 +8,9 @@ as a DHIS2 dataValueSet.
 
 JSON (design §7): ``{"plan", "values": [{"unit", "level", "period", "indicator",
 "disaggregation", "value", "coverage", "complete", "reported", "expected", "reason",
-"numerator", "denominator", "share"}], "findings"}``. Exit 1 when the data has
-error-level findings (what could be computed is still printed).
+"numerator", "denominator", "share"}], "findings"}``; the plan's own findings come
+first. Exit 1 when the plan or the data has error-level findings (what could be computed
+is still printed); 2 when the data file cannot be read as a table at all.
 """
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ import argparse
 import contextlib
 from pathlib import Path
 
+import attrs
+
 from child_welfare_plan.cli.args import (
     UsageError,
     add_engine_options,
     format_name,
+    refuse_unreadable,
     require_files,
 )
-from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
 from child_welfare_plan.engines import choose
 from child_welfare_plan.engines.progress import terminal_progress
 from child_welfare_plan.engines.values import aggregate_file
@@ -85,6 +89,10 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             level=args.level,
             periods=args.period,
         )
+        refuse_unreadable(result.findings)
+        own = plan_findings(args.plan, plan, host)
+        if own:
+            result = attrs.evolve(result, findings=(*own, *result.findings))
         with progress.step("build the report"):
             tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
             report = aggregate_report(result, plan, tables=tables)

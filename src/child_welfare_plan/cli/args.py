@@ -7,6 +7,7 @@ Vietnam); the library below it never does.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,39 +17,107 @@ from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, parse_date, parse
 from child_welfare_plan.engines import AUTO_BYTES, CHOICES
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.io.spreadsheets import split_sheet
+from child_welfare_plan.io.tables import UNREADABLE_CODES
+from child_welfare_plan.model.cells import shorten
+from child_welfare_plan.model.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from child_welfare_plan.plugins.host import Host
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "StoppingProblems",
     "UsageError",
     "add_engine_options",
     "date_arg",
+    "days_arg",
     "format_name",
     "moment_arg",
+    "refuse_unreadable",
     "require_files",
     "today_in_vietnam",
 ]
+
+#: The days a date on the command line may name: the range the library's calendars cover
+#: (the lunar calendar's, 1900 to 2100).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+
+#: The most days ``--due-within`` looks ahead (ten years).
+MAX_DAYS = 3660
 
 
 class UsageError(CwpError):
     """Bad arguments (exit 2)."""
 
 
+class StoppingProblems(CwpError):
+    """Problems that stop a command before it has anything to show — an input file that
+    cannot be read as the table it should be, a plan file that is not a plan: each finding
+    becomes one line on stderr, and the command exits with ``status``."""
+
+    #: The most findings written out; the rest are counted.
+    MAX_LINES = 20
+
+    def __init__(self, findings: Sequence[Finding], status: int) -> None:
+        self.findings = tuple(findings)
+        self.status = status
+        first = self.findings[0] if self.findings else None
+        super().__init__(f"{first.location}: {first.message}" if first else "")
+
+    def lines(self) -> list[str]:
+        """One line per finding (at most :attr:`MAX_LINES`), then a count of the rest."""
+        shown = [f"{f.location}: {f.message}" for f in self.findings[: self.MAX_LINES]]
+        rest = len(self.findings) - len(shown)
+        if rest > 0:
+            shown.append(f"… and {rest} more")
+        return shown
+
+
+def refuse_unreadable(findings: Iterable[Finding]) -> None:
+    """Stop (exit 2, design §7) when an input file could not be read as a table at all:
+    judging an empty table would call every reporter overdue."""
+    fatal = [f for f in findings if f.code in UNREADABLE_CODES and f.severity is Severity.ERROR]
+    if fatal:
+        raise StoppingProblems(fatal, 2)
+
+
+def _in_range(day: date, text: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{shorten(text, 40)!r} is outside the supported dates "
+            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+        )
+    return day
+
+
 def date_arg(text: str) -> date:
-    """An argparse ``type``: a date as ``YYYY-MM-DD`` or ``DD/MM/YYYY``."""
+    """An argparse ``type``: a date as ``YYYY-MM-DD`` or ``DD/MM/YYYY``, from 1900 to 2100."""
     try:
-        return parse_date(text)
+        return _in_range(parse_date(text), text)
     except CwpError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def moment_arg(text: str) -> date | datetime:
-    """An argparse ``type``: a date, or an ISO 8601 date and time."""
+    """An argparse ``type``: a date, or an ISO 8601 date and time, from 1900 to 2100."""
     try:
-        return parse_received(text)
+        moment = parse_received(text)
     except CwpError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    day = moment.date() if isinstance(moment, datetime) else moment
+    _in_range(day, text)
+    return moment
+
+
+def days_arg(text: str) -> int:
+    """An argparse ``type``: a number of days from 0 to :data:`MAX_DAYS`."""
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value[:6]) > MAX_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"{shorten(text, 40)!r} is not a number of days from 0 to {MAX_DAYS}"
+        )
+    return int(value)
 
 
 def today_in_vietnam() -> date:
@@ -65,13 +134,20 @@ def require_files(**paths: Path | None) -> None:
 
 
 def format_name(args: argparse.Namespace, host: Host) -> str:
-    """The output format: ``--format``, else the one whose suffix ``--output`` has, else text."""
+    """The output format: ``--format``, else the one whose suffix ``--output`` has, else
+    text. An ``--output`` suffix that no output format writes is a usage error listing the
+    suffixes that are known (``-o eval.xlsx`` must not write plain text in silence)."""
     if args.format:
         return str(args.format)
-    if args.output is not None:
+    if args.output is not None and args.output.suffix:
         fmt = host.format_for_suffix(args.output.suffix)
-        if fmt is not None:
-            return fmt.name
+        if fmt is None:
+            known = ", ".join(sorted({f.suffix for f in host.output_formats().values()}))
+            raise UsageError(
+                f"no output format writes {args.output.suffix!r} files (known: {known}); "
+                "name one with --format"
+            )
+        return fmt.name
     return "text"
 
 

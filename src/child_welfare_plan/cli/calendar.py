@@ -1,12 +1,18 @@
-"""``cwp calendar PLAN [--agency CODE] [--from DATE] [--to DATE]``: events and deadlines."""
+"""``cwp calendar PLAN [--agency CODE] [--from DATE] [--to DATE]``: events and deadlines.
+
+The plan's own findings follow the calendar (on stderr for iCalendar, which holds events
+only); exit 1 when one is an error.
+"""
 
 from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
 
-from child_welfare_plan.cli.args import date_arg
-from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.cli import say
+from child_welfare_plan.cli.args import date_arg, format_name
+from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
+from child_welfare_plan.model.findings import Severity, has_errors
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.calendar import calendar_report
@@ -33,5 +39,13 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         end=args.end,
         calendar=host.working_calendar(plan.area, plan.year),
     )
+    findings = plan_findings(args.plan, plan, host)
+    if format_name(args, host) == "ics":
+        # iCalendar holds events only: the plan's errors go to stderr.
+        for f in findings:
+            if f.severity is Severity.ERROR:
+                say(f"cwp: error: {f.location}: {f.message}")
     # The command line is the one place that may read the clock: iCalendar's DTSTAMP.
-    return calendar_report(cal, stamp=datetime.now(UTC).replace(microsecond=0)), 0
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    report = calendar_report(cal, stamp=stamp, findings=findings)
+    return report, 1 if has_errors(findings) else 0

@@ -20,10 +20,11 @@ from child_welfare_plan.api import evaluate_files
 from child_welfare_plan.cli.args import (
     add_engine_options,
     date_arg,
+    refuse_unreadable,
     require_files,
     today_in_vietnam,
 )
-from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.cli.planarg import load_plan_arg, plan_source
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.evaluation import evaluation_report
@@ -85,7 +86,9 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             audience=args.audience,
             k=args.k,
             engine=args.engine,
+            plan_source=plan_source(args.plan, plan, host),
         )
+    refuse_unreadable(evaluation.findings)
     report = evaluation_report(evaluation)
     if notes:
         first = report.sections[0]

@@ -1,5 +1,11 @@
 """Running one command: the host, the format, the report, the output, the exit status.
 
+Nothing a user can type or feed in ends in a traceback: errors of ours are one line and
+exit 2; output to a reader that has gone away (``cwp show … | head -1``) ends quietly with
+the command's own status; a closed standard output is an error (exit 2); anything else
+that escapes is an internal error, named in one line (``CWP_DEBUG=1`` shows the
+traceback).
+
 A command whose ``-o`` names what it writes itself — a directory of letters (``cwp
 remind``), a workbook (``cwp template``) — says so with ``OWNS_OUTPUT = True``; its report
 (an account of what it wrote) then goes to standard output, in the ``--format`` asked for
@@ -9,17 +15,28 @@ remind``), a workbook (``cwp template``) — says so with ``OWNS_OUTPUT = True``
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import warnings
 from types import ModuleType
 
-from child_welfare_plan.cli.args import UsageError, format_name
-from child_welfare_plan.errors import CwpError, ExportWarning
+from child_welfare_plan.cli import say
+from child_welfare_plan.cli.args import StoppingProblems, UsageError, format_name
+from child_welfare_plan.errors import CwpError, ExportWarning, OutputFileError
 from child_welfare_plan.formats.options import OPTION_FLAGS, RenderOptions
 from child_welfare_plan.io.atomic import write_atomic
+from child_welfare_plan.model.cells import shorten
 from child_welfare_plan.plugins.host import get_host
 
-__all__ = ["execute", "render_options"]
+__all__ = ["DEBUG_VARIABLE", "execute", "render_options"]
+
+DEBUG_VARIABLE = "CWP_DEBUG"
+"""Set to 1 to let an internal error show its traceback."""
+
+
+class _ReaderGone(Exception):
+    """Standard output is a pipe whose reader has stopped reading."""
 
 
 def render_options(args: argparse.Namespace) -> RenderOptions:
@@ -56,22 +73,69 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
                 )
         if args.output is not None and not owns_output:
             write_atomic(args.output, content)
-        elif isinstance(content, bytes):
-            if sys.stdout.isatty() and not fmt.media_type.startswith("text/"):
-                raise UsageError(f"the {fmt.name} format writes a file: give -o FILE")
-            sys.stdout.buffer.write(content)
         else:
-            sys.stdout.write(content)
+            if isinstance(content, bytes) and not fmt.media_type.startswith("text/"):
+                stream = sys.stdout
+                if stream is not None and stream.isatty():
+                    raise UsageError(f"the {fmt.name} format writes a file: give -o FILE")
+            _to_stdout(content)
+    except _ReaderGone:
+        pass  # the reader took what it wanted: not an error of this command
+    except StoppingProblems as exc:
+        for line in exc.lines():
+            say(f"cwp: error: {shorten(line, 500)}")
+        status = exc.status
     except (CwpError, OSError) as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"cwp: error: {message}", file=sys.stderr)
+        say(f"cwp: error: {_first_line(exc)}")
+        status = 2
+    except Exception as exc:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        say(
+            f"cwp: internal error: {type(exc).__name__}: {_first_line(exc)} (this is a bug; "
+            f"please report it, with {DEBUG_VARIABLE}=1 to show where it happened)"
+        )
         status = 2
     finally:
         for problem in (*notes, *host.failures, *host.warnings):
-            print(f"cwp: warning: {problem}", file=sys.stderr)
-    sys.stdout.flush()
+            say(f"cwp: warning: {problem}")
     return status
 
 
 def _named(args: argparse.Namespace) -> str:
     return str(args.format) if args.format else "text"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc)
+    return shorten(text.splitlines()[0], 500) if text.strip() else type(exc).__name__
+
+
+def _to_stdout(content: str | bytes) -> None:
+    """Write ``content`` to standard output and flush it."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputFileError("cannot write the output: standard output is closed")
+    try:
+        if isinstance(content, bytes):
+            stream.flush()
+            stream.buffer.write(content)
+            stream.buffer.flush()
+        else:
+            stream.write(content)
+            stream.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        raise _ReaderGone from None
+    except (OSError, ValueError) as exc:  # ValueError: the stream was closed
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputFileError(f"cannot write to standard output: {reason}") from None
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that Python's own flush at exit does
+    not fail again on the broken pipe."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)

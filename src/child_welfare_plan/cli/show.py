@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.cli import say
+from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
+from child_welfare_plan.model.findings import Severity
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.plans import plan_report
@@ -18,5 +20,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
-    """The plan's report; its JSON is the plan's exchange form."""
-    return plan_report(load_plan_arg(args.plan, host)), 0
+    """The plan's report; its JSON is the plan's exchange form, so the plan's errors go to
+    stderr (exit 1) rather than into it."""
+    plan = load_plan_arg(args.plan, host)
+    errors = [f for f in plan_findings(args.plan, plan, host) if f.severity is Severity.ERROR]
+    for f in errors:
+        say(f"cwp: error: {f.location}: {f.message}")
+    return plan_report(plan), 1 if errors else 0

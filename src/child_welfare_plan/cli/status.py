@@ -1,8 +1,5 @@
-"""``cwp status PLAN --submissions FILE [--as-of DATE] [--incidents FILE] [--demo]``: who
+"""``cwp status PLAN (--submissions FILE | --demo) [--as-of DATE] [--incidents FILE]``: who
 reported what, when, and whom to chase.
-
-``--demo`` takes the submissions, the incidents and the as-of date of the synthetic demo
-data set a pack registers for the plan (a file or date given as well is used instead).
 
 JSON (design §7): ``{"as_of", "plan", "items": [{"reporter", "obligation", "period",
 "last_on_time_day", "status", "received", "days_late", "days_overdue", "days_left", ...}],
@@ -12,9 +9,11 @@ obligation, most overdue first), who was late, the rates, what falls due within 
 reporter, the reports on incidents, the reports with no fixed date, then the findings.
 
 ``--as-of`` defaults to today's date in Vietnam (Asia/Ho_Chi_Minh), read here at the command
-line; the library never reads the clock. The date used is always printed. Exit 1 when the
-files or the judgement have error-level findings (what could be computed is still printed);
-2 when a file does not exist.
+line; the library never reads the clock. The date used is always printed. The plan's own
+findings come first. Exit 1 when the plan, the files or the judgement have error-level
+findings (what could be computed is still printed); 2 when a file does not exist or cannot
+be read as a table at all (then nothing is judged: an empty log would call every reporter
+overdue).
 """
 
 from __future__ import annotations
@@ -29,10 +28,12 @@ from child_welfare_plan.cli.args import (
     UsageError,
     add_engine_options,
     date_arg,
+    days_arg,
+    refuse_unreadable,
     require_files,
     today_in_vietnam,
 )
-from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
 from child_welfare_plan.engines import choose
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
 from child_welfare_plan.model.findings import Finding, has_errors
@@ -69,7 +70,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--due-within",
         dest="due_within",
-        type=int,
+        type=days_arg,
         default=DUE_WITHIN_DAYS,
         metavar="DAYS",
         help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     submissions_file: Path | None = args.submissions
     incidents_file: Path | None = args.incidents
     as_of: date | None = args.as_of
-    findings: list[Finding] = []
+    findings: list[Finding] = plan_findings(args.plan, plan, host)
     incidents = None
     with contextlib.ExitStack() as stack:
         if args.demo:
@@ -111,6 +112,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             source=host.data_source_for(submissions_file),
         )
     findings.extend(submissions.findings)
+    refuse_unreadable(findings)
     if as_of is None:
         as_of = today_in_vietnam()
     # The plan and the submissions live until the command ends: keeping them out of the

@@ -20,9 +20,10 @@ breakdowns and the roll-up over time and up the tree run in the engine
 (:mod:`child_welfare_plan.engines.rollup`); otherwise the rules do them
 (:func:`~child_welfare_plan.rules.aggregate.aggregate`) on the data-value set the engine
 built. Findings come in one order (:func:`~child_welfare_plan.rules.order.canonical_order`).
-So every engine gives byte-identical output (property tests compare them). Files the columnar readers do not
-read natively (JSON, spreadsheets, a plugin's source, CSV with quotes or carriage returns)
-are read by their data source and checked by the Python rules, whatever the engine.
+So every engine gives byte-identical output (property tests compare them). Files the
+columnar readers do not read natively (JSON, spreadsheets, a plugin's source, CSV with
+quotes or carriage returns) are read by their data source and checked by the Python
+rules, whatever the engine.
 
 Nothing here is imported by ``import child_welfare_plan``; DuckDB, Dask, narwhals and
 pyarrow load when an engine runs.

@@ -103,7 +103,7 @@ def roll_up(
     return AggregateResult(
         plan=plan.id,
         rows=tuple(engine.rows),
-        findings=tuple(canonical_order(data.findings)),
+        findings=tuple(canonical_order([*data.findings, *data.findings.summaries()])),
         periods=tuple(p.id for p in targets),
         levels=levels,
         computed=frozenset(i.code for i in indicators if i.is_computed),

@@ -5,8 +5,9 @@ objects is a table named by its key (``items``, ``rates``, ``values``, ``indicat
 ``targets``, ``findings``...; a dotted path where two lists share a key). One row per
 object; a nested object's keys become columns ``location.file``, ``location.row``...; a
 list of plain values is one cell joined by ``;``; a list of objects inside a row is a table
-of its own, each row naming its parent (``task_groups.id``). A report whose data holds no
-list (``cwp deadline``) is one table of one row, named after the command.
+of its own, each row naming its parent (``task_groups.id``). The data's own plain keys make
+one more table of one row, named after the command (``deadline``: rule, date, last on-time
+day...; ``status``: as_of, plan).
 
 ``--table NAME`` picks the table; without it, the report's ``main_table`` (or the first
 table). ``--bom`` starts the file with a UTF-8 byte order mark, which Excel needs to read
@@ -126,10 +127,10 @@ def data_tables(report: Report) -> dict[str, DataTable]:
     collector = _Collector()
     collector.mapping(report.data, ())
     found = collector.tables
-    if not found:
-        row: dict[str, Any] = {}
-        _flatten(report.data, "", row, [])
-        found = {(report.kind,): [row]}
+    row: dict[str, Any] = {}
+    _flatten({k: v for k, v in report.data.items() if not isinstance(v, list)}, "", row, [])
+    if row or not found:
+        found[(report.kind,)] = [row]  # the data's own keys: one row, named after the command
     last = [path[-1] for path in found]
     tables: dict[str, DataTable] = {}
     for path, rows in found.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.rules.schedule import CalendarItem, PlanCalendar
 
@@ -33,7 +34,12 @@ def uid(plan_id: str, item: CalendarItem, occurrence: int = 1) -> str:
 def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
     """The calendar as an iCalendar file: all-day VEVENTs, a reminder
     :data:`REMINDER_DAYS` days before each deadline, stable UIDs."""
-    import icalendar  # the optional `ics` extra
+    try:
+        import icalendar  # the optional `ics` extra
+    except ImportError:
+        raise MissingDependencyError(
+            "the ics format needs the icalendar library: pip install 'child-welfare-plan[ics]'"
+        ) from None
 
     when = stamp if stamp is not None else datetime(cal.year, 1, 1)
     out = icalendar.Calendar()
@@ -52,7 +58,7 @@ def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
         event.add("dtend", item.end + timedelta(days=1))  # DTEND of a date is exclusive
         summary = item.title if item.kind != "deadline" else f"Hạn: {item.title}"
         event.add("summary", summary)
-        lines = [x for x in (item.detail, ", ".join(item.agencies)) if x]
+        lines = [x for x in (item.detail, item.note, ", ".join(item.agencies)) if x]
         if lines:
             event.add("description", "\n".join(lines))
         event.add("categories", [item.kind])

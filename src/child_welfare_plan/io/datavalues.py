@@ -26,7 +26,7 @@ from os import PathLike
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table, TableStream
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.rules.aggregate import DataValueSet
 
@@ -76,6 +76,8 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     findings.extend(stream.findings)
     index = column_indexes(stream.columns, stream.source, findings)
     if index is None:
+        if not findings:
+            findings.append(_problem(stream.source, "no-values", "the file holds no values"))
         values.finish()
         findings[:] = stream.locate(findings)
         return values
@@ -88,10 +90,10 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
         shifted = (iu + 1, ip + 1, ii + 1, None if idis is None else idis + 1, iv + 1)
         values.extend_rows(numbered, shifted, row_at=0, width=width + 1)
     else:
-        values.extend_rows(
-            stream.rows, index, first_row=stream.first_row, reader=stream.reader, width=width
-        )
+        values.extend_rows(stream.rows, index, first_row=stream.first_row, width=width)
     findings.extend(stream.findings[known:])  # met while the rows were read
+    if isinstance(stream.findings, FindingList):
+        findings.extend(stream.findings.summaries())
     if not len(values) and not findings:
         findings.append(empty_file(stream.source))
     values.finish()
@@ -102,7 +104,7 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
 
 def empty_file(source: str) -> Finding:
     """The finding of a file with a header and no row of values."""
-    return _problem(source, "empty-file", "the file has a header but no rows")
+    return _problem(source, "no-values", "the file holds no values (a header, no rows)")
 
 
 def column_indexes(

@@ -9,6 +9,7 @@ inside it; then :func:`~child_welfare_plan.rules.validate.validate_plan` checks 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tomllib
 from collections.abc import Mapping
@@ -17,8 +18,10 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from child_welfare_plan.errors import PlanFileError
+from child_welfare_plan.errors import CwpError, PlanFileError
+from child_welfare_plan.io.jsontext import JsonError, load_json, nesting_depth, repeated_keys
 from child_welfare_plan.model.convert import structure, unstructure
+from child_welfare_plan.model.deadlines import format_deadline, parse_deadline
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.plan import Plan
 
@@ -26,13 +29,17 @@ __all__ = ["dumps_plan_json", "load_plan", "plan_from_data", "plan_to_data", "re
 
 PlanPath = str | PathLike[str] | Traversable
 
+MAX_DEPTH = 32
+"""How deeply tables and lists may nest in a plan file (a plan needs about six levels)."""
+
 
 def read_plan_data(path: PlanPath) -> dict[str, Any]:
     """The raw mapping of a ``.toml`` or ``.json`` plan file.
 
     Raises:
         PlanFileError: the file cannot be read or parsed (with the file and, for TOML, the
-            line and column the parser names).
+            line and column the parser names), repeats a key in one table (JSON keeps the
+            last in silence; here it is refused), or nests deeper than :data:`MAX_DEPTH`.
     """
     name = str(path)
     source = path if isinstance(path, Traversable) else Path(path)
@@ -49,25 +56,68 @@ def read_plan_data(path: PlanPath) -> dict[str, Any]:
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
         elif suffix == ".json":
-            data = json.loads(text)
+            data = load_json(text)
         else:
             raise _file_error(name, f"unknown plan file type {suffix!r} (expected .toml or .json)")
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise _file_error(name, f"not valid {suffix[1:].upper()}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise _file_error(name, f"not valid TOML: {exc}") from None
+    except JsonError as exc:
+        raise _file_error(name, str(exc)) from None
+    except RecursionError:
+        raise _file_error(name, "not valid TOML: nested too deeply to read") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise _file_error(name, f"not valid {suffix[1:].upper()}: {exc}") from None
     if not isinstance(data, dict):
         raise _file_error(name, "expected a table (object) at the top level")
+    repeated = list(repeated_keys(data))
+    if repeated:
+        problems = [
+            _finding(name, f"key {key!r} is given twice in one table; which one is meant?", path)
+            for path, key in repeated
+        ]
+        raise PlanFileError(f"{name}: {problems[0].message}", tuple(problems))
+    depth = nesting_depth(data)
+    if depth > MAX_DEPTH:
+        raise _file_error(
+            name, f"the file nests tables and lists {depth} deep (a plan needs at most {MAX_DEPTH})"
+        )
     return data
 
 
+def _finding(name: str, message: str, path: str | None = None) -> Finding:
+    return Finding(
+        Severity.ERROR, "unreadable-plan", message, Location(file=name, path=path or None)
+    )
+
+
 def _file_error(name: str, message: str) -> PlanFileError:
-    finding = Finding(Severity.ERROR, "unreadable-plan", message, Location(file=name))
-    return PlanFileError(f"{name}: {message}", (finding,))
+    return PlanFileError(f"{name}: {message}", (_finding(name, message),))
 
 
 def plan_from_data(data: Mapping[str, Any], *, source: str | None = None) -> Plan:
-    """Structure a mapping into a :class:`Plan`; :class:`PlanFileError` lists every problem."""
+    """Structure a mapping into a :class:`Plan`; :class:`PlanFileError` lists every problem.
+
+    A deadline phrase that leaves out its year ("trước ngày 15/6") takes the plan's year.
+    """
     body = {k: v for k, v in data.items() if k != "format"}
+    year = body.get("year")
+    if isinstance(year, int) and isinstance(body.get("obligations"), list):
+        body["obligations"] = [_with_year(item, year) for item in body["obligations"]]
     return structure(body, Plan, source=source)
+
+
+def _with_year(obligation: Any, year: int) -> Any:
+    """An obligation's deadline phrases with the plan's year where they name none; a phrase
+    that cannot be read is left for the structuring to report, with its path."""
+    if not isinstance(obligation, dict):
+        return obligation
+    out = dict(obligation)
+    for key in ("deadline", "reading"):
+        phrase = out.get(key)
+        if isinstance(phrase, str):
+            with contextlib.suppress(CwpError):
+                out[key] = format_deadline(parse_deadline(phrase, year=year))
+    return out
 
 
 def load_plan(path: PlanPath) -> Plan:

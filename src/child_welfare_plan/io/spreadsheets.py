@@ -242,13 +242,6 @@ def read_spreadsheet_table(path: str | PathLike[str]) -> Table:
         cells.extend([""] * (width - len(cells)))
         rows.append(cells)
         numbers.append(number)
-    if columns and not rows and not findings:
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                "empty-file",
-                "the sheet has a header but no rows",
-                Location(source, sheet=sheet.name),
-            )
-        )
+    # A header with no rows is an empty table, as in CSV: the loaders decide whether that is
+    # normal (no submission received yet) or a problem (no data values).
     return Table(source, columns, rows, numbers, tuple(findings), sheet=sheet.name, labels=letters)

@@ -38,13 +38,20 @@ Codes (stable; tools match on them):
 ===========================  ========  =========================================================
 code                         severity  meaning
 ===========================  ========  =========================================================
-``not-utf8``                 error     the file is not UTF-8 text (from the data source)
-``empty-file``               error     no rows (from the data source)
-``bad-csv``, ``bad-json``,   error     the file cannot be read as a table (from the data
-``bad-row``,                           source)
+``not-utf8``, ``not-text``   error     the file is not UTF-8 (or UTF-16/32 with a BOM) text
+                                       (from the data source)
+``empty-file``               error     not even a header (from the data source); a header
+                                       with no rows is a valid, empty log
+``bad-csv``, ``bad-json``,   error     the file, or a row of it, cannot be read as a table
+``bad-row``,                           (from the data source)
 ``bad-row-width``,
 ``duplicate-column``,
+``duplicate-key``,
 ``unreadable-file``
+``separator-detected``       info      semicolons or tabs separate the cells (from the data
+                                       source)
+``more-findings``            (same)    how many findings of a code are not listed (the
+                                       first 1,000 are)
 ``missing-column``           error     a required column is absent (one finding per column)
 ``missing-value``            error     a required cell is empty
 ``unknown-reporter``         error     ``reporter`` is not an agency of the plan
@@ -56,6 +63,9 @@ code                         severity  meaning
 ``period-not-covered``       error     a period the obligation does not cover
 ``bad-date``                 error     ``received`` (``known``, ``occurred``) is unreadable or
                                        is no real day
+``received-before-period``   error     ``received`` is before the period the report covers
+                                       begins (before the incident was known; before the
+                                       plan's year for a report that covers no period)
 ``bad-revision``             error     ``revision`` is not a whole number of 0 or more
 ``unknown-incident``         error     ``period`` names no incident of the incidents given
 ``incident-not-triggering``  error     the incident's kind does not call for this obligation
@@ -93,8 +103,14 @@ from child_welfare_plan.errors import CwpError
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.spreadsheets import serial_date_hint
 from child_welfare_plan.io.tables import Table
-from child_welfare_plan.model.cells import Cell, cell_text
-from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
+from child_welfare_plan.model.cells import Cell, cell_text, echo
+from child_welfare_plan.model.findings import (
+    Finding,
+    FindingList,
+    Location,
+    Severity,
+    has_errors,
+)
 from child_welfare_plan.model.plan import (
     Incident,
     ObligationKind,
@@ -143,6 +159,7 @@ FINDING_CODES: dict[str, Severity] = {
     "bad-period": Severity.ERROR,
     "period-not-covered": Severity.ERROR,
     "bad-date": Severity.ERROR,
+    "received-before-period": Severity.ERROR,
     "bad-revision": Severity.ERROR,
     "unknown-incident": Severity.ERROR,
     "incident-not-triggering": Severity.ERROR,
@@ -236,14 +253,15 @@ class _Rows:
 
     def __init__(self, table: Table) -> None:
         self.source = table.source
-        self.findings: list[Finding] = list(table.findings)
+        self.findings = FindingList(table.findings)
 
     def add(
         self, code: str, message: str, row: int | None = None, column: str | None = None
     ) -> None:
-        self.findings.append(
-            Finding(FINDING_CODES[code], code, message, Location(self.source, row, column))
-        )
+        severity = FINDING_CODES[code]
+        if self.findings.admits(code, severity, self.source):  # counted; built if kept
+            location = Location(self.source, row, column)
+            list.append(self.findings, Finding(severity, code, message, location))
 
     def problem(self, problem: Problem, row: int) -> None:
         """A problem the plan's rules found in a row."""
@@ -251,8 +269,10 @@ class _Rows:
         self.add(code, message, row, column)
 
     def sorted(self) -> tuple[Finding, ...]:
-        """The findings of the file as a whole first, then by row (stable)."""
-        return tuple(sorted(self.findings, key=lambda f: f.location.row or 0))
+        """The findings of the file as a whole first, then by row (stable), then what the
+        cap on findings left out."""
+        kept = sorted(self.findings, key=lambda f: f.location.row or 0)
+        return (*kept, *self.findings.summaries())
 
     def columns(self, table: Table, required: Sequence[str], usual: Sequence[str]) -> bool:
         """Report each missing required column; False when any is missing."""
@@ -352,11 +372,11 @@ def read_submissions(
             revision_text = cell_text(revision_cell)
             if revision_text:
                 if isinstance(revision_cell, bool) or not (
-                    revision_text.isascii() and revision_text.isdigit()
+                    revision_text.isascii() and revision_text.isdigit() and len(revision_text) < 10
                 ):
                     out.add(
                         "bad-revision",
-                        f"revision {revision_text!r} is not a whole number of 0 or more",
+                        f"revision {echo(revision_text)} is not a whole number from 0 to 999999999",
                         number,
                         "revision",
                     )
@@ -370,6 +390,11 @@ def read_submissions(
             for problem in problems:
                 out.problem(problem, number)
             bad |= bool(problems)
+        if not bad and ob is not None and received is not None:
+            early = rules.received_problem(ob, period, received)
+            if early is not None:
+                out.problem(early, number)
+                bad = True
         if bad or ob is None or received is None:
             continue
         if ob.kind is ObligationKind.EVENT_TRIGGERED and period is None and incidents is not None:
@@ -450,7 +475,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
             elif name != "unit" and not CODE_PATTERN.fullmatch(text):
                 out.add(
                     "bad-code",
-                    f"{name} {text!r} is not a code (expected ASCII letters, digits, '-', '_' "
+                    f"{name} {echo(text)} is not a code (expected ASCII letters, digits, '-', '_' "
                     "or '.', with no spaces)",
                     number,
                     name,
@@ -460,7 +485,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
         if incident_id and incident_id in first_row:
             out.add(
                 "duplicate-incident",
-                f"incident id {incident_id!r} appears again (first on row "
+                f"incident id {echo(incident_id)} appears again (first on row "
                 f"{first_row[incident_id]})",
                 number,
                 "id",
@@ -469,7 +494,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
         if unit and unit not in tree:
             out.add(
                 "unknown-unit",
-                f"unit {unit!r} is not a unit of plan {plan.id!r} (expected an official unit "
+                f"unit {echo(unit)} is not a unit of plan {plan.id!r} (expected an official unit "
                 "code, e.g. 11074)",
                 number,
                 "unit",
@@ -546,7 +571,7 @@ def _moment(out: _Rows, cell: Cell, number: int, column: str) -> tuple[datetime 
     if column == "known":
         out.add(
             "known-without-time",
-            f"known {text!r} has no time; the time limit is counted from 00:00 that day",
+            f"known {echo(text)} has no time; the time limit is counted from 00:00 that day",
             number,
             column,
         )

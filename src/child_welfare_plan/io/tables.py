@@ -4,15 +4,25 @@ The built-in data sources (``csv`` and ``json``) produce a :class:`Table`; loade
 submissions and data values read cells from it and turn every bad cell into a
 :class:`~child_welfare_plan.model.Finding` located by file, row and column.
 Row numbers are those a person sees: in a CSV file the header is row 1, so the first data
-row is row 2; in a JSON array the first object is row 1; in a spreadsheet, the sheet's own
-row numbers. A table read from a spreadsheet also knows its ``sheet`` and the ``labels`` of
-its columns (their letters), and :meth:`Table.locate` moves the findings made of its cells
-onto them (``values.xlsx, sheet Biểu 01, row 12, column C (value)``); a DHIS2 file labels
-its columns with DHIS2's own names (``dataElement`` for ``indicator``).
+row is row 2, and a record whose quoted cell spans several lines is one row (as a
+spreadsheet shows it); in a JSON array the first object is row 1; in a spreadsheet, the
+sheet's own row numbers. A table read from a spreadsheet also knows its ``sheet`` and the
+``labels`` of its columns (their letters), and :meth:`Table.locate` moves the findings made
+of its cells onto them (``values.xlsx, sheet Biểu 01, row 12, column C (value)``); a DHIS2
+file labels its columns with DHIS2's own names (``dataElement`` for ``indicator``).
+
+Text is UTF-8 (a BOM is accepted); UTF-16 and UTF-32 with a BOM (Excel's "Unicode text")
+are read too. Anything else — a legacy encoding, UTF-16 without a BOM, binary junk — is a
+finding that says what the file looks like and how to save it. A CSV file whose header
+has no comma but semicolons (what Excel saves where the decimal mark is a comma, as on a
+Vietnamese Windows) or tabs is read with that separator, with an ``info`` finding saying
+so. A header with no rows is an empty table, not an error: the loaders decide whether an
+empty file is normal (no submission received yet) or a problem.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -24,10 +34,12 @@ from typing import Any
 
 import attrs
 
-from child_welfare_plan.model.cells import Cell, cell_text
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.io.jsontext import JsonError, RepeatedKeys, load_json
+from child_welfare_plan.model.cells import Cell, cell_text, echo, shorten, width_problem
+from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
 
 __all__ = [
+    "UNREADABLE_CODES",
     "Table",
     "TableStream",
     "locate_findings",
@@ -35,6 +47,12 @@ __all__ = [
     "read_json_table",
     "stream_csv_table",
 ]
+
+UNREADABLE_CODES = frozenset(
+    {"unreadable-file", "not-utf8", "not-text", "empty-file", "bad-json", "missing-column"}
+)
+"""Codes of findings that mean a file could not be read as the table it should be at all
+(the command line exits 2 on them rather than judging an empty table)."""
 
 
 def locate_findings(
@@ -148,9 +166,10 @@ class TableStream:
 
     ``rows`` yields raw rows: a blank one, or one of another width than the header, is the
     consumer's to skip or report (:meth:`table` does both). A row's number is its entry in
-    ``numbers`` when given, ``reader.line_num`` when a CSV ``reader`` is given (quoted fields
-    may span lines), else ``first_row`` plus its position. ``findings`` grows while the
-    rows are read (malformed CSV is found where it is).
+    ``numbers`` when given, else ``first_row`` plus its position (a CSV record whose quoted
+    cell spans lines is one row; a malformed one is an empty row, reported in
+    ``findings``). ``findings`` grows while the rows are read (malformed CSV is found where
+    it is). ``reader`` is the :func:`csv.reader` behind the rows, if any.
     """
 
     source: str
@@ -189,38 +208,26 @@ class TableStream:
         rows: list[Sequence[Cell]] = []
         numbers: list[int] = []
         width = len(self.columns)
-        reader = self.reader
         findings = self.findings
         given = self.numbers
         for position, record in enumerate(self.rows, self.first_row):
-            if given is not None:
-                number = given[position - self.first_row]
-            else:
-                number = reader.line_num if reader is not None else position
+            number = given[position - self.first_row] if given is not None else position
             if not record or all(not cell_text(c) for c in record):
                 continue
             if len(record) != width:
                 findings.append(
-                    _problem(
-                        self.source,
-                        "bad-row-width",
-                        f"the row has {len(record)} cells but the header has {width} columns",
-                        number,
-                    )
+                    _problem(self.source, "bad-row-width", width_problem(record, width), number)
                 )
                 continue
             rows.append(record)
             numbers.append(number)
-        if self.columns and not rows and not findings:
-            findings.append(
-                _problem(self.source, "empty-file", "the file has a header but no rows")
-            )
+        kept = findings.whole() if isinstance(findings, FindingList) else findings
         return Table(
             self.source,
             self.columns,
             rows,
             numbers,
-            tuple(findings),
+            tuple(kept),
             sheet=self.sheet,
             labels=self.labels,
             places=self.places,
@@ -237,22 +244,69 @@ def _empty(source: str, findings: list[Finding]) -> Table:
     return Table(source, (), (), (), tuple(findings))
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_SAVE_AS = "save it as UTF-8 (in Excel: “CSV UTF-8”)"
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Text of mostly ASCII characters in UTF-16 without a BOM: every other byte is 0."""
+    sample = raw[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= 0.3 * half and min(even, odd) <= 0.05 * half
+
+
 def _decode(path: Path, source: str) -> tuple[str | None, Finding | None]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, _problem(source, "unreadable-file", f"cannot read the file: {exc}")
+        reason = exc.strerror or str(exc)
+        return None, _problem(source, "unreadable-file", f"cannot read the file: {reason}")
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), None
+            except UnicodeDecodeError:
+                return None, _problem(
+                    source,
+                    "not-utf8",
+                    f"the file starts like {codec.upper()} text but is not valid "
+                    f"{codec.upper()}; {_SAVE_AS}",
+                )
+    if _looks_like_utf16(raw):
+        return None, _problem(
+            source,
+            "not-utf8",
+            f"the file looks like UTF-16 text without a byte-order mark; {_SAVE_AS}",
+        )
     try:
-        return raw.decode("utf-8-sig"), None
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, _problem(
             source,
             "not-utf8",
             f"the file is not UTF-8 text (bad byte 0x{raw[exc.start]:02x} at byte {exc.start}); "
-            "save it as UTF-8",
+            f"{_SAVE_AS} — legacy Vietnamese encodings (Windows-1258, TCVN3, VNI) are not read",
             row=line,
         )
+    if "\x00" in text:
+        at = raw.index(0)
+        return None, _problem(
+            source,
+            "not-text",
+            f"the file holds a NUL byte (at byte {at}): it is not a text file",
+            row=raw[:at].count(b"\n") + 1,
+        )
+    return text, None
 
 
 def _chunks(text: str, start: int, size: int = 1 << 22) -> Iterator[str]:
@@ -272,24 +326,76 @@ def _chunks(text: str, start: int, size: int = 1 << 22) -> Iterator[str]:
             return
 
 
-def _split_lines(chunk: str) -> Iterator[list[str]]:
-    return map(str.split, chunk.split("\n"), itertools.repeat(","))
+def _splitter(delimiter: str) -> Any:
+    def split_lines(chunk: str) -> Iterator[list[str]]:
+        return map(str.split, chunk.split("\n"), itertools.repeat(delimiter))
+
+    return split_lines
 
 
-def _guarded(reader: Any, findings: list[Finding], source: str) -> Iterator[Sequence[Cell]]:
-    """The rows of a :func:`csv.reader`; malformed CSV ends the rows with a finding."""
-    try:
-        yield from reader
-    except csv.Error as exc:
-        findings.append(_problem(source, "bad-csv", f"malformed CSV: {exc}", reader.line_num))
+def _guarded(
+    reader: Any, findings: list[Finding], source: str, first_row: int
+) -> Iterator[Sequence[Cell]]:
+    """The rows of a :func:`csv.reader`. A malformed record (a cell beyond the reader's
+    size limit) is a finding and an empty row, and reading goes on after it."""
+    row = first_row
+    while True:
+        try:
+            record: Sequence[Cell] = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            findings.append(_problem(source, "bad-csv", _malformed(exc), row))
+            record = []
+        yield record
+        row += 1
+
+
+_CSV_ERRORS = {
+    "unexpected end of data": "a quote opened in this row is never closed",
+    "expected after '\"'": "a quoted cell is followed by more text before the separator",
+    "field larger than field limit": "a cell is longer than the CSV reader's limit",
+}
+
+
+def _malformed(exc: csv.Error) -> str:
+    """What :class:`csv.Error` means, in words."""
+    text = str(exc)
+    for known, meaning in _CSV_ERRORS.items():
+        if known in text:
+            return f"malformed CSV: {meaning}"
+    return f"malformed CSV: {shorten(text, 200)}"
+
+
+_SEPARATORS = {";": "semicolons", "\t": "tabs"}
+
+
+def _delimiter(header: str, source: str, findings: list[Finding]) -> str:
+    """The separator the header line uses: a comma, else a semicolon or a tab (noted)."""
+    if "," in header:
+        return ","
+    for delimiter, name in _SEPARATORS.items():
+        if delimiter in header:
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "separator-detected",
+                    f"the columns are separated by {name}, not commas (as Excel saves CSV "
+                    "where the decimal mark is a comma); the file is read that way",
+                    Location(file=source, row=1),
+                )
+            )
+            return delimiter
+    return ","
 
 
 def stream_csv_table(path: str | PathLike[str]) -> TableStream:
-    """Read a UTF-8 CSV file with a header row (a BOM is accepted) as a stream of rows.
+    """Read a CSV file with a header row (see the module docs for encodings and
+    separators) as a stream of rows.
 
     The file is decoded at once but never split into a list of rows: without quotes or
-    stray carriage returns a line is a row and a comma a separator, and splitting is then
-    the same as CSV parsing and twice as fast; otherwise :func:`csv.reader` reads it.
+    stray carriage returns a line is a row and a separator splits cells, and splitting is
+    then the same as CSV parsing and twice as fast; otherwise :func:`csv.reader` reads it.
     """
     file = Path(path)
     source = str(path)
@@ -301,33 +407,37 @@ def stream_csv_table(path: str | PathLike[str]) -> TableStream:
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
     plain = '"' not in text and "\r" not in text
-    findings: list[Finding] = []
+    findings: list[Finding] = FindingList()
+    newline = text.find("\n")
+    header_end = min((i for i in (newline, text.find("\r")) if i != -1), default=len(text))
+    delimiter = _delimiter(text[:header_end], source, findings)
     if plain:
-        newline = text.find("\n")
         body = len(text) if newline == -1 else newline + 1
-        header: list[str] = text[: body - 1 if newline != -1 else body].split(",")
+        header: list[str] = text[: body - 1 if newline != -1 else body].split(delimiter)
     else:
-        reader = csv.reader(io.StringIO(text, newline=""))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         try:
             header = next(reader)
         except csv.Error as exc:
             return TableStream.empty(
-                source, [_problem(source, "bad-csv", f"cannot read the header: {exc}", 1)]
+                source,
+                [_problem(source, "bad-csv", f"the header: {_malformed(exc)}", 1)],
             )
     columns = tuple(h.strip() for h in header)
     seen: set[str] = set()
     for name in columns:
         if name in seen:
             findings.append(
-                _problem(source, "duplicate-column", f"column {name!r} appears twice", 1)
+                _problem(source, "duplicate-column", f"column {echo(name)} appears twice", 1)
             )
         seen.add(name)
     if plain:
         rows: Iterator[Sequence[Cell]] = itertools.chain.from_iterable(
-            map(_split_lines, _chunks(text, body))
+            map(_splitter(delimiter), _chunks(text, body))
         )
         return TableStream(source, columns, rows, findings, first_row=2)
-    return TableStream(source, columns, _guarded(reader, findings, source), findings, reader=reader)
+    rows = _guarded(reader, findings, source, 2)
+    return TableStream(source, columns, rows, findings, first_row=2, reader=reader)
 
 
 def read_csv_table(path: str | PathLike[str]) -> Table:
@@ -336,7 +446,12 @@ def read_csv_table(path: str | PathLike[str]) -> Table:
 
 
 def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
-    """Read a JSON array of objects, or an object whose ``key`` (or only list) holds one."""
+    """Read a JSON array of objects, or an object whose ``key`` (or only list) holds one.
+
+    An object that gives a key twice is refused (``duplicate-key``: which value is meant?),
+    and so is a breakdown object whose keys or values hold ``;`` or ``=`` (it would smuggle
+    in another part when written as ``key=value`` pairs).
+    """
     file = Path(path)
     source = str(path)
     text, problem = _decode(file, source)
@@ -345,10 +460,15 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
     if not text.strip():
         return _empty(source, [_problem(source, "empty-file", "the file is empty")])
     try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return _empty(source, [_problem(source, "bad-json", f"not valid JSON: {exc}", exc.lineno)])
+        data: Any = load_json(text)
+    except JsonError as exc:
+        return _empty(source, [_problem(source, "bad-json", str(exc), exc.line)])
     if isinstance(data, dict):
+        if isinstance(data, RepeatedKeys):
+            keys = ", ".join(repr(k) for k in data.repeated)
+            return _empty(
+                source, [_problem(source, "bad-json", f"the top object gives {keys} twice")]
+            )
         lists = [k for k, v in data.items() if isinstance(v, list)]
         chosen = key if key in lists else (lists[0] if len(lists) == 1 else None)
         if chosen is None:
@@ -365,14 +485,16 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
         data = data[chosen]
     if not isinstance(data, list):
         return _empty(source, [_problem(source, "bad-json", "expected an array of objects")])
-    if not data:
-        return _empty(source, [_problem(source, "empty-file", "the array has no items")])
     columns: dict[str, None] = {}
-    findings: list[Finding] = []
+    findings = FindingList()
     objects: list[tuple[int, dict[str, Any]]] = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             findings.append(_problem(source, "bad-row", f"item {number} is not an object", number))
+            continue
+        refused = _refused(item)
+        if refused is not None:
+            findings.append(_problem(source, *refused, number))
             continue
         for name in item:
             columns.setdefault(str(name), None)
@@ -381,17 +503,46 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
     rows: list[Sequence[Cell]] = []
     numbers: list[int] = []
     for number, item in objects:
-        row: list[Cell] = []
-        for name in names:
-            value = item.get(name)
-            if isinstance(value, dict) and all(
-                not isinstance(x, dict | list) for x in value.values()
-            ):
-                # A mapping cell is written the way CSV writes it: key=value pairs joined by ";".
-                value = ";".join(f"{k}={x}" for k, x in value.items())
-            elif isinstance(value, dict | list):
-                value = json.dumps(value, ensure_ascii=False)
-            row.append(value)
-        rows.append(row)
+        rows.append([_cell(item.get(name)) for name in names])
         numbers.append(number)
-    return Table(source, names, rows, numbers, tuple(findings))
+    return Table(source, names, rows, numbers, tuple(findings.whole()))
+
+
+def _refused(item: dict[str, Any]) -> tuple[str, str] | None:
+    """The code and message of why an object cannot be read as a row, if it cannot."""
+    if isinstance(item, RepeatedKeys):
+        keys = ", ".join(repr(k) for k in item.repeated)
+        return "duplicate-key", f"the object gives {keys} twice; which value is meant?"
+    for name, value in item.items():
+        if isinstance(value, RepeatedKeys):
+            keys = ", ".join(repr(k) for k in value.repeated)
+            return (
+                "duplicate-key",
+                f"the object in {name!r} gives {keys} twice; which value is meant?",
+            )
+        if isinstance(value, Mapping) and _flat(value):
+            for k, x in value.items():
+                if any(mark in f"{k}{x}" for mark in ";="):
+                    return (
+                        "bad-row",
+                        f"the object in {name!r} has {echo(k)}: {echo(x)}; a key or value "
+                        "with ';' or '=' would add another part to it",
+                    )
+    return None
+
+
+def _flat(value: Mapping[str, Any]) -> bool:
+    return all(not isinstance(x, dict | list) for x in value.values())
+
+
+def _cell(value: Any) -> Cell:
+    """A JSON value as a cell: a scalar as it is; a flat object as ``key=value`` pairs
+    joined by ``;`` (the way CSV writes a breakdown); anything else as its JSON text."""
+    if isinstance(value, dict) and _flat(value):
+        return ";".join(f"{k}={x}" for k, x in value.items())
+    if isinstance(value, dict | list):
+        try:
+            return json.dumps(value, ensure_ascii=False)
+        except (RecursionError, ValueError):
+            return "[a value nested too deeply to show]"
+    return value  # type: ignore[no-any-return]

@@ -42,6 +42,7 @@ from child_welfare_plan.model.plan import (
     Objective,
     ObligationKind,
     Plan,
+    PlanSpan,
     Reporters,
     ReportingObligation,
     Responsibility,
@@ -52,6 +53,7 @@ from child_welfare_plan.model.plan import (
     Task,
     TaskGroup,
 )
+from child_welfare_plan.model.procedures import ProcedureStep
 from child_welfare_plan.model.units import AdministrativeUnit, Hierarchy, Level, UnitKind
 
 __all__ = [
@@ -84,6 +86,8 @@ __all__ = [
     "Period",
     "PeriodType",
     "Plan",
+    "PlanSpan",
+    "ProcedureStep",
     "ProtectionLevel",
     "Reporters",
     "ReportingObligation",

@@ -2,21 +2,64 @@
 
 from __future__ import annotations
 
-__all__ = ["Cell", "cell_text"]
+from collections.abc import Sequence
+
+__all__ = [
+    "Cell",
+    "cell_text",
+    "echo",
+    "listing",
+    "shorten",
+    "width_problem",
+]
 
 Cell = str | int | float | bool | None
 """A cell of a table: text from CSV, or a JSON scalar (a spreadsheet's number or boolean)."""
 
 
 def cell_text(cell: Cell) -> str:
-    """A cell as stripped text: None is empty, a boolean ``true``/``false``, a whole float
-    loses its ``.0`` (``11074.0`` → ``11074``)."""
+    """A cell as stripped text: None is empty, a boolean ``true``/``false``, a number as
+    Python writes it. A float keeps its ``.0`` (``11074.0``), so that a JSON cell is read
+    as the same text in CSV would be."""
     if type(cell) is str:
         return cell.strip()
     if cell is None:
         return ""
     if isinstance(cell, bool):
         return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
     return str(cell).strip()
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    """``text`` cut to about ``limit`` characters, the full length noted."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: max(limit - 25, 10)]}… ({len(text):,} characters)"
+
+
+def listing(codes: Sequence[str], limit: int = 12) -> str:
+    """Codes a message lists, the first ``limit`` of them and how many more: a catalog of a
+    hundred indicators is not a message."""
+    shown = ", ".join(codes[:limit])
+    more = len(codes) - limit
+    return f"{shown}, and {more} more" if more > 0 else shown
+
+
+def echo(value: object, limit: int = 60) -> str:
+    """A cell or other user text as a message quotes it: its ``repr``, cut to about
+    ``limit`` characters with the full length noted, so that a 50 MB cell never becomes a
+    50 MB message."""
+    if not isinstance(value, str):
+        return shorten(repr(value), limit)
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[: max(limit - 25, 10)]!r}… ({len(value):,} characters)"
+
+
+def width_problem(record: object, width: int) -> str:
+    """The message of a row with another number of cells than the header has columns."""
+    cells = list(record) if isinstance(record, list | tuple) else []
+    message = f"the row has {len(cells)} cells but the header has {width} columns"
+    if any(isinstance(c, str) and "\n" in c for c in cells):
+        message += " (a quoted cell runs over several lines: is a closing quote missing?)"
+    return message

@@ -5,21 +5,32 @@ inside the document (``task_groups[2].tasks[3].lead``). Compact text forms are a
 where plan authors write text: date rules (``"15/8 âm lịch"``), deadlines (``"trước ngày
 15/6/2023"``) and document references (``"Nghị định số 56/2017/NĐ-CP"``); unstructuring
 writes them back in canonical form, and document references carry their ``citation``.
+
+Nothing is coerced in silence: text must be text (``null`` is not the title ``"None"``), a
+whole number a whole number (``2023.5`` is not the year 2023), a list a list (a string is
+not a list of its letters), a table a table. A value of the wrong type is a problem at its
+path, said in words (``year: expected a whole number, got 2023.5``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import types
 import typing
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from child_welfare_plan.errors import PlanFileError
 from child_welfare_plan.model import date_rules as schedule
 from child_welfare_plan.model import deadlines
+from child_welfare_plan.model.cells import echo
 from child_welfare_plan.model.document_text import parse_document_ref
 from child_welfare_plan.model.documents import DocumentRef, format_document_ref
 from child_welfare_plan.model.findings import Finding, Location, Severity
@@ -27,6 +38,96 @@ from child_welfare_plan.model.findings import Finding, Location, Severity
 __all__ = ["converter", "structure", "unstructure"]
 
 _T = TypeVar("_T")
+
+
+def describe(value: Any) -> str:
+    """What a value of a document is, in words: ``null``, ``a table``, ``the text 'x'``."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the truth value {str(value).lower()}"
+    if isinstance(value, Mapping):
+        return "a table (object)"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {echo(value)}"
+    if isinstance(value, int | float):
+        return echo(value, 40)
+    return f"a {type(value).__name__}"
+
+
+def _structure_str(value: Any, t: type) -> str:
+    if isinstance(value, str):
+        return value if t is str else t(value)  # a StrEnum: one of its values
+    raise ValueError(f"expected text, got {describe(value)}")
+
+
+def _structure_int(value: Any, t: type) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if t is int else t(value)  # an IntEnum: one of its values
+    raise ValueError(f"expected a whole number, got {describe(value)}")
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return float(value)
+        except OverflowError:
+            pass
+    raise ValueError(f"expected a number, got {describe(value)}")
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, got {describe(value)}")
+
+
+def _sequences(conv: cattrs.Converter) -> Any:
+    """Lists and tuples of a document must be lists: text is not a list of its letters, a
+    table not a list of its keys."""
+
+    def factory(t: Any) -> Any:
+        origin = typing.get_origin(t)
+        if origin is tuple:
+            base = homogenous_tuple_structure_factory(t, conv)
+        else:
+            base = list_structure_factory(t, conv)
+
+        def structure(value: Any, t: Any) -> Any:
+            if not isinstance(value, list | tuple):
+                raise ValueError(f"expected a list, got {describe(value)}")
+            return base(value, t)
+
+        return structure
+
+    return factory
+
+
+def _is_homogenous_sequence(t: Any) -> bool:
+    args = typing.get_args(t)
+    if typing.get_origin(t) is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return is_sequence(t) and len(args) == 1
+
+
+def _tables(conv: cattrs.Converter) -> Any:
+    """A table (object) of fields is a mapping, never text or a list."""
+
+    def factory(cls: Any) -> Any:
+        base = conv.gen_structure_attrs_fromdict(cls)
+
+        def structure(value: Any, t: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise ValueError(f"expected a table (object) of fields, got {describe(value)}")
+            return base(value, t)
+
+        return structure
+
+    return factory
 
 
 def _structure_date(value: Any, _: type) -> date:
@@ -84,6 +185,20 @@ def _is_union_of(union: Any) -> Any:
     return check
 
 
+def _is_optional_of(exact: type) -> Any:
+    """A predicate: is a type ``exact | None``?"""
+    wanted = {exact, type(None)}
+    return lambda t: set(typing.get_args(t)) == wanted and typing.get_origin(t) in _UNIONS
+
+
+_UNIONS: tuple[Any, ...] = (typing.Union, types.UnionType)
+
+
+def _as(exact: type, hook: Any) -> Any:
+    """``hook`` called with the type ``exact`` (rather than ``exact | None``)."""
+    return lambda value, _: hook(value, exact)
+
+
 def _optional(hook: Any) -> Any:
     def structure(value: Any, t: Any) -> Any:
         return None if value is None else hook(value, t)
@@ -94,6 +209,16 @@ def _optional(hook: Any) -> Any:
 @functools.cache
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    for exact, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+    ):
+        conv.register_structure_hook(exact, hook)
+        conv.register_structure_hook_func(_is_optional_of(exact), _optional(_as(exact, hook)))
+    conv.register_structure_hook_factory(attrs.has, _tables(conv))
+    conv.register_structure_hook_factory(_is_homogenous_sequence, _sequences(conv))
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_unstructure_hook(date, date.isoformat)
@@ -124,6 +249,7 @@ def _make_converter() -> cattrs.Converter:
         deadlines.By,
         deadlines.WithinDays,
         deadlines.WithinHours,
+        deadlines.Promptly,
     ):
         conv.register_unstructure_hook(deadline_type, deadlines.format_deadline)
 
@@ -180,7 +306,15 @@ def _messages(exc: BaseException, path: str) -> list[tuple[str, str]]:
     if isinstance(exc, KeyError):
         return [(path, "required field is missing")]
     text = str(exc) or type(exc).__name__
+    owned = _OWNED.fullmatch(text)
+    if owned is not None:
+        # A validator names its field ("Plan.issuer: ..."): the field joins the path.
+        field, text = owned.group(1), owned.group(2)
+        path = f"{path}.{field}" if path else field
     return [(path, text)]
+
+
+_OWNED = re.compile(r"[A-Z]\w*\.(\w+): (.*)", re.DOTALL)
 
 
 def _note_of(exc: BaseException) -> tuple[Any, str] | None:

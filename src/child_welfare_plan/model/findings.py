@@ -8,7 +8,19 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Finding", "Location", "Severity", "count", "has_errors"]
+from child_welfare_plan.model.cells import shorten
+
+__all__ = [
+    "MAX_FINDINGS_PER_CODE",
+    "MAX_MESSAGE",
+    "MORE_FINDINGS",
+    "Finding",
+    "FindingList",
+    "Location",
+    "Severity",
+    "count",
+    "has_errors",
+]
 
 
 class Severity(StrEnum):
@@ -67,13 +79,22 @@ class Location:
         }
 
 
+#: The longest message a finding keeps: text echoed from a file is cut, never copied whole.
+MAX_MESSAGE = 1000
+
+
+def _bounded(message: str) -> str:
+    return shorten(message, MAX_MESSAGE)
+
+
 @attrs.frozen
 class Finding:
-    """One problem found, with a stable ``code`` that tools can match on."""
+    """One problem found, with a stable ``code`` that tools can match on. The message is
+    at most :data:`MAX_MESSAGE` characters (a 50 MB cell is never copied into it)."""
 
     severity: Severity = attrs.field(converter=Severity)
     code: str
-    message: str
+    message: str = attrs.field(converter=_bounded)
     location: Location = attrs.field(factory=Location)
 
     def __str__(self) -> str:
@@ -97,6 +118,71 @@ class Finding:
     def warning(cls, code: str, message: str, **where: Any) -> Finding:
         """A warning-level finding at ``Location(**where)``."""
         return cls(Severity.WARNING, code, message, Location(**where))
+
+
+#: How many findings of one code, severity and file a :class:`FindingList` keeps.
+MAX_FINDINGS_PER_CODE = 1000
+
+#: The code of the finding that counts those left out (``message`` says how many, of what).
+MORE_FINDINGS = "more-findings"
+
+
+class FindingList(list[Finding]):
+    """A list of findings that keeps the first :data:`MAX_FINDINGS_PER_CODE` of each code,
+    severity and file, and counts the rest: a 23 MB file of bad rows gives a readable
+    list and bounded memory, not a million findings. :meth:`summaries` says what was left
+    out, as findings of code :data:`MORE_FINDINGS` (same severity, so nothing is hidden
+    from a tool that only looks for errors)."""
+
+    def __init__(self, findings: Iterable[Finding] = (), *, limit: int = MAX_FINDINGS_PER_CODE):
+        super().__init__()
+        self.limit = limit
+        self._seen: dict[tuple[str, Severity, str | None], int] = {}
+        self.extend(findings)
+
+    def admits(self, code: str, severity: Severity, file: str | None) -> bool:
+        """Count one finding of ``code``; True while it is among the first kept (build the
+        finding only then)."""
+        key = (code, severity, file)
+        seen = self._seen.get(key, 0) + 1
+        self._seen[key] = seen
+        return seen <= self.limit or code == MORE_FINDINGS
+
+    def append(self, finding: Finding) -> None:
+        """Add ``finding`` unless :attr:`limit` findings like it are already kept."""
+        if self.admits(finding.code, finding.severity, finding.location.file):
+            super().append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        """Add each finding (see :meth:`append`)."""
+        for finding in findings:
+            self.append(finding)
+
+    def __iadd__(self, findings: Iterable[Finding]) -> FindingList:  # type: ignore[override,misc]
+        self.extend(findings)
+        return self
+
+    @property
+    def left_out(self) -> dict[tuple[str, Severity, str | None], int]:
+        """How many findings of each (code, severity, file) were counted but not kept."""
+        return {k: n - self.limit for k, n in self._seen.items() if n > self.limit}
+
+    def summaries(self) -> list[Finding]:
+        """One :data:`MORE_FINDINGS` finding per kind of finding left out."""
+        return [
+            Finding(
+                severity,
+                MORE_FINDINGS,
+                f"{n:,} more {code!r} finding(s) are not listed (the first {self.limit:,} "
+                "are); fix those and read the file again to see the rest",
+                Location(file=file),
+            )
+            for (code, severity, file), n in self.left_out.items()
+        ]
+
+    def whole(self) -> list[Finding]:
+        """The findings kept, then the summaries of those left out."""
+        return [*self, *self.summaries()]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

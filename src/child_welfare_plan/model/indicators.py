@@ -25,6 +25,7 @@ import attrs
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model import validators as v
 from child_welfare_plan.model.categories import Term
+from child_welfare_plan.model.cells import echo
 from child_welfare_plan.model.periods import PeriodType
 
 __all__ = [
@@ -222,23 +223,28 @@ def parse_disaggregation(text: str) -> dict[str, str]:
     """Read ``sex=female;age_group=11-15`` (any order, spaces allowed); ``""`` is the total.
 
     Raises:
-        InvalidValueError: a part without ``=``, an empty key or value, or a repeated key.
+        InvalidValueError: a part without ``=``, an empty part (``;``, ``sex=male;``: a
+            total is an empty cell, never a stray separator), an empty key or value, or a
+            repeated key.
     """
     result: dict[str, str] = {}
     if not text or not text.strip():
         return result
     for part in text.split(";"):
         if not part.strip():
-            continue
+            raise InvalidValueError(
+                f"disaggregation {echo(text)} has an empty part (a stray ';'); a total is "
+                "an empty cell"
+            )
         key, sep, value = part.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or not key or not value:
             raise InvalidValueError(
-                f"disaggregation {text!r}: {part.strip()!r} is not key=value "
+                f"disaggregation {echo(text)}: {echo(part.strip())} is not key=value "
                 "(expected e.g. 'sex=female;age_group=11-15')"
             )
         if key in result:
-            raise InvalidValueError(f"disaggregation {text!r}: key {key!r} is given twice")
+            raise InvalidValueError(f"disaggregation {echo(text)}: key {echo(key)} is given twice")
         result[key] = value
     return result
 

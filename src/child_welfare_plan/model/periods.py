@@ -40,6 +40,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
+from child_welfare_plan.model.cells import echo
 
 __all__ = [
     "PERIOD_ID_FORMS",
@@ -411,7 +412,7 @@ def parse_period(text: str, convention: Convention | str = Convention.CALENDAR) 
 
 def _bad_id_message(text: str, reason: str) -> str:
     return (
-        f"cannot read period id {text!r}: {reason}; "
+        f"cannot read period id {echo(text)}: {reason}; "
         f"expected one of the forms {', '.join(PERIOD_ID_FORMS)}"
     )
 

@@ -23,12 +23,18 @@ from child_welfare_plan.errors import InvalidValueError, NotFoundError
 from child_welfare_plan.model import validators as v
 from child_welfare_plan.model.agencies import Agency, AgencyKind
 from child_welfare_plan.model.date_rules import DateRule
-from child_welfare_plan.model.deadlines import DeadlineRule
 from child_welfare_plan.model.documents import DocumentRef
+from child_welfare_plan.model.obligations import (
+    PACK_READING_FIELDS,
+    ObligationKind,
+    Reporters,
+    ReportingObligation,
+)
 from child_welfare_plan.model.periods import Convention
 from child_welfare_plan.model.units import AdministrativeUnit, Hierarchy, Level
 
 __all__ = [
+    "PACK_READING_FIELDS",
     "AgencyGroup",
     "Comparator",
     "Event",
@@ -37,6 +43,7 @@ __all__ = [
     "Objective",
     "ObligationKind",
     "Plan",
+    "PlanSpan",
     "Reporters",
     "ReportingObligation",
     "Responsibility",
@@ -96,6 +103,10 @@ class Target:
     text: str | None = None
     source: str | None = None
     """Where the target is stated: a plan section ("V.3") or a document citation."""
+    check: str | None = None
+    """What a source has not confirmed about the target (its wording, a figure), or what
+    the reading adds to the words (a comparator where the text gives a level, a year where
+    it gives none); None when the target is as its source words it."""
 
     def __attrs_post_init__(self) -> None:
         if (self.baseline is None) != (self.baseline_year is None):
@@ -131,7 +142,8 @@ class Task:
     support: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
     addressee: str | None = None
     """Whom the text addresses, in its words, when it names no single agency ("Các cơ
-    quan, đơn vị, ngành ..."); the task's accountable lead is then the plan's coordinator."""
+    quan, đơn vị, ngành ..."). The text names who acts, so the plan's coordinator does not
+    stand in as lead (see :meth:`Plan.lead_of`)."""
     targets: tuple[Target, ...] = attrs.field(converter=v.to_tuple, default=())
     """Targets the task itself states (section V.3 states two)."""
     schedule: DateRule | None = None
@@ -207,60 +219,6 @@ class Event:
     when: DateRule
     agencies: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
     description: str | None = None
-    section: str | None = None
-
-
-class ObligationKind(StrEnum):
-    """What sort of report an obligation asks for."""
-
-    PERIODIC = "periodic"
-    """A report on a period (six-month, annual)."""
-    DOCUMENT = "document"
-    """A document that covers no period, such as an implementation plan."""
-    EVENT_TRIGGERED = "event-triggered"
-    """A report owed each time an incident happens (a child's death from injury)."""
-    AD_HOC = "ad-hoc"
-    """A report with no fixed date (results of self-inspection)."""
-
-
-@attrs.frozen(kw_only=True)
-class Reporters:
-    """Who must report: the People's Committee of every unit at ``level`` in the plan's
-    area, and/or the listed ``agencies``."""
-
-    level: Level | None = attrs.field(default=None, converter=attrs.converters.optional(Level))
-    agencies: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
-
-    def __attrs_post_init__(self) -> None:
-        if self.level is None and not self.agencies:
-            raise InvalidValueError("Reporters: names neither a level nor any agency")
-
-
-@attrs.frozen(kw_only=True)
-class ReportingObligation:
-    """A report owed by some reporters to a recipient, on a deadline rule.
-
-    ``covers`` is a period id (``2023S1``) read under the plan's period convention, or None
-    for a document. ``feeds`` lists the obligations this one consolidates (a district report
-    to the province built from the communes' reports). For an event-triggered obligation,
-    ``triggers`` names the incident kinds and ``deadline`` is the plan's reading of
-    "promptly", relative to the incident.
-    """
-
-    id: str = attrs.field(validator=v.code)
-    title: str = attrs.field(validator=v.non_empty)
-    kind: ObligationKind = attrs.field(converter=ObligationKind)
-    reporters: Reporters
-    recipient: str = attrs.field(validator=v.code)
-    via: str | None = attrs.field(default=None, validator=v.optional_code)
-    covers: str | None = None
-    deadline: DeadlineRule | None = None
-    feeds: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
-    triggers: tuple[str, ...] = attrs.field(converter=v.to_tuple, default=(), validator=v.codes)
-    basis: str | None = None
-    """The reading behind the deadline or the period, with its legal source."""
-    text: str | None = None
-    """The plan's own wording of the obligation."""
     section: str | None = None
 
 
@@ -380,8 +338,34 @@ class Plan:
         return tuple(out)
 
     def lead_of(self, task: Task) -> str | None:
-        """The task's lead, or the plan's coordinator when the task names none."""
-        return task.lead if task.lead is not None else self.coordinator
+        """The task's lead. The plan's coordinator stands in only for a task that names
+        nobody at all (the issuing People's Committee's own task); a task whose text names
+        who acts in words (``addressee``: "Hội đồng nhân dân, Ủy ban Mặt trận Tổ quốc các
+        cấp …", "Các phòng, ban ngành có liên quan khác") has no lead agency."""
+        if task.lead is not None:
+            return task.lead
+        return self.coordinator if task.addressee is None else None
+
+    def span(self) -> PlanSpan:
+        """The days the plan can act on: from its issue to the end of its year.
+
+        The issue date is the document's date. Without one, the plan is no older than the
+        latest document it is based on (a plan that implements the province's plan of
+        07/3/2023 was issued on or after that day), so that date starts the span, as a lower
+        bound; with neither, the span is the whole plan year. The span never leaves the plan
+        year (a document dated after it is not taken as a bound).
+        """
+        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
+        if self.document is not None and self.document.date is not None:
+            start = min(max(first, self.document.date), last)
+            return PlanSpan(start, last, "issued", self.document.citation)
+        dated = [ref for ref in self.based_on if ref.date is not None and ref.date <= last]
+        if dated:
+            latest = max(dated, key=lambda ref: ref.date or first)
+            assert latest.date is not None
+            if latest.date >= first:
+                return PlanSpan(latest.date, last, "based-on", latest.citation)
+        return PlanSpan(first, last, "year", None)
 
     def obligation(self, obligation_id: str) -> ReportingObligation:
         """The reporting obligation with this id."""
@@ -436,6 +420,24 @@ class Plan:
         if agency is None or agency.unit not in self.hierarchy:
             return None
         return self.hierarchy.get(agency.unit)
+
+
+@attrs.frozen
+class PlanSpan:
+    """The days a plan can act on, and how its first day is known.
+
+    ``known_by`` is ``issued`` (the plan's own date), ``based-on`` (no date of its own: the
+    date of the latest document it is based on, a lower bound; ``source`` cites it) or
+    ``year`` (neither: the first day of the plan year).
+    """
+
+    start: date
+    end: date
+    known_by: str
+    source: str | None = None
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
 
 
 @attrs.frozen

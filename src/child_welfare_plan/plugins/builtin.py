@@ -22,16 +22,25 @@ from child_welfare_plan.io.sources import BUILTIN_SOURCES, DataSource
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Target
+from child_welfare_plan.model.procedures import ProcedureStep
 from child_welfare_plan.plugins.contracts import OutputFormat
 from child_welfare_plan.plugins.dhis2 import dhis2_formats
 from child_welfare_plan.plugins.hookspecs import hookimpl
 
 
 @hookimpl
-def register_categories() -> Iterable[CircumstanceCategory | AbuseForm | ProtectionLevel]:
-    """The national vocabularies (Law on Children Art. 4.5, 10.1, 47-50)."""
+def register_categories() -> Iterable[
+    CircumstanceCategory | AbuseForm | ProtectionLevel | ProcedureStep
+]:
+    """The national vocabularies (Law on Children Art. 4.5, 10.1, 47-50) and the steps of
+    the support and intervention procedure (Decree 56/2017/NĐ-CP Art. 25-30)."""
     catalog = national_catalog()
-    return (*catalog.categories, *catalog.abuse_forms, *catalog.protection_levels)
+    return (
+        *catalog.categories,
+        *catalog.abuse_forms,
+        *catalog.protection_levels,
+        *catalog.procedure_steps,
+    )
 
 
 @hookimpl

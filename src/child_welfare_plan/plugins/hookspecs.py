@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
     from child_welfare_plan.model.indicators import Dimension, Indicator
     from child_welfare_plan.model.plan import Plan, Target
+    from child_welfare_plan.model.procedures import ProcedureStep
     from child_welfare_plan.model.units import AdministrativeUnit
     from child_welfare_plan.plugins.contracts import DataSource, DemoData, OutputFormat, PlanSource
 
@@ -49,9 +50,12 @@ def register_units() -> Iterable[AdministrativeUnit] | None:
 
 
 @hookspec
-def register_categories() -> Iterable[CircumstanceCategory | AbuseForm | ProtectionLevel] | None:
+def register_categories() -> (
+    Iterable[CircumstanceCategory | AbuseForm | ProtectionLevel | ProcedureStep] | None
+):
     """Vocabulary entries: categories of children's circumstances (statutory or local),
-    abuse forms and protection levels. Codes must not clash with the national catalog."""
+    abuse forms, protection levels, and the steps of statutory procedures with their time
+    limits. Codes must not clash with the national catalog."""
 
 
 @hookspec

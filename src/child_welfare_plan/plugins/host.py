@@ -24,14 +24,13 @@ What the host collects is cached, so each warning is given once.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from importlib import metadata
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pluggy
 
 from child_welfare_plan.calendars.workdays import WorkingCalendar
@@ -41,11 +40,11 @@ from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.text import render_text
 from child_welfare_plan.io.forms import FormLayout, form_source, layouts_for
 from child_welfare_plan.io.sources import DataSource, source_for
-from child_welfare_plan.io.tables import Table, TableStream
+from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
-from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Plan, Target
+from child_welfare_plan.model.procedures import ProcedureStep
 from child_welfare_plan.model.units import AdministrativeUnit
 from child_welfare_plan.plugins import builtin, hookspecs
 from child_welfare_plan.plugins.contracts import (
@@ -56,6 +55,7 @@ from child_welfare_plan.plugins.contracts import (
     PluginWarning,
     RenderOptions,
 )
+from child_welfare_plan.plugins.guards import guard_source, shown
 from child_welfare_plan.reports.base import Report
 
 __all__ = [
@@ -75,7 +75,7 @@ BUILTIN = "builtin"
 _EXPECTED: dict[str, tuple[type, ...]] = {
     "register_plans": (Plan, PlanSource),
     "register_units": (AdministrativeUnit,),
-    "register_categories": (CircumstanceCategory, AbuseForm, ProtectionLevel),
+    "register_categories": (CircumstanceCategory, AbuseForm, ProtectionLevel, ProcedureStep),
     "register_indicators": (Indicator, Dimension),
     "register_targets": (Target,),
     "register_data_sources": (DataSource,),
@@ -92,12 +92,8 @@ _CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
     ("dimensions", Dimension, "dimension"),
     ("indicators", Indicator, "indicator"),
     ("targets", Target, "target"),
+    ("procedure_steps", ProcedureStep, "procedure step"),
 )
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _expected_names(types: tuple[type, ...]) -> str:
@@ -186,7 +182,17 @@ class Host:
     def collect(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Every item of every plugin's answer to ``hook``, with the plugin's name, in the
         host's order. An answer that is not an iterable of the hook's types, or that fails
-        while being iterated, is recorded as that plugin's failure and left out whole."""
+        while being iterated, is recorded as that plugin's failure and left out whole. A
+        hook without arguments is called once: later calls give the same items, and its
+        failures are recorded once."""
+        if not kwargs:
+            items: list[tuple[str, Any]] = self._cached(
+                ("collect", hook), lambda: self._collect(hook)
+            )
+            return list(items)
+        return self._collect(hook, **kwargs)
+
+    def _collect(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         expected = _EXPECTED.get(hook)
         items: list[tuple[str, Any]] = []
         for name, answer in self.call(hook, **kwargs):
@@ -194,7 +200,7 @@ class Host:
                 self._fail(
                     name,
                     hook,
-                    PluginError(f"{hook} returned {_shown(answer)}, not a list of values"),
+                    PluginError(f"{hook} returned {shown(answer)}, not a list of values"),
                 )
                 continue
             try:
@@ -208,7 +214,7 @@ class Host:
                     name,
                     hook,
                     PluginError(
-                        f"{hook} returned {_shown(wrong[0])} (expected "
+                        f"{hook} returned {shown(wrong[0])} (expected "
                         f"{_expected_names(expected or ())}); its answer is left out"
                     ),
                 )
@@ -272,7 +278,7 @@ class Host:
         for name, item in self.collect("register_plans"):
             try:
                 plan = item if isinstance(item, Plan) else item.load()
-            except (CwpError, OSError, ValueError) as exc:
+            except (Exception, SystemExit) as exc:
                 self._fail(name, "register_plans", exc)
                 continue
             claims.setdefault(plan.id, []).append(
@@ -360,15 +366,26 @@ class Host:
 
     def data_sources(self) -> dict[str, DataSource]:
         """Data sources by name (see the module docs for who wins a name), with a source
-        ``form:<id>`` for each form layout."""
+        ``form:<id>`` for each form layout. A plugin's source is guarded: what it raises, or
+        answers other than a table of cells, is a :class:`PluginError` that names the source
+        and its plugin."""
         sources: dict[str, DataSource] = self._cached("sources", self._data_sources)
         return sources
 
     def _data_sources(self) -> dict[str, DataSource]:
-        sources: dict[str, DataSource] = self._named("register_data_sources", "data source", _name)
+        named: dict[str, DataSource] = self._named("register_data_sources", "data source", _name)
         for layout in self.form_layouts().values():
-            sources.setdefault(layout.source_name(), form_source(layout))
-        return sources
+            named.setdefault(layout.source_name(), form_source(layout))
+        return {
+            name: source if self.owner("source", name) == BUILTIN else self._guard(source)
+            for name, source in named.items()
+        }
+
+    def _guard(self, source: DataSource) -> DataSource:
+        def blame(error: object) -> str:
+            return self._blame("source", source.name, error)
+
+        return guard_source(source, blame)
 
     def form_layouts(self, plan_id: str | None = None) -> dict[str, FormLayout]:
         """Form layouts by id (all, or those meant for ``plan_id``)."""
@@ -381,70 +398,25 @@ class Host:
 
     def data_source_for(self, path: str | PathLike[str], name: str | None = None) -> DataSource:
         """The data source named ``name``, or the one whose suffix matches ``path`` (a
-        plugin's before the built-in one). A plugin's reader comes guarded: if it raises or
-        returns something other than a table, a :class:`PluginError` names the plugin."""
+        plugin's before the built-in one), guarded as :meth:`data_sources` says."""
         sources = self.data_sources()
         if name is not None:
             if name not in sources:
                 raise NotFoundError(
                     f"unknown data source {name!r} (available: {', '.join(sorted(sources))})"
                 )
-            return self._guarded(sources[name])
+            return sources[name]
         ordered = sorted(sources.values(), key=lambda s: self.owner("source", s.name) == BUILTIN)
-        return self._guarded(source_for(path, {s.name: s for s in ordered}))
+        return source_for(path, {s.name: s for s in ordered})
 
     def read_table(self, path: str | PathLike[str], source: str | None = None) -> Table:
         """Read ``path`` with the matching data source.
 
         Raises:
             PluginError: a plugin's data source raised or returned something other than a
-                table.
+                table of cells.
         """
         return self.data_source_for(path, source).read(Path(path))
-
-    def _guarded(self, source: DataSource) -> DataSource:
-        if self.owner("source", source.name) == BUILTIN:
-            return source
-        name, read, stream = source.name, source.read, source.stream
-
-        def guarded_read(path: Path) -> Table:
-            try:
-                table = read(path)
-            except CwpError:
-                raise
-            except Exception as exc:
-                raise PluginError(self._blame("source", name, exc)) from exc
-            if not isinstance(table, Table):
-                raise PluginError(
-                    self._blame("source", name, f"returned {_shown(table)}, not a table")
-                )
-            return table
-
-        def guarded_stream(path: Path) -> TableStream:
-            assert stream is not None
-            try:
-                rows = stream(path)
-            except CwpError:
-                raise
-            except Exception as exc:
-                raise PluginError(self._blame("source", name, exc)) from exc
-            if not isinstance(rows, TableStream):
-                raise PluginError(
-                    self._blame("source", name, f"returned {_shown(rows)}, not a table stream")
-                )
-            return attrs.evolve(rows, rows=guarded_rows(rows.rows))
-
-        def guarded_rows(rows: Iterator[Sequence[Cell]]) -> Iterator[Sequence[Cell]]:
-            try:
-                yield from rows
-            except CwpError:
-                raise
-            except Exception as exc:
-                raise PluginError(self._blame("source", name, exc)) from exc
-
-        return attrs.evolve(
-            source, read=guarded_read, stream=None if stream is None else guarded_stream
-        )
 
     def _blame(self, kind: str, name: str, error: object) -> str:
         what = "data source" if kind == "source" else "output format"
@@ -513,13 +485,13 @@ class Host:
             content = fmt(report, options)
         except CwpError:
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             if self.owner("format", fmt.name) == BUILTIN:
                 raise
             raise PluginError(self._blame("format", fmt.name, exc)) from exc
         if not isinstance(content, str | bytes):
             raise PluginError(
-                self._blame("format", fmt.name, f"returned {_shown(content)}, not text or bytes")
+                self._blame("format", fmt.name, f"returned {shown(content)}, not text or bytes")
             )
         return content
 
@@ -539,7 +511,7 @@ class Host:
                     name,
                     "working_calendar_adjustments",
                     PluginError(
-                        f"working_calendar_adjustments returned {_shown(adjustment)}, "
+                        f"working_calendar_adjustments returned {shown(adjustment)}, "
                         "not a WorkingCalendar"
                     ),
                 )

@@ -108,7 +108,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
 
     if evaluation.timeliness is not None:
         status = status_report(evaluation.timeliness, plan)
-        for heading in ("Overdue", "Late", "Rates"):
+        for heading in ("Overdue", "Late", "Rates", "Readings"):
             try:
                 found = status.section(heading)
             except KeyError:

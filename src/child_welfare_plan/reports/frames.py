@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.rules.aggregate import AGGREGATE_COLUMNS, AggregateResult
 from child_welfare_plan.rules.evaluate import Evaluation
 from child_welfare_plan.rules.schedule import PlanCalendar
@@ -17,7 +18,7 @@ def _pandas() -> Any:
     try:
         import pandas  # an optional extra: imported only when a table is asked for
     except ImportError:
-        raise ImportError(
+        raise MissingDependencyError(
             "to_pandas() needs pandas: pip install 'child-welfare-plan[pandas]'"
         ) from None
     return pandas

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from child_welfare_plan.calendars.deadlines import resolve
+from child_welfare_plan.errors import CwpError
 from child_welfare_plan.io.plans import plan_to_data
 from child_welfare_plan.model.date_rules import format_date_rule
 from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.findings import Finding, Severity, count
-from child_welfare_plan.model.plan import Plan, Task
+from child_welfare_plan.model.plan import Plan, ReportingObligation, Task
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
 
@@ -34,13 +36,48 @@ def _issuer_name(plan: Plan) -> str:
 
 
 def _task_rows(plan: Plan, tasks: Iterable[Task]) -> list[tuple[str, str, str, str]]:
+    """One row per task; a lead in parentheses is the coordinator standing in for a task
+    that names nobody, never for one whose text names who acts (its addressee)."""
     rows = []
     for task in tasks:
-        lead = task.lead or (f"({plan.coordinator})" if plan.coordinator else "")
+        lead = plan.lead_of(task) or ""
+        if task.lead is None and lead:
+            lead = f"({lead})"
         if task.addressee:
             lead = f"{task.addressee} {lead}".strip()
         rows.append((task.id, lead, ", ".join(task.support), task.text))
     return rows
+
+
+def _last_day(plan: Plan, obligation: ReportingObligation) -> str:
+    """The last on-time day of a dated obligation, marked when the roll takes it beyond the
+    phrase's own words; empty when it has none (or it cannot be resolved)."""
+    rule = obligation.effective_deadline
+    if rule is None or rule.kind not in ("before", "by"):
+        return ""
+    try:
+        deadline = resolve(rule)
+    except CwpError:
+        return ""
+    day = deadline.last_on_time_day.isoformat()
+    return f"{day} (rolled past the named day)" if deadline.rolled_beyond_text else day
+
+
+def _obligation_row(plan: Plan, o: ReportingObligation) -> tuple[object, ...]:
+    reporters = f"{len(plan.expected_reporters(o))}"
+    if o.drafted_by is not None:
+        reporters += f" (drafted by {o.drafted_by})"
+    return (
+        o.id,
+        str(o.kind),
+        o.covers or "",
+        format_deadline(o.deadline) if o.deadline is not None else "",
+        "" if o.reading is None else format_deadline(o.reading),
+        _last_day(plan, o),
+        reporters,
+        o.recipient + (f" (via {o.via})" if o.via else ""),
+        ", ".join(o.pack_readings),
+    )
 
 
 def plan_report(plan: Plan) -> Report:
@@ -105,21 +142,25 @@ def plan_report(plan: Plan) -> Report:
     s.append(
         Section(
             "VI. Reporting",
-            (),
+            (
+                "'deadline (text)' is the plan's words; 'pack's reading' a time limit the pack "
+                "reads where the text gives none; 'pack's readings of' the fields that are the "
+                "pack's reading of the text, not its words (see each obligation's basis).",
+            ),
             [
                 Block(
-                    ("id", "kind", "covers", "deadline", "reporters", "to"),
-                    [
-                        (
-                            o.id,
-                            str(o.kind),
-                            o.covers or "",
-                            format_deadline(o.deadline) if o.deadline is not None else "",
-                            len(plan.expected_reporters(o)),
-                            o.recipient + (f" (via {o.via})" if o.via else ""),
-                        )
-                        for o in plan.obligations
-                    ],
+                    (
+                        "id",
+                        "kind",
+                        "covers",
+                        "deadline (text)",
+                        "pack's reading",
+                        "last on-time day",
+                        "reporters",
+                        "to",
+                        "pack's readings of",
+                    ),
+                    [_obligation_row(plan, o) for o in plan.obligations],
                 )
             ],
         )

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.findings import Finding, count
 from child_welfare_plan.model.plan import ObligationKind, Plan
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.rules.timeliness import Status, StatusItem, TimelinessResult
 
-__all__ = ["DUE_WITHIN_DAYS", "rates_block", "status_report"]
+__all__ = ["DUE_WITHIN_DAYS", "rates_block", "readings_section", "status_report"]
 
 
 DUE_WITHIN_DAYS = 14
@@ -20,7 +21,27 @@ DUE_WITHIN_DAYS = 14
 
 
 def _name(item: StatusItem) -> str:
-    return item.reporter_name or ""
+    """The reporter's name, and the office that drafts its report when another does."""
+    name = item.reporter_name or ""
+    if item.drafted_by is not None:
+        name += f" (drafted by {item.drafted_by_name or item.drafted_by})"
+    return name.strip()
+
+
+def readings_section(result: TimelinessResult, plan: Plan) -> Section | None:
+    """The obligations judged by the pack's reading of a deadline the text leaves open,
+    each with the text's words and the reading's basis; None when there is none."""
+    judged = {i.obligation for i in result.items if i.reading is not None}
+    lines = []
+    for ob in plan.obligations:
+        if ob.id not in judged or ob.reading is None:
+            continue
+        words = format_deadline(ob.deadline) if ob.deadline is not None else "no deadline"
+        lines.append(
+            f"{ob.id}: the plan says '{words}'; judged by the pack's reading "
+            f"'{format_deadline(ob.reading)}' (not the plan's words). {ob.reading_basis or ''}"
+        )
+    return Section("Readings", lines) if lines else None
 
 
 def _period(item: StatusItem) -> str:
@@ -178,8 +199,8 @@ def status_report(
             Section(
                 "Reports on incidents",
                 (
-                    "Each incident is reported within the plan's time limit from when it "
-                    "became known (its reading of 'promptly').",
+                    "Each incident is reported within the time limit from when it became "
+                    "known; where the plan sets none, by the pack's reading (see Readings).",
                 ),
                 [
                     Block(
@@ -236,6 +257,10 @@ def status_report(
                 ],
             )
         )
+
+    readings = readings_section(result, plan)
+    if readings is not None:
+        sections.append(readings)
 
     absent = result.with_status(Status.NOT_EXPECTED)
     if absent:

@@ -6,6 +6,13 @@ can be filtered by agency and by dates, rendered as a table, as JSON (design §7
 iCalendar (RFC 5545) with stable UIDs, so that importing it again updates rather than
 duplicates.
 
+Each item says what a reader should not take for granted (``note``): an event day before
+the plan's span starts (``outside_span``: a plan issued in March does not organise January's
+Tết), a deadline the Civil Code roll takes to a day its phrase excludes, a day that comes
+from the pack's reading rather than the text's words. Obligations with no calendar day
+(reports on incidents, reports with no date) are listed apart (``undated``), each with the
+text's deadline and the pack's reading, if any.
+
 References:
     * Civil Code 2015 Art. 148.5 (a last day that is not a working day rolls forward).
     * RFC 5545, Internet Calendaring and Scheduling Core Object Specification (iCalendar):
@@ -20,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
@@ -33,7 +41,7 @@ from child_welfare_plan.rules.validate import obligation_last_day
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CalendarItem", "PlanCalendar", "plan_calendar"]
+__all__ = ["CalendarItem", "PlanCalendar", "UndatedObligation", "plan_calendar"]
 
 
 @attrs.frozen
@@ -53,6 +61,10 @@ class CalendarItem:
     agencies: tuple[str, ...] = attrs.field(converter=to_tuple, default=())
     scheduled: bool = True
     detail: str | None = None
+    outside_span: bool = False
+    """True for an event day before the plan's span starts (see :meth:`Plan.span`)."""
+    note: str | None = None
+    """What the item departs from: the span, the words of the deadline, or the text."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``{"start", "end", "kind", "id", "title", "agencies", ...}``."""
@@ -65,6 +77,34 @@ class CalendarItem:
             "agencies": list(self.agencies),
             "scheduled": self.scheduled,
             "detail": self.detail,
+            "outside_span": self.outside_span,
+            "note": self.note,
+        }
+
+
+@attrs.frozen
+class UndatedObligation:
+    """A reporting obligation with no day on the calendar: its deadline as the text says it
+    (None when the text gives none) and the pack's reading, if any."""
+
+    id: str
+    title: str
+    kind: str
+    deadline: str | None
+    reading: str | None = None
+    reading_basis: str | None = None
+    agencies: tuple[str, ...] = attrs.field(converter=to_tuple, default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"id", "title", "kind", "deadline", "reading", "reading_basis", "agencies"}``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "deadline": self.deadline,
+            "reading": self.reading,
+            "reading_basis": self.reading_basis,
+            "agencies": list(self.agencies),
         }
 
 
@@ -75,10 +115,15 @@ class PlanCalendar(Presentable):
     plan: str
     year: int
     items: tuple[CalendarItem, ...] = attrs.field(converter=to_tuple)
+    undated: tuple[UndatedObligation, ...] = attrs.field(converter=to_tuple, default=())
 
     def to_dict(self) -> dict[str, Any]:
-        """Design §7: ``{"plan", "items": [...]}``."""
-        return {"plan": self.plan, "items": [item.to_dict() for item in self.items]}
+        """Design §7: ``{"plan", "items": [...]}``, with ``undated`` beside it."""
+        return {
+            "plan": self.plan,
+            "items": [item.to_dict() for item in self.items],
+            "undated": [u.to_dict() for u in self.undated],
+        }
 
     def to_pandas(self) -> pd.DataFrame:
         """The items as a pandas DataFrame, dates as datetimes (needs pandas)."""
@@ -130,9 +175,12 @@ def plan_calendar(
     if start is not None and end is not None and end < start:
         raise InvalidValueError(f"the end {end} is before the start {start}")
     items: list[CalendarItem] = []
+    undated: list[UndatedObligation] = []
+    span = plan.span()
     for event in plan.events:
-        rule = format_date_rule(event.when)
+        when = format_date_rule(event.when)
         for occ in occurrences(event.when, plan.year):
+            before = occ.end < span.start
             items.append(
                 CalendarItem(
                     occ.start,
@@ -142,7 +190,11 @@ def plan_calendar(
                     event.title,
                     event.agencies,
                     occ.scheduled,
-                    rule,
+                    when,
+                    outside_span=before,
+                    note=f"before the plan's span, which starts {span.start.isoformat()}"
+                    if before
+                    else None,
                 )
             )
     for task in plan.all_tasks():
@@ -162,16 +214,33 @@ def plan_calendar(
                     format_date_rule(task.schedule),
                 )
             )
+    cal = calendar if calendar is not None else WorkingCalendar()
     for obligation in plan.obligations:
-        last = obligation_last_day(plan, obligation, calendar)
-        if last is None or obligation.deadline is None:
-            continue
         concerned = (*plan.expected_reporters(obligation), obligation.recipient)
-        if obligation.via is not None:
-            concerned += (obligation.via,)
-        detail = format_deadline(obligation.deadline)
+        concerned += tuple(a for a in (obligation.via, obligation.drafted_by) if a is not None)
+        agencies = tuple(dict.fromkeys(concerned))
+        rule = obligation.effective_deadline
+        last = obligation_last_day(plan, obligation, cal)
+        if last is None or rule is None:
+            undated.append(
+                UndatedObligation(
+                    obligation.id,
+                    obligation.title,
+                    str(obligation.kind),
+                    None if obligation.deadline is None else format_deadline(obligation.deadline),
+                    None if obligation.reading is None else format_deadline(obligation.reading),
+                    obligation.reading_basis,
+                    agencies,
+                )
+            )
+            continue
+        words = format_deadline(obligation.deadline) if obligation.deadline is not None else ""
+        detail = words
+        if obligation.reading is not None:
+            detail = f"{words} (pack's reading: {format_deadline(obligation.reading)})".strip()
         if obligation.covers:
             detail += f" (kỳ {obligation.covers})"
+        deadline = resolve(rule, calendar=cal)
         items.append(
             CalendarItem(
                 last,
@@ -179,16 +248,19 @@ def plan_calendar(
                 "deadline",
                 obligation.id,
                 obligation.title,
-                tuple(dict.fromkeys(concerned)),
+                agencies,
                 True,
                 detail,
+                note=deadline.reason if deadline.rolled_beyond_text else None,
             )
         )
     if agency is not None:
         items = [i for i in items if _concerns(plan, i, agency)]
     items = [i for i in items if _overlaps(i, start, end)]
     items.sort(key=lambda i: (i.start, i.end, i.kind, i.id))
-    return PlanCalendar(plan.id, plan.year, items)
+    if agency is not None:
+        undated = [u for u in undated if _expand(plan, agency) & set(u.agencies)]
+    return PlanCalendar(plan.id, plan.year, items, undated)
 
 
 def items_between(items: Iterable[CalendarItem], start: date, end: date) -> list[CalendarItem]:

@@ -19,6 +19,7 @@ import attrs
 
 from child_welfare_plan.calendars.dates import local_date, local_moment
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.model.cells import echo
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
     Incident,
@@ -108,6 +109,7 @@ class SubmissionRules:
         self._covered: dict[str, str | None] = {}
         self._periods: dict[str, str | None] = {}
         self._owing: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._starts: dict[str, date | None] = {}
 
     def canonical_period(self, text: str) -> str | None:
         """The period id ``text`` names under the plan's convention, None if it names none."""
@@ -125,7 +127,7 @@ class SubmissionRules:
         return (
             "unknown-reporter",
             "reporter",
-            f"unknown reporter {reporter!r} (expected an agency code of plan "
+            f"unknown reporter {echo(reporter)} (expected an agency code of plan "
             f"{self.plan.id!r}, e.g. ubnd-<commune code>)",
         )
 
@@ -137,7 +139,7 @@ class SubmissionRules:
         return (
             "unknown-obligation",
             "obligation",
-            f"unknown obligation {obligation_id!r} (plan {self.plan.id!r} has: "
+            f"unknown obligation {echo(obligation_id)} (plan {self.plan.id!r} has: "
             f"{', '.join(self._obligations)})",
         )
 
@@ -157,7 +159,7 @@ class SubmissionRules:
                         (
                             "unknown-incident",
                             "period",
-                            f"no incident {period!r} in the incidents given (the period of a "
+                            f"no incident {echo(period)} in the incidents given (the period of a "
                             f"report under {ob.id!r} names the incident it is about)",
                         )
                     )
@@ -166,7 +168,7 @@ class SubmissionRules:
                         (
                             "incident-not-triggering",
                             "period",
-                            f"incident {period!r} is of kind {incident.kind!r}, which does "
+                            f"incident {echo(period)} is of kind {incident.kind!r}, which does "
                             f"not call for {ob.id!r} (it is triggered by "
                             f"{', '.join(ob.triggers) or 'any kind'})",
                         )
@@ -176,7 +178,7 @@ class SubmissionRules:
                         (
                             "reporter-not-expected",
                             "reporter",
-                            f"{reporter!r} does not owe the report on incident {period!r} "
+                            f"{echo(reporter)} does not owe the report on incident {echo(period)} "
                             f"(owed by {', '.join(self.owing(ob, incident))})",
                         )
                     )
@@ -192,7 +194,7 @@ class SubmissionRules:
                     (
                         "period-not-covered",
                         "period",
-                        f"{ob.id!r} covers no period, but the row gives {period!r} "
+                        f"{ob.id!r} covers no period, but the row gives {echo(period)} "
                         "(leave the period empty)",
                     )
                 )
@@ -211,7 +213,7 @@ class SubmissionRules:
                     (
                         "bad-period",
                         "period",
-                        f"period {period!r} is not a period id (expected e.g. 2023, "
+                        f"period {echo(period)} is not a period id (expected e.g. 2023, "
                         "2023S1, 2023Q2, 202306)",
                     )
                 )
@@ -220,7 +222,7 @@ class SubmissionRules:
                     (
                         "period-not-covered",
                         "period",
-                        f"{ob.id!r} covers {ob.covers}, not {period!r}",
+                        f"{ob.id!r} covers {ob.covers}, not {echo(period)}",
                     )
                 )
             else:
@@ -228,6 +230,52 @@ class SubmissionRules:
         if known_reporter:
             problems.extend(self._expected_problem(ob, reporter))
         return period, problems
+
+    def received_problem(
+        self, ob: ReportingObligation, period: str | None, received: date | datetime
+    ) -> Problem | None:
+        """A report received before what it reports on began: before the period it covers
+        starts, before its incident was known, or (covering nothing) before the plan's year
+        starts. Such a date is a typing error more often than a report, and it would count
+        as on time."""
+        day = local_date(received)
+        if ob.kind is ObligationKind.EVENT_TRIGGERED and period is not None:
+            incident = (self._by_incident or {}).get(period)
+            if incident is not None:
+                known = local_moment(incident.known)
+                early = (
+                    local_moment(received) < known
+                    if isinstance(received, datetime)
+                    else day < known.date()
+                )
+                if early:
+                    return (
+                        "received-before-period",
+                        "received",
+                        f"received {received.isoformat()} is before incident {echo(period)} was "
+                        f"known ({known.isoformat(sep=' ', timespec='minutes')}); check the date",
+                    )
+                return None
+        start, what = self._start(None if ob.kind is ObligationKind.EVENT_TRIGGERED else period)
+        if start is not None and day < start:
+            return (
+                "received-before-period",
+                "received",
+                f"received {day.isoformat()} is before {what} begins ({start.isoformat()}); "
+                "check the date",
+            )
+        return None
+
+    def _start(self, period: str | None) -> tuple[date | None, str]:
+        """The first day of ``period`` (a canonical id), else of the plan's year."""
+        key = period or str(self.plan.year)
+        if key not in self._starts:
+            try:
+                self._starts[key] = parse_period(key, self.plan.period_convention).start
+            except CwpError:
+                self._starts[key] = None
+        what = f"the period {period} it reports on" if period else f"the plan's year {key}"
+        return self._starts[key], what
 
     def owing(self, ob: ReportingObligation, incident: Incident) -> tuple[str, ...]:
         """Who owes the report on ``incident`` under ``ob`` (cached)."""
@@ -245,11 +293,17 @@ class SubmissionRules:
         if ob.reporters.level is not None:
             who.append(f"the People's Committee of every {ob.reporters.level} in the area")
         who.extend(ob.reporters.agencies)
+        drafts = (
+            f"; {reporter!r} drafts it for its reporter: record the report under the reporter"
+            if reporter == ob.drafted_by
+            else ""
+        )
         return [
             (
                 "reporter-not-expected",
                 "reporter",
-                f"{reporter!r} is not expected to report {ob.id!r} (expected: {', '.join(who)})",
+                f"{echo(reporter)} is not expected to report {ob.id!r} "
+                f"(expected: {', '.join(who)})" + drafts,
             )
         ]
 

@@ -181,6 +181,8 @@ class TargetResult:
     reason: str
     text: str | None = None
     source: str | None = None
+    check: str | None = None
+    """What a source has not confirmed about the target, or what its reading adds."""
 
     @property
     def goal(self) -> str:
@@ -207,6 +209,7 @@ class TargetResult:
             "reason": self.reason,
             "text": self.text,
             "source": self.source,
+            "check": self.check,
         }
 
 
@@ -279,6 +282,7 @@ def evaluate_target(
             reason=reason,
             text=target.text,
             source=target.source,
+            check=target.check,
         )
 
     if measurement is None or measurement.value is None:

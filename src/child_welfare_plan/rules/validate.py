@@ -19,14 +19,24 @@ code                               severity  meaning
 ``unknown-event``                  error     a task names an event the plan does not define
 ``unknown-obligation``             error     ``feeds`` names an obligation the plan lacks
 ``duplicate-id``                   error     two elements of one kind share an id
-``task-without-lead``              warning   a task names no lead and the plan no coordinator
+``task-without-lead``              warning   a task names nobody (no lead, no addressee) and the
+                                             plan has no coordinator
 ``event-outside-year``             error     an event's date rule gives no day in the plan year
+``event-before-plan-span``         warning   an event's day in the plan year falls before the
+                                             plan's span starts (its issue date, or the date of
+                                             the latest document it is based on)
 ``bad-period``                     error     ``covers`` is not a period id
 ``bad-deadline``                   error     a deadline's date cannot be resolved (outside the
                                              years whose working days are known)
 ``missing-period``                 error     a periodic obligation covers no period
 ``missing-deadline``               error     a periodic, document or event-triggered obligation
                                              has no deadline
+``no-time-limit``                  warning   the deadline sets no time limit ("kịp thời") and the
+                                             plan gives no reading: reports are listed as
+                                             received or not, never judged late
+``rolled-past-named-day``          warning   the Civil Code roll takes a dated deadline to a day
+                                             its phrase excludes ("trước ngày 10/12/2023" on time
+                                             on Monday 11/12/2023)
 ``due-before-period-starts``       error     the deadline falls before the period begins
 ``due-before-period-ends``         warning   the last on-time day falls before the period ends,
                                              under the plan's period convention
@@ -41,7 +51,9 @@ code                               severity  meaning
 =================================  ========  =====================================================
 
 Deadlines are compared by their last on-time day after the Civil Code roll (a last day that
-is not a working day moves to the next working day), under the working calendar passed in.
+is not a working day moves to the next working day), under the working calendar passed in;
+an obligation's ``reading`` (the pack's time limit for a text that gives none) stands in for
+its ``deadline``.
 
 Example:
     >>> from child_welfare_plan.io.plans import load_plan
@@ -64,11 +76,13 @@ from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.model.deadlines import Promptly, format_deadline
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
     ObligationKind,
     Plan,
+    PlanSpan,
     ReportingObligation,
     ResponsibilityMode,
     Target,
@@ -88,10 +102,13 @@ FINDING_CODES: dict[str, Severity] = {
     "duplicate-id": Severity.ERROR,
     "task-without-lead": Severity.WARNING,
     "event-outside-year": Severity.ERROR,
+    "event-before-plan-span": Severity.WARNING,
     "bad-period": Severity.ERROR,
     "bad-deadline": Severity.ERROR,
     "missing-period": Severity.ERROR,
     "missing-deadline": Severity.ERROR,
+    "no-time-limit": Severity.WARNING,
+    "rolled-past-named-day": Severity.WARNING,
     "due-before-period-starts": Severity.ERROR,
     "due-before-period-ends": Severity.WARNING,
     "consolidation-not-after-feeds": Severity.ERROR,
@@ -177,7 +194,7 @@ def validate_plan(
         agency_ref(t.lead, f"{path}.lead")
         for j, code in enumerate(t.support):
             agency_ref(code, f"{path}.support[{j}]")
-        if plan.lead_of(t) is None:
+        if plan.lead_of(t) is None and t.addressee is None:
             add(_f("task-without-lead", f"task {t.id!r} names no lead agency", path, source))
         category_refs(t.categories, f"{path}.categories")
         for j, code in enumerate(t.indicators):
@@ -197,6 +214,7 @@ def validate_plan(
         agency_ref(resp.agency, f"responsibilities[{i}].agency")
         for j, t in enumerate(resp.tasks):
             task(t, f"responsibilities[{i}].tasks[{j}]")
+    span = plan.span()
     for i, event in enumerate(plan.events):
         for j, code in enumerate(event.agencies):
             agency_ref(code, f"events[{i}].agencies[{j}]")
@@ -215,9 +233,28 @@ def validate_plan(
                     source,
                 )
             )
+        for occurrence in days:
+            if occurrence.end < span.start:
+                add(
+                    _f(
+                        "event-before-plan-span",
+                        f"event {event.id!r} falls on {occurrence.end.isoformat()}, before the "
+                        f"plan's span starts ({span.start.isoformat()}, {_span_words(span)})",
+                        f"events[{i}].when",
+                        source,
+                    )
+                )
     area_known = plan.area is None or plan.area in tree
     findings.extend(_obligations(plan, calendar, source, area_known=area_known))
     return findings
+
+
+def _span_words(span: PlanSpan) -> str:
+    if span.known_by == "issued":
+        return f"the date of {span.source}"
+    if span.known_by == "based-on":
+        return f"not before {span.source}, which it is based on"
+    return "the start of the plan year"
 
 
 def _task_paths(plan: Plan) -> Iterator[tuple[str, Task]]:
@@ -304,14 +341,16 @@ def obligation_last_day(
     plan: Plan, obligation: ReportingObligation, calendar: WorkingCalendar | None = None
 ) -> date | None:
     """The last on-time day of a dated obligation (Civil Code roll applied), or None when
-    its deadline is relative to an event or absent.
+    its deadline is relative to an event, sets no time limit, or is absent. The pack's
+    ``reading`` stands in for the text's ``deadline`` when there is one.
 
     Raises:
         CalendarError: the deadline falls in a year whose working days are not known.
     """
-    if obligation.deadline is None or obligation.deadline.kind not in ("before", "by"):
+    rule = obligation.effective_deadline
+    if rule is None or rule.kind not in ("before", "by"):
         return None
-    return resolve(obligation.deadline, calendar=calendar or WorkingCalendar()).last_on_time_day
+    return resolve(rule, calendar=calendar or WorkingCalendar()).last_on_time_day
 
 
 def _requested_agencies(plan: Plan) -> set[str]:
@@ -352,7 +391,11 @@ def _obligations(
                     where,
                     source,
                 )
-        for field, addressee in (("recipient", ob.recipient), ("via", ob.via)):
+        for field, addressee in (
+            ("recipient", ob.recipient),
+            ("via", ob.via),
+            ("drafted_by", ob.drafted_by),
+        ):
             if addressee is not None and not plan.knows(addressee):
                 yield _f(
                     "unknown-agency", f'unknown agency "{addressee}"', f"{path}.{field}", source
@@ -384,10 +427,19 @@ def _obligations(
                     f"{path}.feeds[{j}]",
                     source,
                 )
-        if ob.kind in _NEEDS_DEADLINE and ob.deadline is None:
+        if ob.kind in _NEEDS_DEADLINE and ob.effective_deadline is None:
             yield _f(
                 "missing-deadline",
                 f"{ob.kind} obligation {ob.id!r} has no deadline",
+                f"{path}.deadline",
+                source,
+            )
+        if isinstance(ob.effective_deadline, Promptly):
+            yield _f(
+                "no-time-limit",
+                f"{ob.id!r} is due {format_deadline(ob.effective_deadline)!r}, which sets no "
+                "time limit, and the plan gives no reading: its reports are listed as received "
+                "or not, never judged late",
                 f"{path}.deadline",
                 source,
             )
@@ -404,6 +456,18 @@ def _obligations(
             yield _f("bad-deadline", f"{ob.id!r}: {exc}", f"{path}.deadline", source)
             last = None
         last_days[ob.id] = last
+        rule = ob.effective_deadline
+        if last is not None and rule is not None:
+            deadline = resolve(rule, calendar=calendar)
+            if deadline.rolled_beyond_text:
+                field = "reading" if ob.reading is not None else "deadline"
+                yield _f(
+                    "rolled-past-named-day",
+                    f"{ob.id!r} ({format_deadline(rule)!r}) is on time until "
+                    f"{deadline.last_on_time_day.isoformat()}: {deadline.reason}",
+                    f"{path}.{field}",
+                    source,
+                )
         if ob.covers is None:
             continue
         try:

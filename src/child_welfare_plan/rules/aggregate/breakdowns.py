@@ -24,6 +24,8 @@ class BreakdownChecks(ValueSetState):
             self._finished = True
             for group in list(self._groups.values()):
                 self._check_breakdowns(group)
+            # Say what the cap on findings left out (one finding per kind).
+            list.extend(self.findings, self.findings.summaries())
             self.findings[:] = canonical_order(self.findings)
         return self
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
-from child_welfare_plan.model.cells import Cell, cell_text
+from child_welfare_plan.model.cells import Cell, cell_text, echo, listing, width_problem
 from child_welfare_plan.model.findings import Severity
 from child_welfare_plan.model.indicators import (
     Indicator,
@@ -16,11 +16,14 @@ from child_welfare_plan.model.indicators import (
     parse_disaggregation,
 )
 from child_welfare_plan.model.periods import Period, parse_period
+from child_welfare_plan.rules.aggregate.numbers import read_number
 from child_welfare_plan.rules.aggregate.series import (
     BOOLEAN_WORDS,
+    CACHE_LIMIT,
     KIND_AMOUNT,
     KIND_BOOLEAN,
     KIND_COUNT,
+    MAX_EXACT,
     Problem,
     Series,
     Slot,
@@ -28,7 +31,10 @@ from child_welfare_plan.rules.aggregate.series import (
     show,
 )
 
-__all__ = ["CellChecks"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "CellChecks"]
+
+#: The years a period of a value may lie in: those the library's calendars cover.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class CellChecks(ValueSetState):
@@ -40,18 +46,11 @@ class CellChecks(ValueSetState):
 
     def _bad_width(self, record: Sequence[Cell], width: int, row: int | None) -> None:
         if record and not self._blank(record):
-            self._report(
-                (
-                    "bad-row-width",
-                    "",
-                    f"the row has {len(record)} cells but the header has {width} columns",
-                ),
-                row,
-            )
+            self._report(("bad-row-width", "", width_problem(record, width)), row)
 
     def _out_of_range(self, cell: Cell, number: float, series: Series) -> Problem:
         if number - number != 0.0:
-            return ("bad-value", "value", f"{cell!r} is not a finite number")
+            return ("bad-value", "value", f"{echo(cell)} is not a finite number")
         if number < 0.0:
             return (
                 "negative-value",
@@ -112,13 +111,14 @@ class CellChecks(ValueSetState):
             result = ("missing-cell", "unit", "the unit is empty")
         elif code in self._reporting:
             result = self._reporting[code]
-            self._reporting[cell] = result
+            if len(self._reporting) < CACHE_LIMIT:
+                self._reporting[cell] = result  # " 11074" is 11074: remember the spelling
             return result
         elif code not in self._uid:
             result = (
                 "unknown-unit",
                 "unit",
-                f"unknown unit {code!r}: the plan {self.plan.id!r} has no unit with this code",
+                f"unknown unit {echo(code)}: the plan {self.plan.id!r} has no unit with this code",
             )
         elif self._uid[code] not in self._area:
             unit = self._tree.get(code)
@@ -136,41 +136,43 @@ class CellChecks(ValueSetState):
                 "below it: values are reported by the units at the bottom of the tree "
                 "and rolled up from them",
             )
-        self._bad_units[cell] = result
+        if len(self._bad_units) < CACHE_LIMIT:
+            self._bad_units[cell] = result
         return result
 
     @staticmethod
-    def _unreadable(text: str) -> Problem:
-        if not text.strip():
-            return ("missing-cell", "value", "the value is empty")
-        return ("bad-value", "value", f"{text!r} is not a number")
+    def _too_large(cell: Cell) -> Problem:
+        return (
+            "value-too-large",
+            "value",
+            f"{echo(cell)} is too large to be kept exactly (2^53 and more lose digits)",
+        )
 
     def _value(self, cell: Cell, kind: int) -> float | Problem:
+        """The number a cell holds, or the problem with it: the careful path for every
+        cell that is not plain ASCII digits."""
         if kind == KIND_BOOLEAN:
             if isinstance(cell, bool):
                 return 1.0 if cell else 0.0
+            if isinstance(cell, int | float) and cell in (0, 1):
+                return float(cell)
             word = unicodedata.normalize("NFC", cell_text(cell).casefold())
             if word in BOOLEAN_WORDS:
                 return BOOLEAN_WORDS[word]
-            try:
-                number = float(word)
-            except ValueError:
-                number = -1.0
-            if number in (0.0, 1.0):
-                return number
             return (
                 "bad-boolean",
                 "value",
-                f"{cell!r} is not a yes/no value (expected 1/0, true/false, có/không)",
+                f"{echo(cell)} is not a yes/no value (expected 1/0, true/false, có/không)",
             )
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             return ("missing-cell", "value", "the value is empty")
         if isinstance(cell, bool):
             return ("bad-value", "value", f"{cell!r} is not a number")
-        try:
-            return float(cell)
-        except (TypeError, ValueError):
-            return ("bad-value", "value", f"{cell!r} is not a number")
+        if isinstance(cell, int):
+            return self._too_large(cell) if abs(cell) >= MAX_EXACT else float(cell)
+        if isinstance(cell, float):
+            return cell
+        return read_number(str(cell), kind)
 
     def _resolve(self, period: Cell, indicator: Cell, disaggregation: Cell) -> Slot | list[Problem]:
         problems: list[Problem] = []
@@ -180,9 +182,13 @@ class CellChecks(ValueSetState):
         if not code:
             problems.append(("missing-cell", "indicator", "the indicator is empty"))
         elif not catalog.has("indicator", code):
-            known = ", ".join(i.code for i in catalog.indicators if not i.is_computed)
+            known = self._known("indicators")
             problems.append(
-                ("unknown-indicator", "indicator", f"unknown indicator {code!r} (known: {known})")
+                (
+                    "unknown-indicator",
+                    "indicator",
+                    f"unknown indicator {echo(code)} (known: {known})",
+                )
             )
         else:
             ind = catalog.indicator(code)
@@ -212,6 +218,16 @@ class CellChecks(ValueSetState):
                 per = parse_period(text, self._convention)
             except ParseError as exc:
                 problems.append(("bad-period", "period", str(exc)))
+            if per is not None and not FIRST_YEAR <= per.year <= LAST_YEAR:
+                problems.append(
+                    (
+                        "bad-period",
+                        "period",
+                        f"{per.id} lies outside the years the library covers "
+                        f"({FIRST_YEAR} to {LAST_YEAR})",
+                    )
+                )
+                per = None
             if per is not None and ind is not None and per.type not in ind.allowed_period_types:
                 allowed = ", ".join(t.value for t in ind.allowed_period_types)
                 problems.append(
@@ -231,12 +247,12 @@ class CellChecks(ValueSetState):
         else:
             for dim, item in parts_map.items():
                 if not catalog.has("dimension", dim):
-                    known = ", ".join(d.code for d in catalog.dimensions)
+                    known = self._known("dimensions")
                     problems.append(
                         (
                             "unknown-dimension",
                             "disaggregation",
-                            f"unknown dimension {dim!r} (known: {known})",
+                            f"unknown dimension {echo(dim)} (known: {known})",
                         )
                     )
                     continue
@@ -256,14 +272,14 @@ class CellChecks(ValueSetState):
                         (
                             "unknown-dimension-value",
                             "disaggregation",
-                            f"{item!r} is not a value of {dim!r} "
+                            f"{echo(item)} is not a value of {dim!r} "
                             f"(expected one of {', '.join(codes)})",
                         )
                     )
             key = canonical_disaggregation(parts_map)
-            self._key_parts.setdefault(key, parts_map)
         if problems or ind is None or per is None:
             return problems
+        self._key_parts.setdefault(key, parts_map)
         kind = {
             ValueType.COUNT: KIND_COUNT,
             ValueType.AMOUNT: KIND_AMOUNT,
@@ -271,6 +287,36 @@ class CellChecks(ValueSetState):
         }[ind.value_type]
         series = self._series(ind, per, key)
         return (kind, series.values, series.rows, series)
+
+    def _known(self, what: str) -> str:
+        """The codes a message lists as known, joined once per value set."""
+        text = self._known_codes.get(what)
+        if text is None:
+            if what == "indicators":
+                codes = [i.code for i in self.catalog.indicators if not i.is_computed]
+            else:
+                codes = [d.code for d in self.catalog.dimensions]
+            text = self._known_codes[what] = listing(codes)
+        return text
+
+    def _check_period(self, period: Period, row: int | None) -> None:
+        """A warning, once per period, for values of a period outside the plan's year:
+        they are kept (a baseline may come from an earlier year), but said."""
+        if period.id in self._periods_seen:
+            return
+        self._periods_seen.add(period.id)
+        year = self._plan_year
+        if period.end < year.start or period.start > year.end:
+            self._report(
+                (
+                    "period-outside-plan",
+                    "period",
+                    f"values for {period.id} lie outside the plan's year {year.id} "
+                    f"({year.start.isoformat()} to {year.end.isoformat()}); they are kept",
+                ),
+                row,
+                Severity.WARNING,
+            )
 
     def _series(self, ind: Indicator, period: Period, key: str) -> Series:
         self._periods.setdefault(period.id, period)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.model.cells import Cell
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
 from child_welfare_plan.model.indicators import Indicator
 from child_welfare_plan.model.periods import Convention, Period, PeriodType
 from child_welfare_plan.model.plan import Plan
@@ -15,9 +15,11 @@ from child_welfare_plan.model.units import AdministrativeUnit, Hierarchy
 
 __all__ = [
     "BOOLEAN_WORDS",
+    "CACHE_LIMIT",
     "KIND_AMOUNT",
     "KIND_BOOLEAN",
     "KIND_COUNT",
+    "MAX_EXACT",
     "TYPE_RANK",
     "Columns",
     "Problem",
@@ -46,6 +48,14 @@ BOOLEAN_WORDS: Mapping[str, float] = {
 
 KIND_COUNT, KIND_AMOUNT, KIND_BOOLEAN = 0, 1, 2
 """How a series' values are read: whole numbers, amounts, yes/no."""
+
+CACHE_LIMIT = 50_000
+"""How many distinct bad cells (and rejected combinations) a value set remembers: beyond
+that, a file of junk is checked cell by cell again rather than filling memory."""
+
+MAX_EXACT = 2.0**53
+"""Numbers from here up lose digits as floating-point values: such a value is refused
+rather than rounded in silence."""
 
 TYPE_RANK = {t: rank for rank, t in enumerate(PeriodType)}
 """Period types from the longest to the shortest."""
@@ -95,7 +105,7 @@ class ValueSetState:
     catalog: Catalog
     source: str | None
     check_totals: bool
-    findings: list[Finding]
+    findings: FindingList
     _tree: Hierarchy
     _convention: Convention
     _codes: list[str]
@@ -109,6 +119,9 @@ class ValueSetState:
     _rejected: dict[tuple[Cell, Cell, Cell], list[Problem]]
     _groups: dict[tuple[str, str], dict[str, Series]]
     _periods: dict[str, Period]
+    _periods_seen: set[str]
+    _known_codes: dict[str, str]
+    _plan_year: Period
     _key_parts: dict[str, dict[str, str]]
     _accepted: int
     _finished: bool
@@ -117,6 +130,7 @@ class ValueSetState:
         self, problem: Problem, row: int | None, severity: Severity = Severity.ERROR
     ) -> None:
         code, column, message = problem
-        self.findings.append(
-            Finding(severity, code, message, Location(file=self.source, row=row, column=column))
-        )
+        findings = self.findings
+        if findings.admits(code, severity, self.source):  # counted either way; built if kept
+            location = Location(file=self.source, row=row, column=column)
+            list.append(findings, Finding(severity, code, message, location))

@@ -10,16 +10,18 @@ from typing import Any
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.cells import Cell
-from child_welfare_plan.model.findings import Finding, has_errors
+from child_welfare_plan.model.findings import FindingList, has_errors
 from child_welfare_plan.model.indicators import DataValue
-from child_welfare_plan.model.periods import Period
+from child_welfare_plan.model.periods import Period, parse_period
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import AdministrativeUnit
 from child_welfare_plan.rules.aggregate.breakdowns import BreakdownChecks
 from child_welfare_plan.rules.aggregate.cells import CellChecks
 from child_welfare_plan.rules.aggregate.series import (
+    CACHE_LIMIT,
     KIND_BOOLEAN,
     KIND_COUNT,
+    MAX_EXACT,
     Columns,
     Problem,
     Record,
@@ -58,7 +60,7 @@ class DataValueSet(CellChecks, BreakdownChecks):
         self.catalog = catalog
         self.source = source
         self.check_totals = check_totals
-        self.findings: list[Finding] = []
+        self.findings: FindingList = FindingList()
         tree = plan.hierarchy
         self._tree = tree
         self._convention = plan.period_convention
@@ -83,6 +85,9 @@ class DataValueSet(CellChecks, BreakdownChecks):
         self._rejected: dict[tuple[Cell, Cell, Cell], list[Problem]] = {}
         self._groups: dict[tuple[str, str], dict[str, Series]] = {}
         self._periods: dict[str, Period] = {}
+        self._periods_seen: set[str] = set()
+        self._known_codes: dict[str, str] = {}
+        self._plan_year = parse_period(str(plan.year), plan.period_convention)
         self._key_parts: dict[str, dict[str, str]] = {"": {}}
         self._accepted = 0
         self._finished = False
@@ -148,6 +153,8 @@ class DataValueSet(CellChecks, BreakdownChecks):
         resolve = self._resolve
         slow = self._slow_row
         count_kind, boolean_kind = KIND_COUNT, KIND_BOOLEAN
+        max_exact, cache_limit = MAX_EXACT, CACHE_LIMIT
+        problems: list[Problem] = []  # what a rejected (period, indicator, breakdown) has
         accepted = 0
         try:
             for row, record in enumerate(rows, first_row):
@@ -160,23 +167,36 @@ class DataValueSet(CellChecks, BreakdownChecks):
                     continue
                 triple = triple_of(record)
                 slot = slots.get(triple)
-                if slot is None and triple not in rejected:
-                    found = resolve(*triple)
-                    if isinstance(found, list):
-                        rejected[triple] = found
+                if slot is None:
+                    known = rejected.get(triple)
+                    if known is not None:
+                        problems = known
                     else:
-                        slot = slots[triple] = found
+                        found = resolve(*triple)
+                        if isinstance(found, list):
+                            problems = found
+                            if len(rejected) < cache_limit:
+                                rejected[triple] = found
+                        else:
+                            slot = slots[triple] = found
+                            self._check_period(found[3].period, row)
                 uid = reporting.get(record[iu])
                 if uid is None or slot is None:
-                    slow(record, resolved, slot or rejected[triple], uid, row)
+                    slow(record, resolved, slot or problems, uid, row)
                     continue
                 kind, values, value_rows, series = slot
                 value = record[iv]
-                if kind != boolean_kind and type(value) is str:
-                    try:
-                        number = float(value)
-                    except ValueError:
-                        self._report(self._unreadable(value), row)
+                if (
+                    kind != boolean_kind
+                    and type(value) is str
+                    and value.isdigit()
+                    and value.isascii()
+                ):
+                    # Plain ASCII digits: the common case, read at once. Anything else (signs,
+                    # separators, other scripts' digits, decimals) takes the careful path.
+                    number = float(value)
+                    if number >= max_exact:
+                        self._report(self._too_large(value), row)
                         continue
                 else:
                     parsed = self._value(value, kind)
@@ -184,13 +204,13 @@ class DataValueSet(CellChecks, BreakdownChecks):
                         self._report(parsed, row)
                         continue
                     number = parsed
-                if kind == count_kind:
-                    if number < 0.0 or not number.is_integer():
+                    if kind == count_kind:
+                        if number < 0.0 or not number.is_integer():
+                            self._report(self._out_of_range(value, number, series), row)
+                            continue
+                    elif number - number != 0.0 or number < 0.0:
                         self._report(self._out_of_range(value, number, series), row)
                         continue
-                elif number - number != 0.0 or number < 0.0:
-                    self._report(self._out_of_range(value, number, series), row)
-                    continue
                 if bounded and uid in bounded and not self._active(uid, series, row):
                     continue
                 if uid in values:
@@ -245,6 +265,17 @@ class DataValueSet(CellChecks, BreakdownChecks):
                             disaggregation=series.key,
                             value=value,
                         )
+
+    def value_rows(self) -> frozenset[int]:
+        """The rows the accepted values came from (every other row of a file has a
+        finding: nothing is dropped in silence)."""
+        return frozenset(
+            row
+            for group in self._groups.values()
+            for series in group.values()
+            for uid, row in series.rows.items()
+            if uid not in series.derived
+        )
 
     @property
     def periods(self) -> tuple[Period, ...]:

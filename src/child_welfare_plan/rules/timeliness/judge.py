@@ -29,9 +29,19 @@ The last on-time day comes from the obligation's deadline rule with the Civil Co
 calendar given. Nothing here reads the clock.
 
 Event-triggered obligations (``bao-cao-dot-xuat``) are owed once per incident whose kind the
-obligation ``triggers``: the deadline (the plan's reading of "promptly", for example
-``WithinHours(12)``) runs from the incident's ``known`` time, and the incident's id stands in
-the ``period`` of the item and of the submissions that report on it.
+obligation ``triggers``: the deadline runs from the incident's ``known`` time, and the
+incident's id stands in the ``period`` of the item and of the submissions that report on it.
+Where the text sets no time limit ("báo cáo kịp thời") and the plan gives a ``reading`` (for
+example ``WithinHours(12)``), the items are judged by that reading and each says so in
+``reading``; with no reading they are listed as received or not received
+(``no-time-limit``). A deadline with a time of day ("trước 16 giờ 00 ngày 14/6/2024") is
+compared instant by instant, like an hour limit, when the submission carries a time.
+
+An obligation drafted by an office for its reporter ("Phòng LĐTBXH … tham mưu báo cáo UBND
+tỉnh") names that office on each item (``drafted_by``), so that it can be chased. A dated
+deadline that the Civil Code roll takes to a day its phrase excludes is judged by the rolled
+day; that is a fact of the plan, which its validation reports (``rolled-past-named-day``,
+:func:`~child_welfare_plan.rules.validate.validate_plan`), as every command does.
 
 Per obligation and period the result holds ``expected`` (reporters owing it, not counting
 ``not_expected`` ones), ``received``, ``on_time``, the reporting rate received / expected and
@@ -68,7 +78,7 @@ from child_welfare_plan.calendars.dates import local_date, local_moment
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import CwpError
-from child_welfare_plan.model.deadlines import Before, By
+from child_welfare_plan.model.deadlines import Before, By, Promptly, format_deadline
 from child_welfare_plan.model.findings import Finding, Location
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
@@ -221,6 +231,7 @@ def timeliness(
 
     names = {a.code: a.name for a in plan.agencies}
     units = _Units(plan)
+    extras = {ob.id: _extra(ob, names) for ob in plan.obligations}
     items: list[StatusItem] = []
     rates: list[Rate] = []
     for ob in plan.obligations:
@@ -237,14 +248,15 @@ def timeliness(
                 )
             for key in sorted(unjudged, key=lambda k: (k[2] or "", k[0])):
                 owed: _Owed = (key[0], key[2], None, None, True)
-                items.append(_judge(ob.id, owed, received.pop(key), as_of, names))
+                items.append(_judge(ob.id, owed, received.pop(key), as_of, names, extras[ob.id]))
             continue
         owed_list = list(_owed(plan, ob, cal, periods, units, incidents or (), findings))
         counts = dict.fromkeys(Status, 0)
         pop = received.pop
         ob_id = ob.id
+        extra = extras[ob_id]
         for owed in owed_list:
-            item = _judge(ob_id, owed, pop((owed[0], ob_id, owed[1]), None), as_of, names)
+            item = _judge(ob_id, owed, pop((owed[0], ob_id, owed[1]), None), as_of, names, extra)
             items.append(item)
             counts[item.status] += 1
         dated = any(o[2] is not None for o in owed_list) if owed_list else ob.deadline is not None
@@ -296,12 +308,19 @@ def _owed(
         yield from _owed_for_incidents(plan, ob, cal, units, incidents, findings)
         return
     last: date | None = None
-    rule = ob.deadline
+    due_at: datetime | None = None
+    rule = ob.effective_deadline
     if isinstance(rule, Before | By):
         try:
-            last = resolve(rule, calendar=cal).last_on_time_day
+            deadline = resolve(rule, calendar=cal)
         except CwpError as exc:
             findings.append(_finding("bad-deadline", f"{ob.id!r}: {exc}; not judged"))
+        else:
+            last = deadline.last_on_time_day
+            if deadline.due_at is not None:
+                due_at = local_moment(deadline.due_at)
+    elif isinstance(rule, Promptly):
+        findings.append(_no_time_limit(ob, rule))
     elif rule is not None:
         findings.append(
             _finding(
@@ -320,7 +339,25 @@ def _owed(
             pass
     active = units.active
     for reporter in plan.expected_reporters(ob):
-        yield (reporter, period, last, None, active(reporter, start, end, last))
+        yield (reporter, period, last, due_at, active(reporter, start, end, last))
+
+
+def _no_time_limit(ob: ReportingObligation, rule: Promptly) -> Finding:
+    return _finding(
+        "no-time-limit",
+        f"{ob.id!r} is due {format_deadline(rule)!r}, which sets no time limit, and the plan "
+        "gives no reading: its reports are listed as received or not received, not judged",
+    )
+
+
+def _extra(ob: ReportingObligation, names: dict[str, str]) -> dict[str, Any]:
+    """What every item of ``ob`` carries beside its reporter: the drafting office and the
+    reading it is judged by."""
+    return {
+        "drafted_by": ob.drafted_by,
+        "drafted_by_name": None if ob.drafted_by is None else names.get(ob.drafted_by),
+        "reading": None if ob.reading is None else format_deadline(ob.reading),
+    }
 
 
 def _owed_for_incidents(
@@ -334,6 +371,9 @@ def _owed_for_incidents(
     ordered = sorted(
         (i for i in incidents if triggered_by(ob, i)), key=lambda i: (local_moment(i.known), i.id)
     )
+    rule = ob.effective_deadline
+    if isinstance(rule, Promptly) and ordered:
+        findings.append(_no_time_limit(ob, rule))
     for incident in ordered:
         reporters = incident_reporters(plan, ob, incident)
         if not reporters:
@@ -348,9 +388,9 @@ def _owed_for_incidents(
             continue
         last: date | None = None
         due_at: datetime | None = None
-        if ob.deadline is not None:
+        if rule is not None and not isinstance(rule, Promptly):
             try:
-                deadline = resolve(ob.deadline, anchor=incident.known, calendar=cal)
+                deadline = resolve(rule, anchor=incident.known, calendar=cal)
             except CwpError as exc:
                 findings.append(
                     _finding("bad-deadline", f"{ob.id!r}, incident {incident.id!r}: {exc}")
@@ -374,6 +414,7 @@ def _judge(
     subs: list[Submission] | None,
     as_of: date,
     names: dict[str, str],
+    extra: dict[str, Any],
 ) -> StatusItem:
     """The item of one report owed, from the submissions counted for it."""
     reporter, period, last, due_at, active = owed
@@ -384,6 +425,7 @@ def _judge(
         "period": period,
         "last_on_time_day": last,
         "due_at": due_at,
+        **extra,
     }
     if not subs:
         if not active:

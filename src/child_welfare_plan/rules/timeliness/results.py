@@ -45,6 +45,7 @@ FINDING_CODES: dict[str, Severity] = {
     "no-anchor": Severity.WARNING,
     "incidents-not-given": Severity.WARNING,
     "no-reporter-for-incident": Severity.WARNING,
+    "no-time-limit": Severity.WARNING,
     "received-after-as-of": Severity.INFO,
 }
 """Every code :func:`timeliness` can return, with its severity."""
@@ -86,11 +87,17 @@ class StatusItem:
 
     reporter: str
     reporter_name: str | None = None
+    drafted_by: str | None = None
+    """The office that drafts the report for the reporter, to chase beside it."""
+    drafted_by_name: str | None = None
     obligation: str
     period: str | None
     last_on_time_day: date | None
     due_at: datetime | None = None
-    """For a deadline in hours: the local instant the time limit ends."""
+    """For a deadline in hours or with a time of day: the local instant the time limit ends."""
+    reading: str | None = None
+    """When the item is judged by the pack's reading of a deadline the text leaves open
+    ("kịp thời"), that reading's phrase; None when judged by the text's own deadline."""
     status: Status
     received: date | None = None
     received_at: datetime | None = None
@@ -106,9 +113,9 @@ class StatusItem:
     content: Submission | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of design §7, with ``reporter_name``, ``due_at``, ``received_at``,
-        ``delay_bucket``, ``hours_late``, ``submissions``, ``document_number`` and
-        ``revision`` (of the content) beside it."""
+        """The JSON form of design §7, with ``reporter_name``, ``drafted_by`` (and its
+        name), ``due_at``, ``reading``, ``received_at``, ``delay_bucket``, ``hours_late``,
+        ``submissions``, ``document_number`` and ``revision`` (of the content) beside it."""
         content = self.content
         last, due_at, received, received_at = (
             self.last_on_time_day,
@@ -123,6 +130,7 @@ class StatusItem:
             "period": self.period,
             "last_on_time_day": None if last is None else last.isoformat(),
             "due_at": None if due_at is None else due_at.isoformat(),
+            "reading": self.reading,
             "status": self.status.value,
             "received": None if received is None else received.isoformat(),
             "received_at": None if received_at is None else received_at.isoformat(),
@@ -134,6 +142,8 @@ class StatusItem:
             "submissions": self.submissions,
             "document_number": None if content is None else content.document_number,
             "revision": None if content is None else content.revision,
+            "drafted_by": self.drafted_by,
+            "drafted_by_name": self.drafted_by_name,
         }
 
 

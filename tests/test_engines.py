@@ -392,3 +392,24 @@ def test_the_engine_extras_are_named_when_missing(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(InvalidValueError, match=r"\[engines\]"):
         engines.choose("duckdb")
     assert engines.choose("auto", [os.devnull]) == "python"
+
+
+def test_public_aggregates_are_the_same_on_every_engine(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--audience public`` withholds the same figures whatever engine read the values."""
+    from child_welfare_plan.cli import main
+
+    demo = (
+        Path(__file__).resolve().parents[1]
+        / "plugins/cwp-tu-ky/src/cwp_tu_ky/data/demo/data_values.csv"
+    )
+    outputs = []
+    for engine in ("python", "duckdb"):
+        argv = ["aggregate", "tu-ky-2023", "--data", str(demo), "--audience", "public"]
+        code = main([*argv, "--engine", engine, "-f", "json"])
+        out, _ = capsys.readouterr()
+        assert code in (0, 1)
+        outputs.append(out)
+    assert json.loads(outputs[0])["values"]
+    assert outputs[0] == outputs[1]

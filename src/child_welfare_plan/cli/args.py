@@ -29,6 +29,7 @@ __all__ = [
     "LAST_DAY",
     "StoppingProblems",
     "UsageError",
+    "add_audience",
     "add_engine_options",
     "date_arg",
     "days_arg",
@@ -118,6 +119,36 @@ def days_arg(text: str) -> int:
             f"{shorten(text, 40)!r} is not a number of days from 0 to {MAX_DAYS}"
         )
     return int(value)
+
+
+def _threshold(text: str) -> int:
+    """An argparse ``type``: the disclosure threshold k, an integer of at least 2."""
+    try:
+        k = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if k < 2:
+        raise argparse.ArgumentTypeError(f"{k} (expected 2 or more: counts 1 to k-1 are withheld)")
+    return k
+
+
+def add_audience(parser: argparse.ArgumentParser, *, threshold: bool = True) -> None:
+    """``--audience internal|public`` and ``-k``, for every command that prints counts of
+    children (design §10)."""
+    parser.add_argument(
+        "--audience",
+        choices=("internal", "public"),
+        default="internal",
+        help="public protects counts of children (disclosure control, docs/reliability.md)",
+    )
+    if threshold:
+        parser.add_argument(
+            "-k",
+            type=_threshold,
+            default=5,
+            help="public: counts from 1 to k-1 are withheld, and no withheld count can be "
+            "narrowed down to an interval less than k wide (default 5)",
+        )
 
 
 def today_in_vietnam() -> date:

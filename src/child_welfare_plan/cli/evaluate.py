@@ -18,6 +18,7 @@ import attrs
 
 from child_welfare_plan.api import evaluate_files
 from child_welfare_plan.cli.args import (
+    add_audience,
     add_engine_options,
     date_arg,
     refuse_unreadable,
@@ -46,13 +47,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=date_arg, help="the date of the evaluation (YYYY-MM-DD)")
     p.add_argument("--period", help="the period of the figures (default: the plan's year)")
     p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
-    p.add_argument(
-        "--audience",
-        choices=("internal", "public"),
-        default="internal",
-        help="public withholds small counts (disclosure control)",
-    )
-    p.add_argument("-k", type=int, default=5, help="smallest count published (default 5)")
+    add_audience(p)
     add_engine_options(p)
 
 

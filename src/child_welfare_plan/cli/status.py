@@ -14,6 +14,9 @@ findings come first. Exit 1 when the plan, the files or the judgement have error
 findings (what could be computed is still printed); 2 when a file does not exist or cannot
 be read as a table at all (then nothing is judged: an empty log would call every reporter
 overdue).
+
+``--audience public`` leaves out the reports on single incidents (each names a child's
+death or abuse, where and when) and the findings' messages; JSON gains ``"audience"``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 
 from child_welfare_plan.cli.args import (
     UsageError,
+    add_audience,
     add_engine_options,
     date_arg,
     days_arg,
@@ -40,6 +44,7 @@ from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.status import DUE_WITHIN_DAYS, status_report
+from child_welfare_plan.rules.disclosure.published import public_timeliness, quiet_finding
 from child_welfare_plan.rules.timeliness import timeliness
 
 HELP = "who reported on time, who was late, who is overdue, and rates"
@@ -76,6 +81,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
     )
     add_engine_options(p)
+    add_audience(p, threshold=False)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
@@ -127,8 +133,12 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             calendar=host.working_calendar(plan.area, plan.year),
             incidents=incidents,
         )
-        report = status_report(result, plan, findings, due_within=args.due_within)
+        failed = has_errors(findings) or result.has_errors()
+        public = args.audience == "public"
+        if public:
+            result = public_timeliness(plan, result)
+            findings = [quiet_finding(f) for f in findings]
+        report = status_report(result, plan, findings, due_within=args.due_within, public=public)
     finally:
         gc.unfreeze()
-    failed = has_errors(findings) or result.has_errors()
     return report, 1 if failed else 0

@@ -176,6 +176,13 @@ class Indicator:
     tt13: str | None = None
     """The matching indicator of Circular 13/2021 (appendix and name), where one matches."""
     period_types: tuple[PeriodType, ...] = attrs.field(converter=_period_types, default=())
+    sensitive: bool = attrs.field(
+        default=attrs.Factory(lambda self: self.value_type is ValueType.COUNT, takes_self=True)
+    )
+    """True when a value counts children who could be identified by it (abused, dead, in
+    special circumstances, helped): public outputs protect it. Counts are sensitive unless
+    the catalog says otherwise (the number of children is not); amounts, yes/no values and
+    computed ratios are not (a ratio is protected through its parts)."""
 
     def __attrs_post_init__(self) -> None:
         kind = self.value_type

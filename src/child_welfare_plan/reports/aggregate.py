@@ -1,4 +1,5 @@
-"""The report of ``cwp aggregate``: the values by period, then the findings."""
+"""The report of ``cwp aggregate``: the values by period, then the findings (for a public
+audience, withheld figures marked ``x``)."""
 
 from __future__ import annotations
 
@@ -7,30 +8,44 @@ from typing import Any
 from child_welfare_plan.model.findings import count
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.disclosure import WITHHELD, public_note
 from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.rules.aggregate import AggregateResult
+from child_welfare_plan.rules.disclosure.published import PublicAggregate
 
 __all__ = ["aggregate_report"]
 
 
-def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True) -> Report:
+def aggregate_report(
+    published: AggregateResult | PublicAggregate, plan: Plan, *, tables: bool = True
+) -> Report:
     """The report of ``cwp aggregate``: the values by period, then the findings.
 
     ``tables=False`` leaves out the tables of values for people (the JSON format writes
     only ``data``; at national scale the tables cost as much as the JSON)."""
 
-    data = result.to_dict()
+    data = published.to_dict()
+    public = isinstance(published, PublicAggregate)
+    result = published.result if isinstance(published, PublicAggregate) else published
+    withheld = published.withheld if isinstance(published, PublicAggregate) else None
     tree = plan.hierarchy
     names = {u.code: u.name for u in tree.units}
-    errors = count(result.findings)
+    findings = published.findings
+    errors = count(findings)
     summary = [
         f"Plan {plan.id}: {plan.title} ({plan.year}).",
         f"Levels: {', '.join(str(lv) for lv in result.levels)}; "
         f"periods: {', '.join(result.periods) or 'none'}.",
-        f"{len(result)} values; {len(result.findings)} findings ({errors} errors).",
+        f"{len(published)} values; {len(findings)} findings ({errors} errors).",
         "Coverage is the share of the expected reporting units that reported; a missing "
         "value is never counted as zero.",
     ]
+    if isinstance(published, PublicAggregate):
+        summary.append(
+            f"Audience: public (disclosure control, k = {published.k}). "
+            + public_note(published.k)
+            + " Breakdowns of counts of children are shown for the area only."
+        )
     sections = [Section("Summary", summary)]
     columns = (
         "unit",
@@ -43,9 +58,13 @@ def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True
         "note",
     )
     by_period: dict[str, list[tuple[Any, ...]]] = {}
-    for row in result.rows if tables else ():
+    rows = published.rows if tables else ()
+    for n, row in enumerate(rows):
         note = row.reason or ""
-        if row.indicator in result.computed:
+        hidden = withheld is not None and withheld[n] is not None
+        if hidden and withheld is not None:
+            note = f"withheld ({withheld[n]})"
+        elif row.indicator in result.computed:
             detail = f"{_plain(row.numerator)} / {_plain(row.denominator)}"
             note = f"{detail}; {note}" if note else detail
         by_period.setdefault(row.period, []).append(
@@ -54,25 +73,25 @@ def aggregate_report(result: AggregateResult, plan: Plan, *, tables: bool = True
                 names.get(row.unit, ""),
                 row.indicator,
                 row.disaggregation or "(total)",
-                row.value,
+                WITHHELD if hidden else row.value,
                 row.coverage,
                 row.complete,
                 note,
             )
         )
     for period in result.periods if tables else ():
-        rows = by_period.get(period, [])
+        lines = by_period.get(period, [])
         sections.append(
             Section(
                 f"Period {period}",
-                () if rows else ("No values.",),
-                [Block(columns, rows, percent_columns=("coverage",))] if rows else (),
+                () if lines else ("No values.",),
+                [Block(columns, lines, percent_columns=("coverage",))] if lines else (),
             )
         )
-    if result.findings:
-        sections.append(Section("Findings", (), [findings_block(list(result.findings))]))
-    title = f"Aggregates of {plan.id}"
-    return Report("aggregate", title, data, sections, payload=result)
+    if findings:
+        sections.append(Section("Findings", (), [findings_block(list(findings))]))
+    title = f"Aggregates of {plan.id}" + (" (public)" if public else "")
+    return Report("aggregate", title, data, sections, payload=published)
 
 
 def _plain(value: float | None) -> str:

@@ -1,5 +1,9 @@
-"""Disclosure control applied to a report table: small counts withheld, with complementary
-suppression, and a note saying so (the rule is :mod:`child_welfare_plan.rules.disclosure`)."""
+"""How public outputs show what disclosure control withholds, and disclosure control applied
+to a report table (the rule is :mod:`child_welfare_plan.rules.disclosure`).
+
+Every withheld figure is shown with one marker, :data:`WITHHELD` (``x``), whatever the
+reason: a separate marker for "1 to k − 1" would itself tell the reader which counts are
+small (and with k = 2, what they are)."""
 
 from __future__ import annotations
 
@@ -20,7 +24,20 @@ from child_welfare_plan.rules.disclosure import (
     suppress,
 )
 
-__all__ = ["PublicBlock", "suppress_block"]
+__all__ = ["WITHHELD", "PublicBlock", "public_note", "suppress_block"]
+
+#: The marker of a withheld figure in a public output.
+WITHHELD = "x"
+
+
+def public_note(k: int) -> str:
+    """The sentence that explains the marker of a public output with threshold ``k``."""
+    return (
+        f"“{WITHHELD}” marks a figure withheld to protect the children it counts: a count "
+        f"from 1 to {k - 1}, a count that would let a reader work one out or narrow it "
+        f"down to fewer than {k + 1} possible values, or a ratio computed from one. Zero "
+        "counts are shown."
+    )
 
 
 @attrs.frozen
@@ -46,8 +63,8 @@ def suppress_block(
     count_columns: Sequence[str] | None = None,
     total_row: str | None = None,
     total_column: str | None = None,
-    primary_marker: str | None = None,
-    complementary_marker: str = "x",
+    primary_marker: str = WITHHELD,
+    complementary_marker: str = WITHHELD,
 ) -> PublicBlock:
     """Apply disclosure control to a report table of counts.
 
@@ -56,8 +73,9 @@ def suppress_block(
     row whose first label is ``total_row`` holds the column totals, and the column
     ``total_column`` the row totals; both are checked against the counts. Totals are
     protected even when the block does not show them (they are often printed elsewhere).
-    Withheld counts become ``primary_marker`` (default ``"<k"``, e.g. ``"<5"``) or
-    ``complementary_marker`` (``"x"``).
+    Withheld counts become :data:`WITHHELD` (``x``); ``primary_marker`` and
+    ``complementary_marker`` can tell small counts apart from their complements, but a
+    table that does so tells the reader which counts are small.
 
     Raises:
         InvalidValueError: an unknown column, a count that is not a non-negative integer,
@@ -135,8 +153,10 @@ def suppress_block(
                 )
 
     result = suppress(table, k)
-    primary = primary_marker if primary_marker is not None else f"<{k}"
-    markers = {Suppression.PRIMARY: primary, Suppression.COMPLEMENTARY: complementary_marker}
+    markers = {
+        Suppression.PRIMARY: primary_marker,
+        Suppression.COMPLEMENTARY: complementary_marker,
+    }
 
     def shown_cell(position: Position, original: Any) -> Any:
         status = result.status(position)
@@ -154,18 +174,12 @@ def suppress_block(
     public = Block(block.columns, out_rows, block.title, percent_columns=block.percent_columns)
     note = None
     if result.marks:
-        used = {s for _, s in result.marks}
-        sentences = []
-        if Suppression.PRIMARY in used:
-            sentences.append(
-                f"“{primary}” marks a count from 1 to {k - 1}, withheld to protect the "
-                "children it concerns."
+        if primary_marker == complementary_marker == WITHHELD:
+            note = public_note(k)
+        else:
+            note = (
+                f"“{primary_marker}” marks a count from 1 to {k - 1}; "
+                f"“{complementary_marker}” a count withheld so that those cannot be worked "
+                "out or narrowed down. Zero counts are shown."
             )
-        if Suppression.COMPLEMENTARY in used:
-            sentences.append(
-                f"“{complementary_marker}” marks a count withheld so that the hidden counts "
-                "cannot be worked out from the totals."
-            )
-        sentences.append("Zero counts are shown.")
-        note = " ".join(sentences)
     return PublicBlock(public, note, result)

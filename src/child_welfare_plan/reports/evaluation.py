@@ -1,7 +1,10 @@
 """The report of ``cwp evaluate``: summary, timeliness (overdue first), key indicators per
 commune and for the area with coverage, targets, findings; two charts (the on-time rate and
 one key indicator by commune); and the header of the *báo cáo* the docx format lays out
-(issued by the plan's issuer, to the plan's recipients, for its signatory's post)."""
+(issued by the plan's issuer, to the plan's recipients, for its signatory's post).
+
+For a public audience every withheld figure is shown with one marker, ``x``, whatever the
+reason: a marker for "1 to k − 1" would itself tell the reader the count is small."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.charts import CHART_INDICATORS, indicator_chart, on_time_chart
+from child_welfare_plan.reports.disclosure import WITHHELD, public_note
 from child_welfare_plan.reports.document import (
     REPORT_ABBREVIATION,
     REPORT_TYPE,
@@ -29,8 +33,6 @@ from child_welfare_plan.rules.targets import TargetStatus
 
 __all__ = ["SUMMARY_LINE", "evaluation_header", "evaluation_report"]
 
-
-_WITHHELD = "x"
 
 #: The summary line (trích yếu) of the evaluation as a báo cáo.
 SUMMARY_LINE = "Kết quả thực hiện {title}"
@@ -61,12 +63,8 @@ def _commune_codes(plan: Plan) -> set[str]:
     return {u.code for u in plan.area_units(Level.COMMUNE)}
 
 
-def _shown(row: IndicatorRow, k: int) -> Any:
-    if row.withheld == "primary":
-        return f"<{k}"
-    if row.withheld:
-        return _WITHHELD
-    return row.value
+def _shown(row: IndicatorRow) -> Any:
+    return WITHHELD if row.withheld else row.value
 
 
 def evaluation_report(evaluation: Evaluation) -> Report:
@@ -85,8 +83,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         f"figures for period {evaluation.period} ({plan.period_convention} convention).",
         "Audience: "
         + (
-            f"public (counts from 1 to {evaluation.k - 1} withheld as <{evaluation.k}, "
-            "with complementary suppression marked x)."
+            f"public (disclosure control, k = {evaluation.k}). " + public_note(evaluation.k)
             if evaluation.audience == "public"
             else "internal (all figures shown; do not publish)."
         ),
@@ -136,9 +133,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
             first = next(iter(cells.values()))
             reported = [c for c in cells.values() if c.value is not None]
             coverage = min((c.coverage for c in reported if c.coverage is not None), default=0.0)
-            table_rows.append(
-                (unit, first.name, *(_shown(cells[c], evaluation.k) for c in codes), coverage)
-            )
+            table_rows.append((unit, first.name, *(_shown(cells[c]) for c in codes), coverage))
         communes = _commune_codes(plan)
         charted = next((c for c in CHART_INDICATORS if c in codes), codes[0])
         charts = [
@@ -175,7 +170,7 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         area_rows = [
             (
                 r.indicator,
-                _shown(r, evaluation.k),
+                _shown(r),
                 r.coverage,
                 r.complete,
                 r.reason or "",

@@ -7,6 +7,7 @@ from typing import Any
 
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.rules.aggregate import AGGREGATE_COLUMNS, AggregateResult
+from child_welfare_plan.rules.disclosure.published import PublicAggregate
 from child_welfare_plan.rules.evaluate import Evaluation
 from child_welfare_plan.rules.schedule import PlanCalendar
 from child_welfare_plan.rules.timeliness import TimelinessResult
@@ -42,6 +43,10 @@ def frames(result: object, table: str | None = None) -> Any:
         return pd.DataFrame([i.to_dict() for i in result.items])
     if isinstance(result, AggregateResult):
         return pd.DataFrame.from_records(list(result.rows), columns=list(AGGREGATE_COLUMNS))
+    if isinstance(result, PublicAggregate):
+        frame = pd.DataFrame.from_records(list(result.rows), columns=list(AGGREGATE_COLUMNS))
+        frame["withheld"] = list(result.withheld)
+        return frame
     if isinstance(result, PlanCalendar):
         frame = pd.DataFrame([item.to_dict() for item in result.items])
         for column in ("start", "end"):

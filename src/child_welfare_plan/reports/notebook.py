@@ -5,9 +5,11 @@ from __future__ import annotations
 from child_welfare_plan.model.findings import count
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.calendar import calendar_report
+from child_welfare_plan.reports.disclosure import WITHHELD
 from child_welfare_plan.reports.evaluation import evaluation_report
 from child_welfare_plan.reports.status import rates_block
 from child_welfare_plan.rules.aggregate import AggregateResult
+from child_welfare_plan.rules.disclosure.published import PublicAggregate
 from child_welfare_plan.rules.evaluate import Evaluation
 from child_welfare_plan.rules.schedule import PlanCalendar
 from child_welfare_plan.rules.timeliness import TimelinessResult
@@ -30,7 +32,7 @@ def notebook_report(result: object) -> Report:
         return calendar_report(result)
     if isinstance(result, TimelinessResult):
         return _timeliness(result)
-    if isinstance(result, AggregateResult):
+    if isinstance(result, AggregateResult | PublicAggregate):
         return _aggregate(result)
     raise TypeError(f"no notebook view of {type(result).__name__}")
 
@@ -74,7 +76,7 @@ def _timeliness(result: TimelinessResult) -> Report:
     )
 
 
-def _aggregate(result: AggregateResult) -> Report:
+def _aggregate(result: AggregateResult | PublicAggregate) -> Report:
     shown = (
         "unit",
         "level",
@@ -92,11 +94,14 @@ def _aggregate(result: AggregateResult) -> Report:
         f"({errors} errors)"
     )
     more = len(result.rows) - NOTEBOOK_ROWS
-    block = Block(
-        shown,
-        [[getattr(row, name) for name in shown] for row in result.rows[:NOTEBOOK_ROWS]],
-        percent_columns=("coverage",),
-    )
+    withheld = result.withheld if isinstance(result, PublicAggregate) else ()
+    lines = []
+    for n, row in enumerate(result.rows[:NOTEBOOK_ROWS]):
+        cells = [getattr(row, name) for name in shown]
+        if n < len(withheld) and withheld[n] is not None:
+            cells[shown.index("value")] = WITHHELD
+        lines.append(cells)
+    block = Block(shown, lines, percent_columns=("coverage",))
     notes = [f"… and {more} more values"] if more > 0 else []
     return Report(
         "aggregate",

@@ -79,14 +79,18 @@ def status_report(
     findings: Sequence[Finding] = (),
     *,
     due_within: int = DUE_WITHIN_DAYS,
+    public: bool = False,
 ) -> Report:
     """The report of ``cwp status``: ``data`` is the JSON of design §7 (``findings`` are
     those of the files, then those of the judgement), ``sections`` put first whom to
-    chase."""
+    chase. ``public`` says so (the result and the findings must already be the public
+    ones: :func:`~child_welfare_plan.rules.disclosure.published.public_timeliness`)."""
 
     every_finding = [*findings, *result.findings]
     data = result.to_dict()
     data["findings"] = [f.to_dict() for f in every_finding]
+    if public:
+        data["audience"] = "public"
     as_of = result.as_of.isoformat()
     titles = {ob.id: ob.title for ob in plan.obligations}
     kinds = {ob.id: ob.kind for ob in plan.obligations}
@@ -101,6 +105,11 @@ def status_report(
     ]
     if not overdue:
         lines.append("Nobody is overdue.")
+    if public:
+        lines.append(
+            "Audience: public. Reports on single incidents are left out (each concerns a "
+            "child), and findings show their code and place but not their message."
+        )
     blocks: list[Block] = []
     for obligation in dict.fromkeys(i.obligation for i in overdue):
         rows = [

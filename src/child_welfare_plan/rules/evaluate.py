@@ -5,9 +5,17 @@ on time and who is overdue (:mod:`~child_welfare_plan.rules.timeliness`), the ke
 indicators per commune and for the plan's area with their coverage
 (:mod:`~child_welfare_plan.rules.aggregate`), the plan's own targets and the national ones
 the catalog can measure (:mod:`~child_welfare_plan.rules.targets`), and every finding met
-on the way. For a public audience, small counts are withheld with complementary
-suppression (:mod:`~child_welfare_plan.rules.disclosure`), and a ratio is published only
-where its numerator is.
+on the way.
+
+For a public audience (:mod:`~child_welfare_plan.rules.disclosure`), the evaluation is one
+publication protected as a whole: the counts of children of every commune, of the area and
+of every period of the data are protected together (:func:`public_figures`), whichever
+period this evaluation prints, so that no count withheld here can be worked out or
+narrowed down from this evaluation or from another one of the same data (a year and its
+half); a ratio or a target's measured value is published only where the counts it is
+computed from are; reports on single incidents are left out of the timeliness (each is a
+child), and findings keep their code and place but not their message (a message may quote
+a count or an incident).
 
 References:
     * Decision 23/QĐ-TTg (07/01/2021): the national programme of action for children
@@ -28,14 +36,26 @@ from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.findings import Finding, has_errors
-from child_welfare_plan.model.indicators import DataValue, ValueType
+from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.presentation import Presentable, presenter
-from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet, aggregate
-from child_welfare_plan.rules.disclosure import CountTable, suppress
-from child_welfare_plan.rules.targets import Measurement, TargetResult, evaluate_targets
+from child_welfare_plan.rules.aggregate import (
+    AggregateResult,
+    DataValueSet,
+    aggregate,
+    value_set,
+)
+from child_welfare_plan.rules.disclosure import DEFAULT_K
+from child_welfare_plan.rules.disclosure.figures import PublicFigures, public_figures
+from child_welfare_plan.rules.disclosure.published import public_timeliness, quiet_finding
+from child_welfare_plan.rules.targets import (
+    Measurement,
+    TargetResult,
+    evaluate_targets,
+    withhold_target,
+)
 from child_welfare_plan.rules.timeliness import TimelinessResult, timeliness
 
 if TYPE_CHECKING:
@@ -76,7 +96,9 @@ class IndicatorRow:
     complete: bool | None
     reason: str | None = None
     withheld: str | None = None
-    """``primary``, ``complementary`` or ``numerator`` when the value is not published."""
+    """Why the value is not published (public audience): ``suppressed`` for a count of
+    children (small, or withheld so that small ones cannot be worked out: the reason is
+    the same for both on purpose), ``derived`` for a ratio computed from one."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form; a withheld value is null with ``withheld`` saying why."""
@@ -104,6 +126,8 @@ class Evaluation(Presentable):
     k: int
     timeliness: TimelinessResult | None = attrs.field(eq=False, repr=False)
     aggregates: AggregateResult | None = attrs.field(eq=False, repr=False)
+    """The rolled-up figures behind the evaluation (None for a public one: they are not
+    protected)."""
     indicators: tuple[IndicatorRow, ...] = attrs.field(converter=to_tuple)
     targets: tuple[TargetResult, ...] = attrs.field(converter=to_tuple)
     findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
@@ -130,9 +154,15 @@ class Evaluation(Presentable):
             "k": self.k if self.audience == "public" else None,
             "timeliness": status,
             "indicators": [r.to_dict() for r in self.indicators],
-            "targets": [t.to_dict() for t in self.targets],
+            "targets": [self._target(t) for t in self.targets],
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    def _target(self, result: TargetResult) -> dict[str, Any]:
+        out = result.to_dict()
+        if self.audience == "public":
+            out.setdefault("withheld", None)
+        return out
 
     def to_pandas(self) -> dict[str, pd.DataFrame]:
         """Tables as pandas DataFrames: ``timeliness``, ``rates``, ``indicators``,
@@ -158,7 +188,7 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     period: str | None = None,
     audience: str = "internal",
-    k: int = 5,
+    k: int = DEFAULT_K,
     extra_targets: Iterable[Target] | None = None,
     findings: Sequence[Finding] = (),
 ) -> Evaluation:
@@ -173,7 +203,8 @@ def evaluate(
         calendar: working days for deadlines (Vietnam's public calendar by default).
         period: the period the figures are evaluated for (default: the plan's year,
             read under the plan's period convention).
-        audience: ``internal`` or ``public`` (disclosure control with threshold ``k``).
+        audience: ``internal`` or ``public`` (disclosure control with threshold ``k``,
+            see the module).
         extra_targets: targets besides the plan's own (default: the catalog's national
             targets).
         findings: findings met while loading the inputs, reported with the rest.
@@ -187,10 +218,13 @@ def evaluate(
     period = period or str(plan.year)
     every_finding = list(findings)
 
+    public = audience == "public"
     status = None
     if submissions is not None:
         status = timeliness(plan, submissions, as_of=as_of, calendar=calendar, incidents=incidents)
         every_finding += status.findings
+        if public:
+            status = public_timeliness(plan, status)
 
     area = _area_unit(plan)
     keys = [code for code in KEY_INDICATORS if catalog.has("indicator", code)]
@@ -198,9 +232,11 @@ def evaluate(
     result = None
     rows: list[IndicatorRow] = []
     measurements: dict[str, Measurement] = {}
+    figures: PublicFigures | None = None
     if values is not None:
+        data = value_set(plan, values, catalog)
         levels = [Level.COMMUNE] + ([area[1]] if area and area[1] is not Level.COMMUNE else [])
-        result = aggregate(plan, values, catalog, level=levels, periods=[period])
+        result = aggregate(plan, data, catalog, level=levels, periods=[period])
         every_finding += result.findings
         units = [*plan.area_units(Level.COMMUNE)]
         if area is not None:
@@ -228,11 +264,17 @@ def evaluate(
             got = result.get(scope, period, target.indicator) if scope else None
             if got is not None:
                 measurements[target.id] = Measurement.from_aggregate(got)
-        if audience == "public":
-            rows = _withhold(rows, catalog, k)
+        if public:
+            figures = public_figures(plan, data, catalog, k=k)
+            rows = [_withhold(r, figures, period) for r in rows]
     results = evaluate_targets(
         [t for t in targets if t.indicator is not None], measurements, as_of.year
     )
+    if figures is not None:
+        scopes = {t.id: t.scope or (area[0] if area else None) for t in targets}
+        results = tuple(_withhold_target(r, figures, scopes.get(r.target), period) for r in results)
+    if public:
+        every_finding = [quiet_finding(f) for f in every_finding]
     return Evaluation(
         plan=plan,
         as_of=as_of,
@@ -240,41 +282,24 @@ def evaluate(
         audience=audience,
         k=k,
         timeliness=status,
-        aggregates=result,
+        aggregates=None if public else result,
         indicators=rows,
         targets=results,
         findings=every_finding,
     )
 
 
-def _withhold(rows: list[IndicatorRow], catalog: Catalog, k: int) -> list[IndicatorRow]:
-    """Disclosure control, one indicator at a time: the communes' counts with the area's
-    total as a one-way table (primary and complementary suppression), then every ratio or
-    share whose numerator is withheld at that unit."""
-    out = {(r.unit, r.indicator): r for r in rows}
-    communes = [r for r in rows if r.level is Level.COMMUNE]
-    for code in dict.fromkeys(r.indicator for r in rows):
-        ind = catalog.indicator(code)
-        if ind.value_type is not ValueType.COUNT:
-            continue
-        cells = [r for r in communes if r.indicator == code and r.value is not None]
-        if not cells:
-            continue
-        items = {r.unit: int(r.value) for r in cells if r.value is not None}
-        suppressed = suppress(CountTable.from_list(items), k=k)
-        for (row_key, _), how in suppressed.marks:
-            target = out.get((str(row_key), code)) if row_key is not None else None
-            if target is None and row_key is None:
-                target = next(
-                    (r for r in rows if r.indicator == code and r.level is not Level.COMMUNE), None
-                )
-            if target is not None:
-                out[(target.unit, code)] = attrs.evolve(target, withheld=str(how))
-    for (unit, code), row in list(out.items()):
-        ind = catalog.indicator(code)
-        if ind.numerator is None:
-            continue
-        numerator = out.get((unit, ind.numerator))
-        if numerator is not None and numerator.withheld and not row.withheld:
-            out[(unit, code)] = attrs.evolve(row, withheld="numerator")
-    return [out[(r.unit, r.indicator)] for r in rows]
+def _withhold(row: IndicatorRow, figures: PublicFigures, period: str) -> IndicatorRow:
+    if row.value is None:
+        return row
+    why = figures.withheld(row.unit, period, row.indicator)
+    return row if why is None else attrs.evolve(row, withheld=why.value)
+
+
+def _withhold_target(
+    result: TargetResult, figures: PublicFigures, scope: str | None, period: str
+) -> TargetResult:
+    if result.indicator is None or scope is None or result.actual is None:
+        return result
+    why = figures.withheld(scope, period, result.indicator)
+    return result if why is None else withhold_target(result, "derived")

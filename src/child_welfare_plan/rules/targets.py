@@ -52,6 +52,7 @@ __all__ = [
     "evaluate_target",
     "evaluate_targets",
     "expected_value",
+    "withhold_target",
 ]
 
 #: Coverage needed to say ``met`` or ``not_met``: every expected unit, and complete data.
@@ -77,6 +78,9 @@ class TargetStatus(StrEnum):
     OFF_TRACK = "off_track"
     NO_DATA = "no_data"
     INSUFFICIENT_COVERAGE = "insufficient_coverage"
+    WITHHELD = "withheld"
+    """The measured value is computed from counts of children withheld from a public
+    output (disclosure control), so neither it nor the verdict on it is published."""
 
 
 class SupportsMeasurement(Protocol):
@@ -183,6 +187,8 @@ class TargetResult:
     source: str | None = None
     check: str | None = None
     """What a source has not confirmed about the target, or what its reading adds."""
+    withheld: str | None = None
+    """Why ``actual`` is not published (``derived``: computed from withheld counts)."""
 
     @property
     def goal(self) -> str:
@@ -190,8 +196,9 @@ class TargetResult:
         return f"{_SYMBOLS[self.comparator]} {_num(self.target_value)} ({self.year})"
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: every key present, ``None`` where it does not apply."""
-        return {
+        """The JSON form: every key present, ``None`` where it does not apply
+        (``withheld`` only on a withheld result: a public evaluation adds it to all)."""
+        out = {
             "target": self.target,
             "indicator": self.indicator,
             "scope": self.scope,
@@ -211,6 +218,25 @@ class TargetResult:
             "source": self.source,
             "check": self.check,
         }
+        if self.withheld is not None:
+            out["withheld"] = self.withheld
+        return out
+
+
+def withhold_target(result: TargetResult, why: str) -> TargetResult:
+    """The result as a public output shows it when its measured value is withheld: no
+    value and no verdict (either would tell how the withheld counts compare with the
+    target), ``why`` in :attr:`TargetResult.withheld`."""
+    return attrs.evolve(
+        result,
+        actual=None,
+        status=TargetStatus.WITHHELD,
+        reason=(
+            "Withheld from a public output: the value is computed from counts of children "
+            "that are withheld (disclosure control)."
+        ),
+        withheld=why,
+    )
 
 
 def expected_value(target: Target, year: int) -> float | None:

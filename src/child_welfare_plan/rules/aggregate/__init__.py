@@ -68,6 +68,7 @@ __all__ = [
     "DataValueSet",
     "Record",
     "aggregate",
+    "value_set",
 ]
 
 
@@ -101,6 +102,16 @@ def aggregate(
     """
     if catalog is None:
         catalog = values.catalog if isinstance(values, DataValueSet) else national_catalog()
+    data = value_set(plan, values, catalog)
+    engine = Engine(plan, data, catalog, _levels(plan, level), _periods(plan, data, periods))
+    return engine.run()
+
+
+def value_set(
+    plan: Plan, values: DataValueSet | Iterable[DataValue], catalog: Catalog
+) -> DataValueSet:
+    """``values`` as a finished :class:`DataValueSet` (checked against ``plan`` and
+    ``catalog`` when given as DataValue objects), ready to be rolled up more than once."""
     if isinstance(values, DataValueSet):
         data = values
     else:
@@ -110,8 +121,7 @@ def aggregate(
             for n, v in enumerate(values, start=1)
         )
     data.finish()
-    engine = Engine(plan, data, catalog, _levels(plan, level), _periods(plan, data, periods))
-    return engine.run()
+    return data
 
 
 def _levels(plan: Plan, level: Level | str | Sequence[Level | str] | None) -> tuple[Level, ...]:

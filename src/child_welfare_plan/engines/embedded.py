@@ -5,6 +5,7 @@ spills to disk when memory runs short; the checks are the narwhals code of
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -14,22 +15,38 @@ from child_welfare_plan.engines.columnar import classify, fast_rows
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.rules.aggregate.series import Columns
 
-__all__ = ["DuckBatch", "connect"]
+__all__ = ["DuckBatch", "connect", "open_batch"]
 
 #: A DuckDB column type whose values can be plain numbers, and how to read them.
 _NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER")
 _FLOATS = ("FLOAT", "DOUBLE")
 
 
-def connect() -> Any:
-    """An in-memory DuckDB connection that spills to a temporary directory."""
+def connect(spill: str) -> Any:
+    """An in-memory DuckDB connection that spills to the directory ``spill``."""
     import duckdb  # optional extra `engines`: the embedded columnar engine
 
     con = duckdb.connect(config={"preserve_insertion_order": True})
     con.execute("SET enable_progress_bar = false")
-    spill = tempfile.mkdtemp(prefix="cwp-duckdb-")
     con.execute(f"SET temp_directory = {_literal(spill)}")
     return con
+
+
+def open_batch(path: Path, columns: Columns, width: int, csv: bool) -> DuckBatch | None:
+    """``path`` read by DuckDB, spilling to a temporary directory removed on
+    :meth:`DuckBatch.close`; None when DuckDB cannot read it (bad bytes)."""
+    import duckdb  # optional extra `engines`
+
+    spill = tempfile.mkdtemp(prefix="cwp-duckdb-")
+    con = None
+    try:
+        con = connect(spill)
+        return DuckBatch(con, path, columns, width, csv, spill=spill)
+    except duckdb.Error:
+        if con is not None:
+            con.close()
+        shutil.rmtree(spill, ignore_errors=True)
+        return None
 
 
 def _literal(text: str) -> str:
@@ -44,8 +61,11 @@ class DuckBatch:
     """A CSV or Parquet file as DuckDB's table of cells (see :class:`~child_welfare_plan.
     engines.ingest.Batch`)."""
 
-    def __init__(self, con: Any, path: Path, columns: Columns, width: int, csv: bool) -> None:
+    def __init__(
+        self, con: Any, path: Path, columns: Columns, width: int, csv: bool, spill: str = ""
+    ) -> None:
         self.con = con
+        self.spill = spill
         self.source = str(path)
         self.csv = csv
         iu, ip, ii, idis, iv = columns
@@ -197,8 +217,10 @@ class DuckBatch:
         return {str(n): table.column(n).to_pylist() for n in table.column_names}
 
     def close(self) -> None:
-        """Close the connection (its temporary files go with it)."""
+        """Close the connection and remove its spill directory."""
         self.con.close()
+        if self.spill:
+            shutil.rmtree(self.spill, ignore_errors=True)
 
 
 def _blocks(relation: Any) -> Iterator[tuple[Any, Any, Any, Any]]:

@@ -10,7 +10,7 @@ from typing import Any
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.engines import choose
 from child_welfare_plan.engines.distributed import DaskBatch
-from child_welfare_plan.engines.embedded import DuckBatch, connect
+from child_welfare_plan.engines.embedded import open_batch
 from child_welfare_plan.engines.ingest import Batch, csv_header, header_columns, prepare, to_set
 from child_welfare_plan.engines.progress import Progress
 from child_welfare_plan.engines.rollup import roll_up
@@ -139,10 +139,5 @@ def _open(engine: str, path: Path, index: Any, width: int, csv: bool) -> Batch |
     """The file read by ``engine``, or None when it cannot read it (bad bytes): the Python
     reader then reports what is wrong."""
     if engine == "duckdb":
-        import duckdb  # optional extra `engines`
-
-        try:
-            return DuckBatch(connect(), path, index, width, csv)
-        except duckdb.Error:
-            return None
+        return open_batch(path, index, width, csv)
     return DaskBatch.open(path, index, width, csv)

@@ -16,11 +16,22 @@ from child_welfare_plan.model import AdministrativeUnit, Agency, AgencyKind, Lev
 __all__ = ["UNITS_CSV", "national_agencies", "national_units"]
 
 _HERE = Path(__file__).resolve().parent
-UNITS_CSV = Path(
-    os.environ.get(
-        "CWP_UNITS_CSV", _HERE.parent.parent / "shared" / "data" / "vn_admin_units_2023-04-10.csv"
-    )
-)
+_NAME = Path("shared") / "data" / "vn_admin_units_2023-04-10.csv"
+
+
+def _units_csv() -> Path:
+    """``CWP_UNITS_CSV``, else ``shared/data/…`` beside the checkout or beside one of its
+    parent folders (a worktree), else the usual place beside the checkout."""
+    given = os.environ.get("CWP_UNITS_CSV")
+    if given:
+        return Path(given)
+    for folder in _HERE.parent.parents:
+        if (folder / _NAME).is_file():
+            return folder / _NAME
+    return _HERE.parent.parent / _NAME
+
+
+UNITS_CSV = _units_csv()
 
 
 def national_units(path: Path = UNITS_CSV) -> tuple[AdministrativeUnit, ...]:

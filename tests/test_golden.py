@@ -87,3 +87,21 @@ def test_demo_output_is_unchanged(
     if os.environ.get("CWP_UPDATE_GOLDEN"):
         golden.write_bytes(produced)
     assert produced == golden.read_bytes(), f"{name} differs from tests/golden/{name}"
+
+
+#: The commands that take ``--engine``: every engine must give the golden bytes.
+ENGINE_CASES = ("aggregate.json", "status.json", "evaluate.json", "evaluate-public.json")
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+@pytest.mark.parametrize("name", ENGINE_CASES)
+def test_every_engine_gives_the_golden_output(
+    name: str, engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--engine python`` and ``--engine duckdb`` write the golden file byte for byte (the
+    Dask engine is compared on a real cluster in tests/test_engines.py)."""
+    monkeypatch.delenv("CWP_LANG", raising=False)
+    out = tmp_path / name
+    status = main([*CASES[name], "--engine", engine, "-o", str(out)])
+    assert status in (0, 1)
+    assert _portable(out.read_bytes()) == (GOLDEN / name).read_bytes()

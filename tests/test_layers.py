@@ -1,10 +1,11 @@
 """The layering contract: a lower layer never imports a higher one.
 
 Layers, lowest first (design §10): errors and presentation → model → calendars → catalog →
-rules → io → reports → formats → plugins → api → cli (with the package root, the lazy
-façade). Every import counts, wherever it stands: at module level, inside a function, or
-under ``TYPE_CHECKING``. Imports inside functions are kept for heavy or optional libraries
-only (:data:`LAZY_ALLOWED`); the import graph of the package has no cycle.
+rules → io → engines (who reads and checks national batches) → reports → formats → plugins →
+api → cli (with the package root, the lazy façade). Every import counts, wherever it
+stands: at module level, inside a function, or under ``TYPE_CHECKING``. Imports inside
+functions are kept for heavy or optional libraries only (:data:`LAZY_ALLOWED`); the import
+graph of the package has no cycle.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("catalogs",),
     ("rules",),
     ("io",),
+    ("engines",),
     ("reports",),
     ("formats",),
     ("plugins",),
@@ -44,6 +46,9 @@ LAZY_ALLOWED = frozenset(
         "dask",  # optional engine
         "distributed",  # optional engine
         "pyarrow",  # optional engine
+        "narwhals",  # optional extra `engines`: the portable lazy layer of the engines
+        "numpy",  # comes with every engine
+        "tqdm",  # optional extra `engines`: the progress bar
         "docx",  # optional extra `office`
         "openpyxl",  # optional extra `office`
         "xlsxwriter",  # optional extra `office`

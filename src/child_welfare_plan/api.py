@@ -15,7 +15,8 @@ from os import PathLike
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.catalogs.units import national_register
-from child_welfare_plan.io.datavalues import load_data_values as _load_data_values
+from child_welfare_plan.engines.values import aggregate_file as _aggregate_file
+from child_welfare_plan.engines.values import load_data_values as _load_data_values
 from child_welfare_plan.io.submissions import IncidentSet, SubmissionSet
 from child_welfare_plan.io.submissions import load_incidents as _load_incidents
 from child_welfare_plan.io.submissions import load_submissions as _load_submissions
@@ -77,13 +78,21 @@ def catalog() -> Catalog:
 
 
 def load_data_values(
-    path: str | PathLike[str], plan: Plan | str, *, source: str | None = None
+    path: str | PathLike[str],
+    plan: Plan | str,
+    *,
+    source: str | None = None,
+    engine: str = "auto",
 ) -> DataValueSet:
     """Read a data-value file for ``plan`` through the installed data sources (``source``
-    names one; default the one for the file's suffix), checked against the merged catalog."""
+    names one; default the one for the file's suffix), checked against the merged catalog
+    by ``engine`` (``auto``, ``python``, ``duckdb``, ``dask``: the same set whatever the
+    engine; see :mod:`child_welfare_plan.engines`)."""
     host = get_host()
     plan = host.plan(plan) if isinstance(plan, str) else plan
-    return _load_data_values(path, plan, host.catalog(), source=host.data_source_for(path, source))
+    return _load_data_values(
+        path, plan, host.catalog(), engine=engine, source=host.data_source_for(path, source)
+    )
 
 
 def load_submissions(
@@ -121,14 +130,27 @@ def unit_register() -> UnitRegister:
 
 def aggregate(
     plan: Plan,
-    values: DataValueSet | Iterable[DataValue],
+    values: DataValueSet | Iterable[DataValue] | str | PathLike[str],
     catalog: Catalog | None = None,
     *,
     level: Level | str | Sequence[Level | str] | None = None,
     periods: Sequence[Period | str] | None = None,
+    engine: str = "auto",
 ) -> AggregateResult:
     """:func:`child_welfare_plan.rules.aggregate.aggregate` with the installed catalog by
-    default (or the one ``values`` were checked against)."""
+    default (or the one ``values`` were checked against). ``values`` may be a file's path,
+    read and checked by ``engine`` (see :func:`load_data_values`)."""
+    if isinstance(values, str | PathLike):
+        host = get_host()
+        return _aggregate_file(
+            values,
+            plan,
+            catalog if catalog is not None else host.catalog(),
+            engine=engine,
+            source=host.data_source_for(values),
+            level=level,
+            periods=periods,
+        )
     if catalog is None and not isinstance(values, DataValueSet):
         catalog = get_host().catalog()
     return _aggregate.aggregate(plan, values, catalog, level=level, periods=periods)
@@ -261,13 +283,15 @@ def evaluate_files(
     period: str | None = None,
     audience: str = "internal",
     k: int = 5,
+    engine: str = "auto",
     plan_source: str | None = None,
     units_as_of: date | None = None,
     split_weights: str | PathLike[str] | None = None,
 ) -> Evaluation:
-    """Read the files (through the installed data sources) and evaluate ``plan``; with
-    ``units_as_of``, the figures are carried onto the units in force that day, divided
-    units apportioned by the ``split_weights`` file.
+    """Read the files (through the installed data sources; the data values by ``engine``,
+    see :func:`load_data_values`) and evaluate ``plan``; with ``units_as_of``, the figures
+    are carried onto the units in force that day, divided units apportioned by the
+    ``split_weights`` file.
 
     Every problem in the plan (:func:`validate_plan`; ``plan_source`` names its file for
     the locations, by default the installed pack's file) and in the files becomes a finding
@@ -288,7 +312,7 @@ def evaluate_files(
         loaded = load_submissions(submissions, plan, incidents=found_incidents)
         findings += loaded.findings
         found_submissions = loaded.submissions
-    values = load_data_values(data, plan) if data is not None else None
+    values = load_data_values(data, plan, engine=engine) if data is not None else None
     shares = None
     if split_weights is not None:
         weights = load_split_weights(split_weights)
@@ -318,7 +342,9 @@ def load_split_weights(path: str | PathLike[str], *, source: str | None = None) 
     return _load_split_weights(path, source=get_host().data_source_for(path, source))
 
 
-def evaluate_demo(plan_id: str, *, audience: str = "internal", k: int = 5) -> Evaluation:
+def evaluate_demo(
+    plan_id: str, *, audience: str = "internal", k: int = 5, engine: str = "auto"
+) -> Evaluation:
     """Evaluate a plan on the synthetic demo data set its pack registers."""
     demo = get_host().demo_data(plan_id)
     with demo.files() as (submissions, data, incidents):
@@ -330,4 +356,5 @@ def evaluate_demo(plan_id: str, *, audience: str = "internal", k: int = 5) -> Ev
             incidents=incidents,
             audience=audience,
             k=k,
+            engine=engine,
         )

@@ -37,6 +37,7 @@ from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.cli.args import (
     UsageError,
     add_audience,
+    add_engine_options,
     add_remap_options,
     format_name,
     refuse_unreadable,
@@ -44,11 +45,13 @@ from child_welfare_plan.cli.args import (
     require_files,
 )
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
-from child_welfare_plan.io.datavalues import load_data_values
+from child_welfare_plan.engines import choose
+from child_welfare_plan.engines.progress import terminal_progress
+from child_welfare_plan.engines.values import aggregate_file, load_data_values
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.aggregate import aggregate_report
 from child_welfare_plan.reports.base import Report
-from child_welfare_plan.rules.aggregate import aggregate
+from child_welfare_plan.rules.aggregate import DataValueSet, aggregate
 from child_welfare_plan.rules.disclosure.figures import public_figures
 from child_welfare_plan.rules.disclosure.published import publish_aggregate
 from child_welfare_plan.rules.remap import aggregate_as_of
@@ -62,8 +65,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
         type=Path,
-        help="data values: CSV, JSON, .xlsx/.xls/.ods (FILE#Sheet), a filled form, or a "
-        "DHIS2 dataValueSet",
+        help="data values: CSV, JSON, Parquet, .xlsx/.xls/.ods (FILE#Sheet), a filled form, "
+        "or a DHIS2 dataValueSet",
     )
     p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
     p.add_argument(
@@ -80,6 +83,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     add_remap_options(p)
     add_audience(p)
+    add_engine_options(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
@@ -93,7 +97,9 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         )
     catalog = host.catalog()
     weights = remap_weights(args, host)
+    progress = terminal_progress(args.quiet, total=4)
     with contextlib.ExitStack() as stack:
+        stack.callback(progress.close)
         path: Path | None = args.data
         if args.demo and path is None:
             _, path, _ = stack.enter_context(host.demo_data(plan.id).files())
@@ -102,33 +108,61 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         if path is None:
             raise UsageError("give the data values with --data FILE (or --demo)")
         require_files(data=path)
-        data = load_data_values(path, plan, catalog, source=host.data_source_for(path))
-    refuse_unreadable(data.findings)
-    own = plan_findings(args.plan, plan, host)
-    tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
-    if args.units_as_of is not None:
-        remapped = aggregate_as_of(
-            plan,
-            data,
-            catalog,
-            register=national_register(),
-            as_of=args.units_as_of,
-            weights=weights.shares,
-            level=args.level,
-            periods=args.period,
-        )
-        result = attrs.evolve(
-            remapped.result, findings=(*own, *weights.findings, *remapped.result.findings)
-        )
-        report = aggregate_report(
-            result, remapped.plan, tables=tables, units_as_of=args.units_as_of
-        )
-        return report, 1 if result.has_errors() else 0
-    result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
-    if own:
-        result = attrs.evolve(result, findings=(*own, *result.findings))
-    failed = 1 if result.has_errors() else 0
-    if args.audience == "public":
-        figures = public_figures(plan, data, catalog, k=args.k)
-        return aggregate_report(publish_aggregate(result, figures), plan, tables=tables), failed
-    return aggregate_report(result, plan, tables=tables), failed
+        engine = choose(args.engine, [path])
+        source = host.data_source_for(path)
+        own = plan_findings(args.plan, plan, host)
+        tables = format_name(args, host) not in ("json", "csv")  # both write `data` alone
+        data: DataValueSet | None = None
+        if args.audience == "public" or args.units_as_of is not None:
+            # Disclosure control and re-aggregation work on the reported values: the
+            # engine's data-value set.
+            data = load_data_values(
+                path, plan, catalog, engine=engine, source=source, progress=progress
+            )
+            refuse_unreadable(data.findings)
+        if args.units_as_of is not None:
+            assert data is not None
+            with progress.step("carry onto the units of the day and roll up"):
+                remapped = aggregate_as_of(
+                    plan,
+                    data,
+                    catalog,
+                    register=national_register(),
+                    as_of=args.units_as_of,
+                    weights=weights.shares,
+                    level=args.level,
+                    periods=args.period,
+                )
+            result = attrs.evolve(
+                remapped.result, findings=(*own, *weights.findings, *remapped.result.findings)
+            )
+            with progress.step("build the report"):
+                report = aggregate_report(
+                    result, remapped.plan, tables=tables, units_as_of=args.units_as_of
+                )
+            return report, 1 if result.has_errors() else 0
+        if data is not None:
+            with progress.step("roll up over time and the unit tree"):
+                result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
+        else:
+            result = aggregate_file(
+                path,
+                plan,
+                catalog,
+                engine=engine,
+                source=source,
+                progress=progress,
+                level=args.level,
+                periods=args.period,
+            )
+            refuse_unreadable(result.findings)
+        if own:
+            result = attrs.evolve(result, findings=(*own, *result.findings))
+        failed = 1 if result.has_errors() else 0
+        with progress.step("build the report"):
+            if data is not None and args.audience == "public":
+                figures = public_figures(plan, data, catalog, k=args.k)
+                report = aggregate_report(publish_aggregate(result, figures), plan, tables=tables)
+            else:
+                report = aggregate_report(result, plan, tables=tables)
+    return report, failed

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, parse_date, parse_received
+from child_welfare_plan.engines import AUTO_BYTES, CHOICES
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.io.spreadsheets import split_sheet
 from child_welfare_plan.io.tables import UNREADABLE_CODES
@@ -30,6 +31,7 @@ __all__ = [
     "StoppingProblems",
     "UsageError",
     "add_audience",
+    "add_engine_options",
     "add_remap_options",
     "check_remap_args",
     "date_arg",
@@ -217,3 +219,22 @@ def format_name(args: argparse.Namespace, host: Host) -> str:
             )
         return fmt.name
     return "text"
+
+
+def add_engine_options(p: argparse.ArgumentParser) -> None:
+    """``--engine`` and ``--quiet``: who reads and checks the files, and the progress bar."""
+    p.add_argument(
+        "--engine",
+        choices=CHOICES,
+        default="auto",
+        help="who reads and checks the files: python (the reference), duckdb (columnar, "
+        "the `engines` extra), dask (a cluster, the `distributed` extra); auto (default): "
+        f"python below {AUTO_BYTES // 2**20:,} MiB of input, duckdb above. The output is the "
+        "same whatever the engine",
+    )
+    p.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress bar (one is shown on stderr only when it is a terminal)",
+    )

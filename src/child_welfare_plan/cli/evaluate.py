@@ -23,6 +23,7 @@ import attrs
 from child_welfare_plan.api import evaluate_files
 from child_welfare_plan.cli.args import (
     add_audience,
+    add_engine_options,
     add_remap_options,
     check_remap_args,
     date_arg,
@@ -44,7 +45,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
         type=Path,
-        help="data values: CSV, JSON, a spreadsheet, a filled form or a DHIS2 dataValueSet",
+        help="data values: CSV, JSON, Parquet, a spreadsheet, a filled form or a DHIS2 "
+        "dataValueSet",
     )
     p.add_argument("--submissions", type=Path, help="submissions (CSV, JSON or a spreadsheet)")
     p.add_argument("--incidents", type=Path, help="incidents (CSV, JSON or a spreadsheet)")
@@ -53,6 +55,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
     add_audience(p)
     add_remap_options(p)
+    add_engine_options(p)
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
@@ -85,6 +88,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             period=args.period,
             audience=args.audience,
             k=args.k,
+            engine=args.engine,
             plan_source=plan_source(args.plan, plan, host),
             units_as_of=args.units_as_of,
             split_weights=args.split_weights,

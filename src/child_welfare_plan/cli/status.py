@@ -30,6 +30,7 @@ from pathlib import Path
 from child_welfare_plan.cli.args import (
     UsageError,
     add_audience,
+    add_engine_options,
     date_arg,
     days_arg,
     refuse_unreadable,
@@ -37,6 +38,7 @@ from child_welfare_plan.cli.args import (
     today_in_vietnam,
 )
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
+from child_welfare_plan.engines import choose
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.plugins.host import Host
@@ -78,6 +80,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         metavar="DAYS",
         help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
     )
+    add_engine_options(p)
     add_audience(p, threshold=False)
 
 
@@ -99,6 +102,9 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         if submissions_file is None:
             raise UsageError("give the submissions with --submissions FILE (or --demo)")
         require_files(submissions=submissions_file, incidents=incidents_file)
+        # Submissions are judged by the Python rules whatever the engine (the same answer);
+        # the choice is still checked, so that a missing extra is a usage error.
+        choose(args.engine, [submissions_file])
         if incidents_file is not None:
             loaded = load_incidents(
                 incidents_file, plan, source=host.data_source_for(incidents_file)

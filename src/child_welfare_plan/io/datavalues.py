@@ -30,7 +30,14 @@ from child_welfare_plan.model.findings import Finding, FindingList, Location, Se
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.rules.aggregate import DataValueSet
 
-__all__ = ["COLUMNS", "REQUIRED_COLUMNS", "load_data_values", "read_data_values"]
+__all__ = [
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "column_indexes",
+    "empty_file",
+    "load_data_values",
+    "read_data_values",
+]
 
 #: The columns of a data-value file, in their usual order.
 COLUMNS = ("unit", "period", "indicator", "disaggregation", "value")
@@ -67,7 +74,7 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     )
     findings = values.findings
     findings.extend(stream.findings)
-    index = _column_indexes(stream.columns, stream.source, findings)
+    index = column_indexes(stream.columns, stream.source, findings)
     if index is None:
         if not findings:
             findings.append(_problem(stream.source, "no-values", "the file holds no values"))
@@ -88,18 +95,23 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     if isinstance(stream.findings, FindingList):
         findings.extend(stream.findings.summaries())
     if not len(values) and not findings:
-        findings.append(
-            _problem(stream.source, "no-values", "the file holds no values (a header, no rows)")
-        )
+        findings.append(empty_file(stream.source))
     values.finish()
     # A spreadsheet's cells are located by sheet and column letter, a DHIS2 file's by its keys.
     findings[:] = stream.locate(findings)
     return values
 
 
-def _column_indexes(
+def empty_file(source: str) -> Finding:
+    """The finding of a file with a header and no row of values."""
+    return _problem(source, "no-values", "the file holds no values (a header, no rows)")
+
+
+def column_indexes(
     columns: tuple[str, ...], source: str, findings: list[Finding]
 ) -> tuple[int, int, int, int | None, int] | None:
+    """The positions of the five columns (None: a required one is missing, a finding
+    added to ``findings``)."""
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         if columns:

@@ -24,6 +24,7 @@ from child_welfare_plan.io.dhis2 import (
     read_dhis2_csv,
     read_dhis2_json,
 )
+from child_welfare_plan.io.parquet import read_parquet_table
 from child_welfare_plan.io.spreadsheets import (
     SPREADSHEET_SUFFIXES,
     read_spreadsheet_table,
@@ -89,6 +90,12 @@ BUILTIN_SOURCES: tuple[DataSource, ...] = (
         "csv", (".csv",), read_csv_table, "UTF-8 CSV with a header row", stream=stream_csv_table
     ),
     DataSource("json", (".json",), read_json_table, "a JSON array of objects"),
+    DataSource(
+        "parquet",
+        (".parquet",),
+        read_parquet_table,
+        "Apache Parquet (needs the `engines` extra), for national batches",
+    ),
     DataSource(
         "spreadsheet",
         SPREADSHEET_SUFFIXES,

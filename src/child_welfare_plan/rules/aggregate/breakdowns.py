@@ -8,6 +8,7 @@ from typing import Self
 
 from child_welfare_plan.model.indicators import canonical_disaggregation, parse_disaggregation
 from child_welfare_plan.rules.aggregate.series import Series, ValueSetState, close, show
+from child_welfare_plan.rules.order import canonical_order
 
 __all__ = ["BreakdownChecks"]
 
@@ -16,13 +17,16 @@ class BreakdownChecks(ValueSetState):
     """The check of totals against breakdowns, run once when the set is finished."""
 
     def finish(self) -> Self:
-        """Check every total against its breakdowns and derive missing totals (once)."""
+        """Check every total against its breakdowns and derive missing totals (once); the
+        findings are then in the one order every engine gives
+        (:func:`~child_welfare_plan.rules.order.canonical_order`)."""
         if not self._finished:
             self._finished = True
             for group in list(self._groups.values()):
                 self._check_breakdowns(group)
             # Say what the cap on findings left out (one finding per kind).
             list.extend(self.findings, self.findings.summaries())
+            self.findings[:] = canonical_order(self.findings)
         return self
 
     def _parts(self, key: str) -> dict[str, str]:

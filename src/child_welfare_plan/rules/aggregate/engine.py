@@ -23,6 +23,7 @@ from child_welfare_plan.rules.aggregate.emit import Emitter, Stored
 from child_welfare_plan.rules.aggregate.results import AggregateResult, AggregateRow
 from child_welfare_plan.rules.aggregate.series import TYPE_RANK, Series
 from child_welfare_plan.rules.aggregate.values import DataValueSet
+from child_welfare_plan.rules.order import canonical_order
 
 __all__ = ["Engine"]
 
@@ -142,7 +143,7 @@ class Engine(Emitter):
         return AggregateResult(
             plan=self.plan.id,
             rows=tuple(self.rows),
-            findings=(*self.data.findings, *self.findings),
+            findings=tuple(canonical_order((*self.data.findings, *self.findings))),
             periods=tuple(p.id for p in self.periods),
             levels=self.levels,
             computed=frozenset(i.code for i in indicators if i.is_computed),

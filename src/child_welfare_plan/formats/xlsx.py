@@ -3,7 +3,7 @@
 Sheets are named from the section heading and the table's title (at most 31 characters,
 unique, none of ``[ ] : * ? / \\``, as Excel requires). Cells keep their types: numbers
 are numbers, dates are dates (shown dd/mm/yyyy), fractions of a percentage column are
-percentages; a withheld count stays the marker its table prints (``<5``, ``x``). Each sheet
+percentages; a withheld count stays the marker its table prints (``x``). Each sheet
 has a bold, frozen header row with a filter, and columns as wide as their content.
 
 Needs the ``office`` extra (openpyxl), imported when a workbook is written.

@@ -46,7 +46,7 @@ class Chart:
     """A bar chart: one bar per label.
 
     A value is a number, None (nothing to show), or a text shown in place of the bar: the
-    marker a table prints for a withheld count (``"<5"``, ``"x"``), so that a chart never
+    marker a table prints for a withheld count (``"x"``), so that a chart never
     shows a figure its table withholds. With ``percent``, values are fractions (0.923)
     shown as percentages on a scale from 0 to 100 %; ``unit`` names what the bars count.
     """

@@ -60,7 +60,7 @@ def indicator_chart(
     description: str | None = None,
 ) -> Chart:
     """One indicator by commune from the rows ``(unit code, name, shown cell)`` of the
-    indicator's column in its table: a number is a bar, a marker (``<5``, ``x``) stays a
+    indicator's column in its table: a number is a bar, a marker (``x``) stays a
     marker, anything else is no value."""
     values: list[float | int | str | None] = []
     for _, _, shown in rows:

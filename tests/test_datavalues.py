@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,6 +125,28 @@ def test_unknown_unit(tmp_path: Path, bare_host: Host) -> None:
     )
     assert finding.location.file is not None and finding.location.file.endswith("values.csv")
     assert "99999" in finding.message
+
+
+def test_a_code_that_lost_its_leading_zeros_is_named_in_the_finding(
+    tmp_path: Path, bare_host: Host
+) -> None:
+    """A spreadsheet drops the zeros of a code typed as a number (``4`` for ``00004``):
+    the row is still refused, and the finding says which code it probably was."""
+    units = [
+        AdministrativeUnit(code="01", name="Thành phố Hà Nội", level="province"),
+        AdministrativeUnit(code="001", name="Quận Ba Đình", level="district", parent="01"),
+        AdministrativeUnit(code="00004", name="Phường Trúc Bạch", level="commune", parent="001"),
+    ]
+    plan = attrs.evolve(small_plan(), area="001", units=units, agencies=[], obligations=[])
+    body = HEADER + "4,2023S1,tre-em,,5\n00004,2023S1,tre-em,,6\n99999,2023S1,tre-em,,7\n"
+    values = load(tmp_path, bare_host, body, plan=plan)
+    lost, unknown = values.findings
+    assert (lost.code, lost.location.row) == ("unknown-unit", 2)
+    assert "did you mean 00004 (Phường Trúc Bạch)?" in lost.message
+    assert "leading zeros" in lost.message
+    assert (unknown.code, unknown.location.row) == ("unknown-unit", 4)
+    assert "did you mean" not in unknown.message
+    assert [v.value for v in values] == [6]
 
 
 def test_a_unit_outside_the_plans_area(tmp_path: Path, bare_host: Host) -> None:

@@ -146,3 +146,30 @@ def test_a_code_listed_twice_exists_on_the_days_of_either_unit() -> None:
     agency = Agency(code="ubnd-11086", name="UBND xã", unit="11086", kind="peoples-committee")
     plan = Plan(id="p", title="Thử", year=2025, issuer="ubnd-11086", units=units, agencies=[agency])
     assert in_force_findings(plan, register=REGISTER) == []
+
+
+def test_an_agency_without_dates_has_the_national_list_s_validity(tu_ky: Plan) -> None:
+    """The labour sector's provincial department ends on 28/02/2025 (Decree 42/2025/NĐ-CP,
+    in force 01/03/2025: the Ministry of Health takes over children's affairs); the plan
+    file gives ``so-ldtbxh`` no dates, so the national list of bodies gives them."""
+    (agency,) = [a for a in tu_ky.agencies if a.code == "so-ldtbxh"]
+    assert agency.valid_from is None and agency.valid_to is None
+    findings = in_force_findings(attrs.evolve(tu_ky, year=2025), register=REGISTER)
+    (so,) = [f for f in findings if "'so-ldtbxh'" in f.message]
+    assert so.code == "agency-not-in-force"
+    assert "it exists until 2025-02-28" in so.message
+    # In 2024 it existed all year: no warning.
+    in_2024 = in_force_findings(attrs.evolve(tu_ky, year=2024), register=REGISTER)
+    assert not [f for f in in_2024 if "'so-ldtbxh'" in f.message]
+
+
+def test_a_body_of_the_same_code_at_another_level_lends_no_dates() -> None:
+    """``ldtbxh`` is the district office in the national list; a province agency coded
+    ``ldtbxh`` is some other body and keeps open validity."""
+    plan = small_plan()
+    province = AdministrativeUnit(code="30", name="Tỉnh Hải Dương", level="province")
+    office = Agency(code="ldtbxh", name="Sở X", unit="30", kind="specialised-office")
+    plan = attrs.evolve(
+        plan, year=2025, units=[*plan.units, province], agencies=[*plan.agencies, office]
+    )
+    assert not [f for f in in_force_findings(plan) if "'ldtbxh'" in f.message]

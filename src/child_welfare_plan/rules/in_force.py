@@ -17,7 +17,12 @@ needs them:
 * a **target**'s scope: the last day of the target's year;
 * any other unit the plan lists: some day of the year.
 
-An agency exists while it and its unit both do. A unit whose name does not match the name
+An agency exists while it and its unit both do. An agency the plan lists without dates,
+whose code is that of a body of the national list (``so-ldtbxh`` at a province,
+``ldtbxh`` and ``ubnd-<code>`` at a district: :mod:`child_welfare_plan.catalogs.agencies`),
+ends when that body ends: the labour sector's offices on 28/02/2025, the district bodies on
+30/06/2025. (The list's start dates say when a body took over children's affairs, not when
+it began to exist, so they are not used.) A unit whose name does not match the name
 the register gives its code is reported (``unit-name-mismatch``): a reused code (11086 is
 Xã Hưng Đạo until 30/06/2025, Xã Đại Sơn from 01/07/2025) is the usual cause. Each unit
 and agency is reported once, at the first place it is needed on a day it does not exist.
@@ -37,7 +42,9 @@ from datetime import date
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
+from child_welfare_plan.catalogs.agencies import agency_roles
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.model.agencies import Agency
 from child_welfare_plan.model.deadlines import DeadlineRule
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.plan import Plan, Task
@@ -167,7 +174,20 @@ class _Checker:
             return None
         agency = self.plan.agency(code)
         unit = self.units.get(agency.unit, (None, None))
-        return _both((agency.valid_from, agency.valid_to), unit)
+        return _both(self._own_span(agency), unit)
+
+    def _own_span(self, agency: Agency) -> Span:
+        """The agency's validity: its own, else open from the start and ending when the
+        national list's body with its code at its unit's level ends."""
+        if agency.valid_from is not None or agency.valid_to is not None:
+            return (agency.valid_from, agency.valid_to)
+        units = [u for u in self.plan.units if u.code == agency.unit]
+        for role in agency_roles():
+            if role.kind is agency.kind and any(
+                u.level is role.level and role.code_for(u) == agency.code for u in units
+            ):
+                return (None, role.valid_to)
+        return (None, None)
 
     def need_agency(self, code: str | None, need: Need) -> None:
         if code is None or code in self.reported:

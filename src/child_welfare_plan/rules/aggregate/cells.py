@@ -101,6 +101,21 @@ class CellChecks(ValueSetState):
                 row,
             )
 
+    def _lost_zeros(self, code: str) -> str:
+        """A hint when ``code`` is a unit's code without its leading zeros (``4`` for
+        ``00004``): a spreadsheet drops them from a code typed as a number."""
+        if not code.isascii() or not code.isdigit():
+            return ""
+        padded = [code.zfill(n) for n in (2, 3, 5) if n > len(code)]
+        known = [c for c in padded if c in self._uid]
+        if not known:
+            return ""
+        names = " or ".join(f"{c} ({self._tree.get(c).name})" for c in known)
+        return (
+            f"; did you mean {names}? A code typed as a number loses its leading zeros: "
+            "store the unit column as text"
+        )
+
     def _unit(self, cell: Cell) -> int | Problem:
         cached = self._bad_units.get(cell)
         if cached is not None:
@@ -118,7 +133,8 @@ class CellChecks(ValueSetState):
             result = (
                 "unknown-unit",
                 "unit",
-                f"unknown unit {echo(code)}: the plan {self.plan.id!r} has no unit with this code",
+                f"unknown unit {echo(code)}: the plan {self.plan.id!r} has no unit with this code"
+                + self._lost_zeros(code),
             )
         elif self._uid[code] not in self._area:
             unit = self._tree.get(code)

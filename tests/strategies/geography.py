@@ -33,9 +33,11 @@ class UnitHistory:
 def unit_histories(draw: st.DrawFn, max_units: int = 8) -> UnitHistory:
     """Communes of one province through two reforms (:data:`REFORM_DAYS`). At each, some
     units carry on unchanged and the others are merged in groups (the merged unit keeps
-    the code of its first member, as a reused code does) or split in two or three (the first
+    the code of its first member, as a reused code does), split in two or three (the first
     piece keeps the code, unless that pair of codes was split before: shares are given by
-    pairs of codes); every split gets drawn shares adding up to 1."""
+    pairs of codes), or split in two with one piece merged with whole units into a unit that
+    keeps the split unit's code (what happened to Xã Hưng Đạo, 11086, on 01/07/2025); every
+    split gets drawn shares adding up to 1."""
     province = AdministrativeUnit(code="31", name="Tỉnh Thử", level=Level.PROVINCE)
     serial = iter(range(10003, 99999, 3))
     current = [
@@ -53,7 +55,39 @@ def unit_histories(draw: st.DrawFn, max_units: int = 8) -> UnitHistory:
         for unit in order:
             (result if draw(st.booleans()) else changed).append(unit)
         while changed:
-            if draw(st.booleans()):  # a merge of one to three units
+            how = draw(st.sampled_from(("merge", "split", "split-into-merge")))
+            if how == "split-into-merge" and len(changed) >= 2:
+                # Xã Hưng Đạo (11086) in 2025: split, one piece merged with whole units
+                # into a unit that reuses its code, the other piece gone elsewhere.
+                size = draw(st.integers(1, min(2, len(changed) - 1)))
+                old, group, changed = changed[0], changed[1 : 1 + size], changed[1 + size :]
+                keep = (old.code, old.code) not in weights
+                merged = AdministrativeUnit(
+                    code=old.code if keep else str(next(serial)),
+                    name=f"Xã {next(serial)}",
+                    level="commune",
+                    parent="31",
+                    valid_from=day,
+                )
+                other = str(next(serial))
+                pieces = [
+                    merged,
+                    AdministrativeUnit(
+                        code=other, name=f"Xã {other}", level="commune", parent="31", valid_from=day
+                    ),
+                ]
+                part = draw(st.integers(1, 9))
+                for piece, share in zip(pieces, (part / 10, 1 - part / 10), strict=True):
+                    weights[(old.code, piece.code)] = share
+                    successions.append(
+                        Succession(old=old.code, new=piece.code, effective=day, kind="split")
+                    )
+                successions += [
+                    Succession(old=u.code, new=merged.code, effective=day, kind="merge")
+                    for u in group
+                ]
+                olds = [old, *group]
+            elif how == "merge":  # a merge of one to three units
                 size = draw(st.integers(1, min(3, len(changed))))
                 group, changed = changed[:size], changed[size:]
                 new = attrs.evolve(

@@ -434,6 +434,8 @@ VN = dt.timezone(dt.timedelta(hours=7))
         ("trước 16 giờ 00 ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 0))),
         ("trước 16 giờ ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 0))),
         ("trước 17h00 ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(17, 0))),
+        ("trước 16g00 ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 0))),
+        ("chậm nhất 16g30 ngày 14/6/2024", By(D(2024, 6, 14), dt.time(16, 30))),
         ("trước 17h ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(17, 0))),
         ("trước 16:30, ngày 14/6/2024", Before(D(2024, 6, 14), dt.time(16, 30))),
         ("trước 8 giờ 30 phút ngày 14 tháng 6 năm 2024", Before(D(2024, 6, 14), dt.time(8, 30))),

@@ -127,9 +127,11 @@ def test_incidents_given_are_judged_against_the_plans_time_limit(
     assert (item["period"], item["status"], item["due_at"], item["hours_late"]) == (
         "dx-01",
         "late",
-        "2023-08-06T09:45:00",
+        "2023-08-06T09:45:00+07:00",
         11.0,
     )
+    # Instants carry Vietnam's offset, as `cwp deadline` writes them (design §10).
+    assert item["received_at"].endswith("+07:00")
     assert files_findings(data, files) == []
 
 

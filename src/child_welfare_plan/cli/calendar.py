@@ -7,6 +7,7 @@ only); exit 1 when one is an error.
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import UTC, datetime
 
 from child_welfare_plan.cli import say
@@ -45,7 +46,23 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         for f in findings:
             if f.severity is Severity.ERROR:
                 say(f"cwp: error: {f.location}: {f.message}")
-    # The command line is the one place that may read the clock: iCalendar's DTSTAMP.
-    stamp = datetime.now(UTC).replace(microsecond=0)
+    # The command line is the one place that may read the clock: iCalendar's DTSTAMP, or
+    # SOURCE_DATE_EPOCH when set, so that a rebuilt calendar is the same bytes.
+    stamp = _stamp(os.environ.get("SOURCE_DATE_EPOCH"))
     report = calendar_report(cal, stamp=stamp, findings=findings)
     return report, 1 if has_errors(findings) else 0
+
+
+def _stamp(epoch: str | None) -> datetime:
+    """When the calendar is produced: ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when
+    it is a whole number, else now.
+
+    References:
+        * RFC 5545 §3.8.7.2: DTSTAMP, the date and time the iCalendar object was created.
+        * reproducible-builds.org, SOURCE_DATE_EPOCH specification.
+    """
+    if epoch is not None and epoch.strip().isascii() and epoch.strip().isdigit():
+        seconds = int(epoch.strip())
+        if seconds < 253402300800:  # before 10000-01-01, the last instant datetime holds
+            return datetime.fromtimestamp(seconds, UTC)
+    return datetime.now(UTC).replace(microsecond=0)

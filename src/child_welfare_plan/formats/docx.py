@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import shown_rows
+from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.document import (
     ADDRESSEE_LABEL,
@@ -113,7 +114,8 @@ def render_docx(report: Report) -> bytes:
         _frame_bottom(document, header)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    day = report.document.day if report.document is not None else None
+    return settle(buffer.getvalue(), day_moment(day))  # the same report, the same bytes
 
 
 # Page, styles and low-level helpers ---------------------------------------------------------

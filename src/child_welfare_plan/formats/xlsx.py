@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import cell_text
+from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.reports.base import Block, Report
 
 __all__ = ["DATE_FORMAT", "PERCENT_FORMAT", "render_xlsx", "sheet_name", "sheet_tables"]
@@ -154,4 +155,5 @@ def render_xlsx(report: Report) -> bytes:
             sheet.auto_filter.ref = f"A1:{last}{len(block.rows) + 1}"
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    day = report.document.day if report.document is not None else None
+    return settle(buffer.getvalue(), day_moment(day))  # the same report, the same bytes

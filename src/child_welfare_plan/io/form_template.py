@@ -20,6 +20,7 @@ from typing import Any
 
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.io.forms import FormCell, FormLayout, parse_cell_ref
+from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.io.spreadsheets import MissingExtraError, column_letter
 from child_welfare_plan.model.indicators import ValueType, parse_disaggregation
 from child_welfare_plan.model.periods import Period
@@ -190,4 +191,4 @@ def write_template(
     ws.protection.sheet = True
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return settle(out.getvalue(), day_moment(period.start))  # the same form, the same bytes

@@ -88,7 +88,7 @@ DEADLINE_FORMS = (
 )
 """The phrases :func:`parse_deadline` reads, one example each. Dates may also be written
 15/06/2023, 15-6-2023, 15.6.2023 or "ngày 15 tháng 6 năm 2023", and without the year when
-one is given; a time of day as "16 giờ 00", "16 giờ", "16h00", "16h" or "16:00"; "trong
+one is given; a time of day as "16 giờ 00", "16 giờ", "16h00", "16h", "16g00" or "16:00"; "trong
 thời hạn" and "trong vòng" are interchangeable, a number may be followed by itself in words
 ("05 (năm) ngày"), and every phrase may be typed without diacritics."""
 
@@ -135,7 +135,7 @@ _DATE = (
     rf"(?:\s+{_w('năm')}\s+(?P<wyear>\d{{4}}))?)"
 )
 _TIME = (
-    rf"(?P<hour>\d{{1,2}})\s*(?:{_w('giờ')}|h)\s*(?:(?P<minute>\d{{1,2}})(?:\s*{_w('phút')})?)?"
+    rf"(?P<hour>\d{{1,2}})\s*(?:{_w('giờ')}|h|g)\s*(?:(?P<minute>\d{{1,2}})(?:\s*{_w('phút')})?)?"
     r"|(?P<chour>\d{1,2}):(?P<cminute>\d{2})"
 )
 _ON_DAY = rf"(?:(?:{_TIME})\s*,?\s*)?(?:{_w('ngày')}\s+)?{_DATE}"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from child_welfare_plan.calendars.dates import local_aware
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.model.findings import Finding, Severity, has_errors
 from child_welfare_plan.model.plan import Submission
@@ -115,7 +116,8 @@ class StatusItem:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of design §7, with ``reporter_name``, ``drafted_by`` (and its
         name), ``due_at``, ``reading``, ``received_at``, ``delay_bucket``, ``hours_late``,
-        ``submissions``, ``document_number`` and ``revision`` (of the content) beside it."""
+        ``submissions``, ``document_number`` and ``revision`` (of the content) beside it.
+        ``due_at`` and ``received_at`` are instants in Vietnam's time, with ``+07:00``."""
         content = self.content
         last, due_at, received, received_at = (
             self.last_on_time_day,
@@ -129,11 +131,11 @@ class StatusItem:
             "obligation": self.obligation,
             "period": self.period,
             "last_on_time_day": None if last is None else last.isoformat(),
-            "due_at": None if due_at is None else due_at.isoformat(),
+            "due_at": None if due_at is None else local_aware(due_at).isoformat(),
             "reading": self.reading,
             "status": self.status.value,
             "received": None if received is None else received.isoformat(),
-            "received_at": None if received_at is None else received_at.isoformat(),
+            "received_at": None if received_at is None else local_aware(received_at).isoformat(),
             "days_late": self.days_late,
             "days_overdue": self.days_overdue,
             "days_left": self.days_left,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,15 @@ def _cwp(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
+def _extra(command: str, tmp_path: Path) -> list[str]:
+    """Where a command that writes files of its own writes them."""
+    written = {"remind": "letters", "template": "form.xlsx"}
+    return ["-o", str(tmp_path / written[command])] if command in written else []
+
+
 def _tables(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     """The names of the tables the command's CSV offers (from the error that lists them)."""
-    extra = ["-o", str(tmp_path / "letters")] if argv[0] == "remind" else []
+    extra = _extra(argv[0], tmp_path)
     code, _, err = _cwp(capsys, *argv, *extra, "-f", "csv", "--table", "no-such-table")
     assert code == 2, err
     listed = err.split("(tables: ", 1)[1].rsplit(")", 1)[0]
@@ -49,6 +56,9 @@ def _tables(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def _commands() -> dict[str, list[str]]:
     out = {name.removesuffix(".json"): argv[:-2] for name, argv in CASES.items()}
     out["remind"] = REMIND
+    out["units"] = ["units", "11086", "--as-of", "2023-06-01"]
+    out["units-search"] = ["units", "--search", "dai son"]
+    out["template"] = ["template", "tu-ky-2023", "--unit", "11074", "--period", "2023S1"]
     return out
 
 
@@ -59,7 +69,7 @@ def test_every_table_of_every_command_reads_with_pandas(
     """Each command's every CSV table is one header and rows of the same width, which
     ``pandas.read_csv`` reads with the columns of the header."""
     argv = _commands()[command]
-    extra = ["-o", str(tmp_path / "letters")] if command == "remind" else []
+    extra = _extra(argv[0], tmp_path)
     names = _tables(argv, tmp_path, capsys)
     assert names and all(names)
     for name in names:
@@ -199,3 +209,23 @@ def test_text_cells_read_back_unchanged_or_neutralised(text: str) -> None:
     (_, (cell,)) = list(csv.reader(io.StringIO(render_csv(report), newline="")))
     expected = "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
     assert cell == expected
+
+
+def test_a_search_lists_every_unit_and_a_unit_comes_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The list of units found is the search's table (not the one row of the query), and
+    a unit's own row is the default table of ``cwp units CODE``."""
+    code, out, _ = _cwp(capsys, "units", "--search", "dai son", "-f", "json")
+    found = json.loads(out)["units"]
+    code, out, _ = _cwp(capsys, "units", "--search", "dai son", "-f", "csv")
+    frame = pd.read_csv(io.StringIO(out), dtype=str)
+    assert code == 0 and len(found) > 1
+    assert list(frame["code"]) == [u["code"] for u in found]
+    code, out, _ = _cwp(
+        capsys, "units", "--search", "dai son", "-f", "csv", "--table", "units-summary"
+    )
+    assert list(pd.read_csv(io.StringIO(out))["search"]) == ["dai son"]
+    code, out, _ = _cwp(capsys, "units", "11086", "--as-of", "2023-06-01", "-f", "csv")
+    unit = pd.read_csv(io.StringIO(out), dtype=str)
+    assert list(unit["code"]) == ["11086"] and list(unit["name"]) == ["Xã Hưng Đạo"]

@@ -123,3 +123,30 @@ def test_without_the_office_extra_nothing_is_written(
         "cwp: error: the docx format needs the `office` extra: "
         "pip install 'child-welfare-plan[office]'"
     )
+
+
+def test_a_bad_option_writes_no_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "letters"
+    code = main([*ARGS, "--as-of", "2023-12-20", "-o", str(out), "-f", "csv", "--table", "nope"])
+    assert code == 2
+    assert "no table 'nope'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_letters_of_an_earlier_run_are_kept_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "letters"
+    assert main([*ARGS, "--as-of", "2023-12-20", "-o", str(out), "-f", "json"]) == 0
+    december = {x["file"] for x in json.loads(capsys.readouterr().out)["letters"]}
+    (out / "ghi-chu.docx").write_bytes(b"a file of the office's own")
+    assert main([*ARGS, "--as-of", "2023-07-01", "-o", str(out), "-f", "json"]) == 0
+    index = json.loads(capsys.readouterr().out)
+    july = {x["file"] for x in index["letters"]}
+    assert july and december - july  # fewer reporters were overdue in July
+    (warning,) = [f for f in index["findings"] if f["code"] == "earlier-letters"]
+    assert warning["severity"] == "warning"
+    assert all(name in warning["message"] for name in sorted(december - july)[:5])
+    assert "ghi-chu.docx" not in warning["message"]
+    # Nothing is deleted: the office's file and December's letters are all still there.
+    assert {p.name for p in out.iterdir()} == december | july | {"ghi-chu.docx"}

@@ -3,9 +3,12 @@
 
 The letters are judged as ``cwp status`` judges (same files, same date) and written into
 DIR (created if needed), each file atomically; the command's own output is the index of
-the letters written (text by default, or ``--format``), on standard output. Every letter is
-rendered before the first is written, so a missing ``office`` extra writes nothing. Exit 1
-when the files have error-level findings (the letters are still written), 2 for bad usage.
+the letters written (text by default, or ``--format``), on standard output. Every letter
+and the index are rendered before the first letter is written, so a missing ``office``
+extra or a bad option (``--table``) writes nothing. Letters already in DIR that this run
+does not rewrite (an earlier run's, for reporters no longer overdue) are left as they are
+and named in a warning (``earlier-letters``): the index lists only this run's. Exit 1 when
+the files have error-level findings (the letters are still written), 2 for bad usage.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from pathlib import Path
 
 from child_welfare_plan.cli.args import UsageError, date_arg, require_files, today_in_vietnam
 from child_welfare_plan.cli.planarg import load_plan_arg
+from child_welfare_plan.cli.run import render_options
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
-from child_welfare_plan.model.findings import Finding, has_errors
+from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
-from child_welfare_plan.reports.reminders import remind_report, reminders
+from child_welfare_plan.reports.reminders import LETTER_PREFIX, remind_report, reminders
 from child_welfare_plan.rules.timeliness import timeliness
 
 HELP = "write a reminder letter (docx) to every overdue reporter"
@@ -77,11 +81,40 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     )
     findings.extend(result.findings)
     letters = reminders(result, plan)
+    contents = []
     if letters:
         fmt = host.output_format(LETTER_FORMAT)
         contents = [host.render(fmt, letter.letter) for letter in letters]
+    findings.extend(_earlier_letters(directory, {letter.file for letter in letters}))
+    report = remind_report(plan, as_of, letters, str(directory), findings)
+    # The index is rendered once before any letter is written: a bad option writes nothing.
+    index = host.output_format(str(args.format) if args.format else "text")
+    host.render(index, report, render_options(args))
+    if letters:
         directory.mkdir(parents=True, exist_ok=True)
         for letter, content in zip(letters, contents, strict=True):
             write_atomic(directory / letter.file, content)
-    report = remind_report(plan, as_of, letters, str(directory), findings)
     return report, 1 if has_errors(findings) else 0
+
+
+def _earlier_letters(directory: Path, written: set[str]) -> list[Finding]:
+    """A warning naming the letters in ``directory`` this run does not rewrite."""
+    if not directory.is_dir():
+        return []
+    earlier = sorted(
+        p.name
+        for p in directory.iterdir()
+        if p.name.startswith(LETTER_PREFIX) and p.suffix == ".docx" and p.name not in written
+    )
+    if not earlier:
+        return []
+    shown = ", ".join(earlier[:5]) + (f" and {len(earlier) - 5} more" if len(earlier) > 5 else "")
+    return [
+        Finding(
+            Severity.WARNING,
+            "earlier-letters",
+            f"{len(earlier)} letter(s) in the folder were not written by this run and are "
+            f"left as they are (an earlier run's?): {shown}",
+            Location(file=str(directory)),
+        )
+    ]

@@ -130,7 +130,10 @@ def data_tables(report: Report) -> dict[str, DataTable]:
     row: dict[str, Any] = {}
     _flatten({k: v for k, v in report.data.items() if not isinstance(v, list)}, "", row, [])
     if row or not found:
-        found[(report.kind,)] = [row]  # the data's own keys: one row, named after the command
+        # The data's own keys: one row, named after the command (or ``<command>-summary``
+        # when a list of the data already has the command's name, as ``cwp units`` does).
+        own = report.kind if (report.kind,) not in found else f"{report.kind}-summary"
+        found[(own,)] = [row]
     last = [path[-1] for path in found]
     tables: dict[str, DataTable] = {}
     for path, rows in found.items():

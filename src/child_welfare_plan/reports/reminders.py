@@ -32,7 +32,7 @@ from child_welfare_plan.reports.document import abbreviation, issuer_header
 from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.rules.timeliness import StatusItem, TimelinessResult
 
-__all__ = ["Reminder", "remind_report", "reminders"]
+__all__ = ["LETTER_PREFIX", "Reminder", "remind_report", "reminders"]
 
 #: The summary line (trích yếu) of a reminder letter.
 LETTER_SUMMARY = "V/v đôn đốc gửi báo cáo"
@@ -49,7 +49,8 @@ _REQUEST = (
 _VIA = " (qua {via})"
 _COLUMNS = ("Báo cáo", "Kỳ báo cáo", "Ngày cuối cùng đúng hạn", "Số ngày quá hạn")
 _ARCHIVE = "Lưu: VT"
-_FILE_PREFIX = "don-doc"
+LETTER_PREFIX = "don-doc"
+"""How the file name of every letter begins."""
 _MAX_FILE_STEM = 80
 
 
@@ -76,7 +77,7 @@ def _slug(text: str) -> str:
 
 def _file_name(reporter: str, name: str, sender: str, taken: set[str]) -> str:
     """A file name safe on every system: ASCII letters, digits and hyphens, unique."""
-    stem = "-".join(p for p in (_FILE_PREFIX, _slug(reporter), _slug(name)) if p)
+    stem = "-".join(p for p in (LETTER_PREFIX, _slug(reporter), _slug(name)) if p)
     stem = stem[:_MAX_FILE_STEM].rstrip("-")
     candidate, n = stem, 1
     while f"{candidate}.docx" in taken:

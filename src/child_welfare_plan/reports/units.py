@@ -128,7 +128,14 @@ def unit_report(register: UnitRegister, unit: AdministrativeUnit, as_of: date) -
                 + "."
             )
         sections.append(Section(f"{version.code} {version.name}", paragraphs))
-    return Report("units", f"Administrative unit {unit.code}", data, sections, payload=unit)
+    return Report(
+        "units",
+        f"Administrative unit {unit.code}",
+        data,
+        sections,
+        payload=unit,
+        main_table="units",  # the unit itself (one row) before its predecessors
+    )
 
 
 def unit_search_report(
@@ -164,4 +171,5 @@ def unit_search_report(
         f"Units matching {text!r}",
         {"search": text, "units": units},
         [Section("Units", paragraphs, [block] if rows else ())],
+        main_table="units",
     )

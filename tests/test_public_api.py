@@ -75,3 +75,23 @@ def test_the_installed_catalog_can_be_asked_for_again() -> None:
 
     first = cwp.catalog()
     assert cwp.catalog() is first
+
+
+def test_every_type_the_facade_takes_or_returns_is_a_public_name() -> None:
+    """A user never has to import from a submodule to annotate what ``cwp.*`` gives them."""
+    import typing
+
+    from child_welfare_plan import api
+
+    missing: set[str] = set()
+    for name in api.__all__:
+        function = getattr(api, name)
+        if not callable(function) or isinstance(function, type):
+            continue
+        for hint in typing.get_type_hints(function).values():
+            for t in (hint, *typing.get_args(hint)):
+                module = getattr(t, "__module__", "")
+                public = getattr(cwp, getattr(t, "__name__", ""), None) is t
+                if isinstance(t, type) and module.startswith("child_welfare_plan") and not public:
+                    missing.add(f"{name}: {t.__name__}")
+    assert not missing, sorted(missing)

@@ -81,6 +81,7 @@ if TYPE_CHECKING:
         IncidentSet,
         SubmissionSet,
     )
+    from child_welfare_plan.io.weights import SplitWeights
     from child_welfare_plan.model import (
         AdministrativeUnit,
         Agency,
@@ -91,6 +92,7 @@ if TYPE_CHECKING:
         Hierarchy,
         Incident,
         Indicator,
+        Level,
         Location,
         Period,
         Plan,
@@ -172,6 +174,7 @@ _LAZY = {
     "Event": "child_welfare_plan.model",
     "Finding": "child_welfare_plan.model",
     "Hierarchy": "child_welfare_plan.model",
+    "Level": "child_welfare_plan.model",
     "Incident": "child_welfare_plan.model",
     "Indicator": "child_welfare_plan.model",
     "Location": "child_welfare_plan.model",
@@ -184,6 +187,7 @@ _LAZY = {
     "Task": "child_welfare_plan.model",
     "WorkingCalendar": "child_welfare_plan.calendars.workdays",
     "Deadline": "child_welfare_plan.calendars.deadlines",
+    "SplitWeights": "child_welfare_plan.io.weights",
     "AggregateResult": "child_welfare_plan.rules.aggregate",
     "AggregateRow": "child_welfare_plan.rules.aggregate",
     "AggregateValue": "child_welfare_plan.rules.aggregate",
@@ -227,6 +231,7 @@ __all__ = [
     "Indicator",
     "IndicatorRow",
     "InvalidValueError",
+    "Level",
     "Location",
     "Measurement",
     "MissingDependencyError",
@@ -242,6 +247,7 @@ __all__ = [
     "Remapped",
     "ReportingObligation",
     "Severity",
+    "SplitWeights",
     "Status",
     "StatusItem",
     "Submission",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-TREES = ("src", "plugins", "tests", "benchmarks")
+TREES = ("src", "plugins", "tests", "benchmarks", "scripts")
 MAX_LINES = 600
 CATCH_ALL = {"utils.py", "util.py", "helpers.py", "misc.py", "common.py"}
 

@@ -22,9 +22,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE
+from child_welfare_plan.calendars.dates import local_moment
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import cell_text
 from child_welfare_plan.io.ooxml import day_moment, settle
@@ -76,12 +75,6 @@ def sheet_tables(report: Report) -> list[tuple[str, Block]]:
     return out
 
 
-def _local(moment: datetime) -> datetime:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(ZoneInfo(LOCAL_TIMEZONE))
-    return moment.replace(tzinfo=None)
-
-
 def _cell(value: Any, percent: bool) -> tuple[Any, str | None]:
     """The value an xlsx cell holds, and its number format."""
     if isinstance(value, Enum):
@@ -94,7 +87,7 @@ def _cell(value: Any, percent: bool) -> tuple[Any, str | None]:
         whole = isinstance(value, int) or float(value).is_integer()
         return value, INTEGER_FORMAT if whole else DECIMAL_FORMAT
     if isinstance(value, datetime):
-        return _local(value), DATETIME_FORMAT
+        return local_moment(value), DATETIME_FORMAT
     if isinstance(value, date):
         return value, DATE_FORMAT
     return _ILLEGAL.sub("", str(value)), None

@@ -55,17 +55,45 @@ def test_plan_data_round_trips_through_the_public_names() -> None:
 def test_the_api_uses_the_installed_catalog_and_the_rules_the_national_one() -> None:
     """One default per layer: the façade's functions use what the plugins installed, the
     rules (given no catalog) the national catalog or the one the values were checked
-    against."""
+    against. A plugin's own indicator tells the two apart."""
     from child_welfare_plan.catalogs import national_catalog
+    from child_welfare_plan.model import Indicator
+    from child_welfare_plan.plugins import Host, hookimpl
+    from child_welfare_plan.plugins.host import reset_host
     from child_welfare_plan.rules.aggregate import aggregate
 
+    class LocalIndicator:
+        @hookimpl
+        def register_indicators(self) -> list[Indicator]:
+            return [
+                Indicator(
+                    code="tre-em-hoc-boi",
+                    name="Số trẻ em được dạy bơi",
+                    name_en="Children taught to swim",
+                    value_type="count",
+                    time_aggregation="sum",
+                    unit_aggregation="sum",
+                )
+            ]
+
     plan = cwp.get_plan("tu-ky-2023")
-    values = [cwp.DataValue(unit="11074", period="2023", indicator="tre-em", value=10)]
-    assert aggregate(plan, values).get("298", "2023", "tre-em") is not None
-    checked = cwp.aggregate(plan, values)
-    assert checked.get("298", "2023", "tre-em") is not None
-    assert cwp.catalog().has("indicator", "tre-em")
-    assert national_catalog().has("indicator", "tre-em")
+    values = [
+        cwp.DataValue(unit="11074", period="2023", indicator="tre-em-hoc-boi", value=10),
+        cwp.DataValue(unit="11074", period="2023", indicator="tre-em", value=7),
+    ]
+    reset_host(Host(entry_points=False, plugins=[("local", LocalIndicator())]))
+    try:
+        assert cwp.catalog().has("indicator", "tre-em-hoc-boi")
+        by_api = cwp.aggregate(plan, values)
+        by_api_value = by_api.get("298", "2023", "tre-em-hoc-boi")
+        assert by_api_value is not None and by_api_value.value == 10
+    finally:
+        reset_host(None)
+    assert not national_catalog().has("indicator", "tre-em-hoc-boi")
+    by_rules = aggregate(plan, values)
+    assert by_rules.get("298", "2023", "tre-em-hoc-boi") is None
+    found = by_rules.get("298", "2023", "tre-em")
+    assert found is not None and found.value == 7
 
 
 def test_the_installed_catalog_can_be_asked_for_again() -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -101,7 +103,9 @@ class _Session:
 
 @contextlib.contextmanager
 def _browser(program: str) -> Iterator[int]:
-    with tempfile.TemporaryDirectory(prefix="cwp-chromium-") as profile:
+    # Chromium's helper processes may still write into the profile as the browser ends:
+    # they are ended with it (their own process group), and a late file never fails a test.
+    with tempfile.TemporaryDirectory(prefix="cwp-chromium-", ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [
                 program,
@@ -113,6 +117,7 @@ def _browser(program: str) -> Iterator[int]:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             port_file = Path(profile) / "DevToolsActivePort"
@@ -123,12 +128,18 @@ def _browser(program: str) -> Iterator[int]:
                 time.sleep(0.05)
             yield int(port_file.read_text().split()[0])
         finally:
-            process.terminate()
+            _end_group(process, signal.SIGTERM)
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
+                _end_group(process, signal.SIGKILL)
                 process.wait()
+
+
+def _end_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    """Send ``sig`` to the browser and every helper process it started."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, sig)
 
 
 def visit(page: Path, expressions: dict[str, str], program: str | None = None) -> PageVisit:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 import pytest
@@ -133,4 +133,18 @@ def host() -> Iterator[Host]:
     test_host = Host(entry_points=False, plugins=[("small", _SmallPack())])
     reset_host(test_host)
     yield test_host
+    reset_host(None)
+
+
+@pytest.fixture
+def install() -> Iterator[Callable[..., Host]]:
+    """``install((name, plugin), ...)``: a host holding only those plugins (and the
+    built-in one) becomes the process-wide host for the test."""
+
+    def make(*plugins: tuple[str, object]) -> Host:
+        host = Host(entry_points=False, disabled=[], plugins=plugins)
+        reset_host(host)
+        return host
+
+    yield make
     reset_host(None)

@@ -15,7 +15,7 @@ from child_welfare_plan.engines.ingest import Batch, csv_header, header_columns,
 from child_welfare_plan.engines.progress import Progress
 from child_welfare_plan.engines.rollup import roll_up
 from child_welfare_plan.io.datavalues import load_data_values as python_load
-from child_welfare_plan.io.sources import DataSource, source_for
+from child_welfare_plan.io.sources import BUILTIN_SOURCES, DataSource, source_for
 from child_welfare_plan.model.periods import Period
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import Level
@@ -26,6 +26,13 @@ __all__ = ["aggregate_file", "load_data_values"]
 
 #: The built-in sources the columnar engines read natively.
 NATIVE = ("csv", "parquet")
+
+
+def _native(reader: DataSource) -> bool:
+    """True for the built-in CSV and Parquet readers themselves: a plugin's reader of the
+    same name overrides the built-in one (the plugin rule), so the engine leaves its
+    files to it."""
+    return reader.name in NATIVE and any(reader is s for s in BUILTIN_SOURCES)
 
 
 def load_data_values(
@@ -98,7 +105,7 @@ def _open_file(
     file = Path(path)
     columns: tuple[str, ...] | None = None
     index = None
-    if chosen != "python" and reader.name in NATIVE:
+    if chosen != "python" and _native(reader):
         columns = csv_header(file) if reader.name == "csv" else _parquet_columns(file)
         index = None if columns is None else header_columns(columns, str(path))
     batch = None

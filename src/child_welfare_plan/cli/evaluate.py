@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             split_weights=args.split_weights,
         )
     refuse_unreadable(evaluation.findings)
-    report = evaluation_report(evaluation)
+    report = evaluation_report(evaluation, host.catalog())
     if notes:
         first = report.sections[0]
         report = attrs.evolve(

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import cell_text
+from child_welfare_plan.i18n import in_report_language
 from child_welfare_plan.reports.base import Block, Report
 
 __all__ = ["DATE_FORMAT", "PERCENT_FORMAT", "render_xlsx", "sheet_name", "sheet_tables"]
@@ -108,6 +109,7 @@ def _widths(block: Block) -> Iterable[int]:
         yield max(_MIN_WIDTH, min(_MAX_WIDTH, longest + 2))
 
 
+@in_report_language
 def render_xlsx(report: Report) -> bytes:
     """The report's tables as an Excel workbook, one sheet each (see the module docs)."""
     try:

@@ -29,7 +29,12 @@ from child_welfare_plan.reports.document import (
     issuer_header,
 )
 from child_welfare_plan.reports.findings import findings_block
-from child_welfare_plan.reports.labels import IndicatorLabels, audience_label, target_status_label
+from child_welfare_plan.reports.labels import (
+    IndicatorLabels,
+    audience_label,
+    label_evaluation,
+    target_status_label,
+)
 from child_welfare_plan.reports.status import status_report
 from child_welfare_plan.reports.targets import targets_block
 from child_welfare_plan.rules.evaluate import Evaluation, IndicatorRow
@@ -318,7 +323,7 @@ def evaluation_report(evaluation: Evaluation, catalog: Catalog | None = None) ->
     return Report(
         "evaluate",
         _("Evaluation of {plan} as of {as_of}").format(plan=plan.id, as_of=day(evaluation.as_of)),
-        evaluation.to_dict(),
+        label_evaluation(evaluation.to_dict(), labels, plan),
         sections,
         payload=evaluation,
         document=evaluation_header(evaluation),

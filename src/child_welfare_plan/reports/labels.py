@@ -1,5 +1,7 @@
 """The words a report shows for a code: statuses, levels, severities (from the message
-catalogs), indicator names and units (from the indicator catalog), in the current language.
+catalogs), indicator names and units (from the indicator catalog), in the current language;
+and the same words added to the JSON beside the codes a person reads (``status_label``,
+``indicator_name``...: the codes stay, the stable interface).
 
 The maps below hold English messages marked with ``N_``, never translations: the message
 catalogs translate them (:mod:`child_welfare_plan.i18n`).
@@ -7,11 +9,14 @@ catalogs translate them (:mod:`child_welfare_plan.i18n`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.i18n import N_, _, current
 from child_welfare_plan.model.findings import Severity
 from child_welfare_plan.model.indicators import parse_disaggregation
+from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.reports.base import Coded
 from child_welfare_plan.rules.targets import TargetStatus
@@ -20,6 +25,8 @@ from child_welfare_plan.rules.timeliness import Status
 __all__ = [
     "IndicatorLabels",
     "audience_label",
+    "label_evaluation",
+    "label_timeliness",
     "level_label",
     "severity_label",
     "status_label",
@@ -141,3 +148,55 @@ class IndicatorLabels:
             else:
                 shown.append(term.name_en if self.english else term.name)
         return "; ".join(shown)
+
+
+def _insert(record: dict[str, Any], after: str, key: str, value: Any) -> dict[str, Any]:
+    """``record`` with ``key`` right after ``after`` (a JSON object reads in that order)."""
+    out: dict[str, Any] = {}
+    for name, item in record.items():
+        out[name] = item
+        if name == after:
+            out[key] = value
+    if key not in out:
+        out[key] = value
+    return out
+
+
+def label_timeliness(data: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    """The JSON of a timeliness result with the words a person reads beside its codes:
+    ``obligation_name`` (the report's title in the plan) and ``status_label``."""
+    titles = {ob.id: ob.title for ob in plan.obligations}
+    items = []
+    for item in data.get("items", []):
+        item = _insert(item, "obligation", "obligation_name", titles.get(item["obligation"]))
+        items.append(_insert(item, "status", "status_label", str(status_label(item["status"]))))
+    rates = [
+        _insert(rate, "obligation", "obligation_name", titles.get(rate["obligation"]))
+        for rate in data.get("rates", [])
+    ]
+    return {**data, "items": items, "rates": rates}
+
+
+def label_evaluation(data: dict[str, Any], labels: IndicatorLabels, plan: Plan) -> dict[str, Any]:
+    """The JSON of an evaluation with the words a person reads beside its codes: the
+    indicators' ``indicator_name`` and ``indicator_unit``, the targets' ``indicator_name``
+    and ``status_label``, and the timeliness as :func:`label_timeliness` labels it."""
+    out = dict(data)
+    if out.get("timeliness") is not None:
+        out["timeliness"] = label_timeliness(out["timeliness"], plan)
+    indicators = []
+    for row in out.get("indicators", []):
+        row = _insert(row, "indicator", "indicator_name", labels.name(row["indicator"]))
+        indicators.append(
+            _insert(row, "indicator_name", "indicator_unit", labels.unit(row["indicator"]))
+        )
+    out["indicators"] = indicators
+    targets = []
+    for row in out.get("targets", []):
+        code = row.get("indicator")
+        row = _insert(row, "indicator", "indicator_name", labels.name(code) if code else None)
+        targets.append(
+            _insert(row, "status", "status_label", str(target_status_label(row["status"])))
+        )
+    out["targets"] = targets
+    return out

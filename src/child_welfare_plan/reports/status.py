@@ -13,7 +13,7 @@ from child_welfare_plan.model.findings import Finding, count
 from child_welfare_plan.model.plan import ObligationKind, Plan
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
-from child_welfare_plan.reports.labels import status_label
+from child_welfare_plan.reports.labels import label_timeliness, status_label
 from child_welfare_plan.rules.timeliness import Status, StatusItem, TimelinessResult
 
 __all__ = ["DUE_WITHIN_DAYS", "rates_block", "readings_section", "status_report"]
@@ -104,7 +104,7 @@ def status_report(
     ones: :func:`~child_welfare_plan.rules.disclosure.published.public_timeliness`)."""
 
     every_finding = [*findings, *result.findings]
-    data = result.to_dict()
+    data = label_timeliness(result.to_dict(), plan)
     data["findings"] = [f.to_dict() for f in every_finding]
     if public:
         data["audience"] = "public"

@@ -79,7 +79,7 @@ def test_evaluate_reads_in_vietnamese_with_vietnamese_numbers_and_dates(
         "Tóm tắt",
         "Tính kịp thời: quá hạn",
         "Hạn cuối",
-        "Đơn vị báo cáo",
+        "Mã đơn vị",
         "Mục tiêu: 1 đạt, 17 chưa có số liệu, 1 không đạt, 4 chậm tiến độ, 6 đúng tiến độ",
         "Tổng hợp toàn địa bàn: Huyện Tứ Kỳ (298)",
         "trên 100.000 trẻ em",

@@ -137,21 +137,23 @@ def status_report(
     blocks: list[Block] = []
     for obligation in dict.fromkeys(i.obligation for i in overdue):
         rows = [
-            (i.reporter, _name(i), _period(i), i.last_on_time_day, i.days_overdue)
+            (_name(i), i.reporter, _period(i), i.last_on_time_day, i.days_overdue)
             for i in overdue
             if i.obligation == obligation
         ]
         blocks.append(
             Block(
                 (
-                    _("reporter"),
                     _("name"),
+                    _("reporter"),
                     _("period"),
                     _("last on-time day"),
                     _("days overdue"),
                 ),
                 rows,
-                title=f"{obligation} — {titles.get(obligation, '')}",
+                title=f"{titles[obligation]} ({obligation})"
+                if titles.get(obligation)
+                else obligation,
             )
         )
     sections.append(Section(_("Overdue"), lines, blocks, key="Overdue"))
@@ -160,8 +162,8 @@ def status_report(
         (
             i.obligation,
             _period(i),
-            i.reporter,
             _name(i),
+            i.reporter,
             i.last_on_time_day,
             i.received_at or i.received,
             i.days_late,
@@ -178,8 +180,8 @@ def status_report(
                     (
                         _("obligation"),
                         _("period"),
-                        _("reporter"),
                         _("name"),
+                        _("reporter"),
                         _("last on-time day"),
                         pgettext("date", "received"),
                         _("days late"),
@@ -220,8 +222,8 @@ def status_report(
             [
                 Block(
                     (
-                        _("reporter"),
                         _("name"),
+                        _("reporter"),
                         _("obligation"),
                         _("period"),
                         _("last on-time day"),
@@ -229,8 +231,8 @@ def status_report(
                     ),
                     [
                         (
-                            i.reporter,
                             _name(i),
+                            i.reporter,
                             i.obligation,
                             _period(i),
                             i.last_on_time_day,
@@ -262,8 +264,8 @@ def status_report(
                         (
                             _("incident"),
                             _("obligation"),
-                            _("reporter"),
                             _("name"),
+                            _("reporter"),
                             _("due"),
                             _("status"),
                             pgettext("date", "received"),
@@ -272,8 +274,8 @@ def status_report(
                             (
                                 _period(i),
                                 i.obligation,
-                                i.reporter,
                                 _name(i),
+                                i.reporter,
                                 i.due_at or i.last_on_time_day,
                                 status_label(i.status),
                                 i.received_at or i.received,
@@ -302,8 +304,8 @@ def status_report(
                         (
                             _("obligation"),
                             _("period"),
-                            _("reporter"),
                             _("name"),
+                            _("reporter"),
                             _("status"),
                             pgettext("date", "received"),
                         ),
@@ -311,8 +313,8 @@ def status_report(
                             (
                                 i.obligation,
                                 _period(i),
-                                i.reporter,
                                 _name(i),
+                                i.reporter,
                                 status_label(i.status),
                                 i.received,
                             )
@@ -341,12 +343,12 @@ def status_report(
                         (
                             _("obligation"),
                             _("period"),
-                            _("reporter"),
                             _("name"),
+                            _("reporter"),
                             pgettext("date", "received"),
                         ),
                         [
-                            (i.obligation, _period(i), i.reporter, _name(i), i.received)
+                            (i.obligation, _period(i), _name(i), i.reporter, i.received)
                             for i in absent
                         ],
                     )

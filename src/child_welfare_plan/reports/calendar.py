@@ -11,6 +11,7 @@ from child_welfare_plan.i18n.formatting import number
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
+from child_welfare_plan.reports.labels import obligation_kind_label
 from child_welfare_plan.rules.schedule import PlanCalendar
 
 __all__ = ["calendar_report"]
@@ -67,7 +68,13 @@ def calendar_report(
                     Block(
                         (_("id"), _("kind"), _("deadline (text)"), _("pack's reading"), _("title")),
                         [
-                            (u.id, u.kind, u.deadline or "–", u.reading or "–", u.title)
+                            (
+                                u.id,
+                                obligation_kind_label(u.kind),
+                                u.deadline or "–",
+                                u.reading or "–",
+                                u.title,
+                            )
                             for u in cal.undated
                         ],
                     )

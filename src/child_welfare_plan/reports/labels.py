@@ -28,6 +28,8 @@ __all__ = [
     "label_evaluation",
     "label_timeliness",
     "level_label",
+    "obligation_kind_label",
+    "period_type_label",
     "severity_label",
     "status_label",
     "target_status_label",
@@ -67,6 +69,22 @@ _SEVERITY = {
 
 _AUDIENCE = {"internal": N_("internal"), "public": N_("public")}
 
+_OBLIGATION_KIND = {
+    "periodic": N_("periodic"),
+    "document": N_("a document"),
+    "event-triggered": N_("on each incident"),
+    "ad-hoc": N_("on request"),
+}
+
+_PERIOD_TYPE = {
+    "daily": N_("daily"),
+    "weekly": N_("weekly"),
+    "monthly": N_("monthly"),
+    "quarterly": N_("quarterly"),
+    "sixmonthly": N_("six-monthly"),
+    "yearly": N_("yearly"),
+}
+
 
 def status_label(status: Status | str) -> str:
     """The word for a timeliness status (đúng hạn, trễ hạn, quá hạn, chưa đến hạn...)."""
@@ -89,6 +107,16 @@ def severity_label(severity: Severity | str) -> str:
     """The word for a finding's severity (lỗi, cảnh báo, thông tin)."""
     code = Severity(severity)
     return Coded(_(_SEVERITY[code]), code.value)
+
+
+def obligation_kind_label(kind: str) -> str:
+    """The words for a kind of report (định kỳ, theo vụ việc...)."""
+    return Coded(_(_OBLIGATION_KIND[kind]), kind) if kind in _OBLIGATION_KIND else kind
+
+
+def period_type_label(kind: str) -> str:
+    """The word for a type of period (tháng, quý, 6 tháng, năm...)."""
+    return Coded(_(_PERIOD_TYPE[kind]), kind) if kind in _PERIOD_TYPE else kind
 
 
 def audience_label(audience: str) -> str:

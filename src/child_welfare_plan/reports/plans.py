@@ -18,6 +18,7 @@ from child_welfare_plan.model.findings import Finding, Severity, count
 from child_welfare_plan.model.plan import Plan, ReportingObligation, Task
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
+from child_welfare_plan.reports.labels import obligation_kind_label
 
 __all__ = [
     "findings_block",
@@ -93,7 +94,7 @@ def _obligation_row(plan: Plan, o: ReportingObligation) -> tuple[object, ...]:
         reporters += " " + _("(drafted by {office})").format(office=o.drafted_by)
     return (
         o.id,
-        str(o.kind),
+        obligation_kind_label(str(o.kind)),
         o.covers or "",
         format_deadline(o.deadline) if o.deadline is not None else "",
         "" if o.reading is None else format_deadline(o.reading),

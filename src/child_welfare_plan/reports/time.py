@@ -17,6 +17,7 @@ from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.i18n.formatting import day
 from child_welfare_plan.model.periods import Convention, Period
 from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.labels import period_type_label
 
 __all__ = ["deadline_report", "lunar_report", "period_report"]
 
@@ -147,7 +148,7 @@ def lunar_report(solar: date, value: LunarDate) -> Report:
 def period_report(period: Period, convention: Convention | str) -> Report:
     """A period's id, type and dates under a convention."""
     data = period.to_dict()
-    shown = {**data, "convention": str(convention)}
+    shown = {**data, "type": period_type_label(str(data["type"])), "convention": str(convention)}
     return Report(
         "period",
         _("Period {period}").format(period=period.id),

@@ -5,17 +5,25 @@ read from the rendered output — JSON, text, Markdown, CSV or HTML — not from
 that made it. Each reader turns the output into :class:`Printed`: figures by (unit,
 period, indicator, breakdown), each a number, :data:`WITHHELD` or None (no value), and the
 targets with their measured value and status.
+
+The outputs read are the English ones (``--lang en``): a text table's wrapped cells are
+joined again, its parts (a table too wide is split) read one by one, the key indicators'
+numbered columns named through the list above them, and a breakdown read back from the
+catalog's names of its values.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+
+from child_welfare_plan.catalogs import national_catalog
 
 __all__ = ["WITHHELD", "Printed", "PrintedTarget", "read_output"]
 
@@ -79,23 +87,91 @@ def _text_tables(text: str) -> list[Table]:
             section = line
             n += 2
             continue
-        if line and re.fullmatch(r"-+(  -+)+", following):
+        if (
+            line
+            and re.fullmatch(r"-+(  -+)*", following)
+            and not (len(following) == len(line) and "  " not in following)
+        ):
             spans = [m.span() for m in re.finditer(r"-+", following)]
             starts = [s for s, _ in spans] + [10**9]
 
             def cut(text: str, starts: list[int] = starts) -> list[str]:
                 return [text[starts[i] : starts[i + 1]].strip() for i in range(len(starts) - 1)]
 
-            columns = cut(line)
-            rows = []
+            first = n  # the heading, perhaps wrapped, starts after a blank line
+            while first > 0 and lines[first - 1].strip():
+                first -= 1
+            columns = _joined([cut(h) for h in lines[first : n + 1]])
+            rows: list[list[str]] = []
             n += 2
             while n < len(lines) and lines[n].strip():
-                rows.append(cut(lines[n]))
+                cells = cut(lines[n])
+                # A wrapped row goes on: no name, or (a name wrapped) no code beside it.
+                if rows and (not cells[0] or (len(cells) > 2 and not cells[1])):
+                    rows[-1] = _joined([rows[-1], cells])
+                else:
+                    rows.append(cells)
                 n += 1
-            out.append(Table(section, columns, rows))
+            _add_part(out, Table(section, columns, rows))
             continue
         n += 1
     return out
+
+
+def _add_part(tables: list[Table], table: Table) -> None:
+    """Add ``table``, or join it to the table before it when it is a part of the same one
+    (a table too wide is split into parts that repeat the rows' first columns)."""
+    last = tables[-1] if tables else None
+    if (
+        last is None
+        or last.section != table.section
+        or len(last.rows) != len(table.rows)
+        or last.columns[0] != table.columns[0]
+        or [r[0] for r in last.rows] != [r[0] for r in table.rows]
+    ):
+        tables.append(table)
+        return
+    new = [i for i, c in enumerate(table.columns) if c not in last.columns]
+    last.columns += [table.columns[i] for i in new]
+    for mine, theirs in zip(last.rows, table.rows, strict=True):
+        mine += [theirs[i] for i in new]
+
+
+def _joined(lines: list[list[str]]) -> list[str]:
+    """The cells of a wrapped row (or heading) joined again (a line broken after a hyphen
+    goes on with no space)."""
+    out = []
+    for column in zip(*lines, strict=True):
+        text = ""
+        for part in column:
+            if part:
+                text += part if not text or text.endswith("-") else " " + part
+        out.append(text)
+    return out
+
+
+def _legend(output: str) -> dict[str, str]:
+    """The key indicators' numbers and codes, from the list above their table:
+    ``(3) Name (unit) — code``."""
+    text = re.sub(r"\n {2}(?=\S)", " ", output)  # a wrapped item goes on, indented
+    return dict(re.findall(r"\((\d+)\) [^\n<]*? — ([a-z0-9-]+)", text))
+
+
+@functools.cache
+def _terms() -> dict[str, str]:
+    """``key=code`` of every value of every dimension, by its English name."""
+    return {
+        term.name_en: f"{dimension.code}={term.code}"
+        for dimension in national_catalog().dimensions
+        for term in dimension.values
+    }
+
+
+def _breakdown(label: str) -> str:
+    """A breakdown as printed (``0 to 2 years (crèche age); Male``) as its code."""
+    if label in ("total", ""):
+        return ""
+    return ";".join(_terms().get(part, part) for part in label.split("; "))
 
 
 def _markdown_tables(text: str) -> list[Table]:
@@ -218,26 +294,29 @@ def _cell(text: str) -> Shown:
         return WITHHELD
     if text in ("", "–", "None"):
         return None
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").removesuffix("%"))
 
 
 # Reports -------------------------------------------------------------------------------
 
 
-def _evaluation(printed: Printed, tables: list[Table]) -> None:
+def _evaluation(printed: Printed, tables: list[Table], legend: dict[str, str]) -> None:
     period = ""
     for table in tables:
         if table.section.startswith("Key indicators, "):
             period = table.section.removeprefix("Key indicators, ")
-            codes = table.columns[2:-1]
-            for row in table.rows:
-                for code, cell in zip(codes, row[2:-1], strict=True):
-                    printed.put((row[0], period, code, ""), _cell(cell))
+            for n, column in enumerate(table.columns[2:], 2):
+                number = re.match(r"\((\d+)\)", column)
+                if number is None:
+                    continue  # coverage
+                for row in table.rows:
+                    printed.put((row[1], period, legend[number[1]], ""), _cell(row[n]))
     for table in tables:
         if table.section.startswith("Area totals: "):
-            unit = table.section.removeprefix("Area totals: ")
+            unit = table.section.removesuffix(")").rsplit("(", 1)[-1]
+            at = {c: i for i, c in enumerate(table.columns)}
             for row in table.rows:
-                printed.put((unit, period, row[0], ""), _cell(row[1]))
+                printed.put((unit, period, row[at["code"]], ""), _cell(row[at["value"]]))
         elif table.section == "Targets":
             at = {c: i for i, c in enumerate(table.columns)}
             for row in table.rows:
@@ -249,8 +328,8 @@ def _evaluation(printed: Printed, tables: list[Table]) -> None:
                         printed.area if scope in ("", "–") else scope,
                         period,
                         _cell(row[at["actual"]]),
-                        row[at["status"]],
-                        row[at["reason"]],
+                        row[at["status"]].replace(" ", "_"),
+                        row[at["note"]],
                     )
                 )
 
@@ -262,15 +341,14 @@ def _aggregate(printed: Printed, tables: list[Table]) -> None:
         period = table.section.removeprefix("Period ")
         at = {c: i for i, c in enumerate(table.columns)}
         for row in table.rows:
-            breakdown = row[at["disaggregation"]]
             key = (
-                row[at["unit"]],
+                row[at["code"]],
                 period,
                 row[at["indicator"]],
-                "" if breakdown == "(total)" else breakdown,
+                _breakdown(row[at["breakdown"]]),
             )
             printed.put(key, _cell(row[at["value"]]))
-            parts = re.match(r"([\d.]+|–) / ([\d.]+|–)", row[at["note"]])
+            parts = re.match(r"([\d.,]+|–) / ([\d.,]+|–)", row[at["note"]])
             if parts:
                 printed.put((*key[:2], "numerator:" + key[2], key[3]), _cell(parts[1]))
                 printed.put((*key[:2], "denominator:" + key[2], key[3]), _cell(parts[2]))
@@ -323,5 +401,5 @@ def read_output(fmt: str, output: str, *, area: str) -> Printed:
     if any(t.section.startswith("Period ") for t in tables):
         _aggregate(printed, tables)
     else:
-        _evaluation(printed, tables)
+        _evaluation(printed, tables, _legend(output))
     return printed

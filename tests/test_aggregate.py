@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n import language
 from child_welfare_plan.model import (
     AdministrativeUnit,
     DataValue,
@@ -345,7 +346,10 @@ def test_the_html_view_is_cut_short_for_notebooks() -> None:
     ]
     result = aggregate(plan, values, CATALOG, level=["district", "commune"])
     assert len(result) > 50
-    assert "more values" in result._repr_html_()
+    with language("en"):
+        assert "more values" in result._repr_html_()
+    with language("vi"):
+        assert "giá trị khác" in result._repr_html_()
 
 
 # -- properties -------------------------------------------------------------------------------

@@ -181,11 +181,13 @@ def test_text_and_markdown_show_values_by_period_and_the_findings(
     host: Host, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = write(tmp_path, HEADER + "11074,2023S1,tre-em,,100\n11083,2023S1,tre-em,,-1\n")
-    code, out, _ = run(capsys, "aggregate", "thu-2023", "--data", data)
+    code, out, _ = run(capsys, "aggregate", "thu-2023", "--data", data, "--lang", "en")
     assert code == 1
-    for text in ("Period 2023S1", "Huyện Tứ Kỳ", "50.0 %", "Findings", "negative-value"):
+    for text in ("Period 2023S1", "Huyện Tứ Kỳ", "50.0%", "Findings", "negative-value"):
         assert text in out
-    code, out, _ = run(capsys, "aggregate", "thu-2023", "--data", data, "--format", "markdown")
+    code, out, _ = run(
+        capsys, "aggregate", "thu-2023", "--data", data, "--format", "markdown", "--lang", "en"
+    )
     assert "## Period 2023S1" in out and "| 298 " in out
 
 

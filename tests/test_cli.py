@@ -40,7 +40,7 @@ def test_show_json_is_the_plan_exchange_form(
 
 
 def test_show_text_goes_section_by_section(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "thu-2023")
+    code, out, _ = run(capsys, "show", "thu-2023", "--lang", "en")
     assert code == 0
     for heading in ("I. Purposes", "II. Objectives", "III.", "V.", "Events", "VI. Reporting"):
         assert heading in out
@@ -127,7 +127,7 @@ def test_deadline_with_a_time_of_day_gives_due_at(
 
 def test_deadline_says_why_it_rolled(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
     """Civil Code 2015 Art. 148.5; 09/12/2023 is a Saturday, 10/12/2023 a Sunday."""
-    code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023")
+    code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023", "--lang", "en")
     assert code == 0
     assert "reason: Saturday 09/12/2023 and Sunday 10/12/2023 are days off" in out
     assert "day off: 2023-12-09 Thứ Bảy (weekend)" in out

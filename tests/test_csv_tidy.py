@@ -87,7 +87,9 @@ def test_the_default_table_is_the_commands_main_one(
 ) -> None:
     argv = CASES["status.json"][:-2]
     _, out, _ = _cwp(capsys, *argv, "-f", "csv")
-    assert out.splitlines()[0].startswith("reporter,reporter_name,obligation,period")
+    assert out.splitlines()[0].startswith(
+        "reporter,reporter_name,obligation,obligation_name,period"
+    )
     _, out, _ = _cwp(capsys, "evaluate", "tu-ky-2023", "--demo", "-f", "csv")
     frame = pd.read_csv(io.StringIO(out))
     assert {"unit", "indicator", "value", "coverage", "withheld"} <= set(frame.columns)

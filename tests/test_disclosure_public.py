@@ -26,6 +26,7 @@ from child_welfare_plan.catalogs import national_catalog
 from child_welfare_plan.cli import build_parser, command_module, main
 from child_welfare_plan.formats.csv import data_tables
 from child_welfare_plan.formats.options import RenderOptions
+from child_welfare_plan.i18n import language
 from child_welfare_plan.io.datavalues import load_data_values
 from child_welfare_plan.model import AdministrativeUnit, DataValue, Level, Plan
 from child_welfare_plan.plugins.host import get_host
@@ -63,11 +64,12 @@ _RENDERED: dict[tuple[str, ...], dict[str, str]] = {}
 
 def rendered(*argv: str) -> dict[str, str]:
     """One command's output in every format: the report is made once, as ``cwp`` makes
-    it, and rendered by each installed format."""
+    it (in English), and rendered by each installed format."""
     if argv not in _RENDERED:
         args = build_parser(argv[0]).parse_args(list(argv))
         host = get_host()
-        report, _ = command_module(argv[0]).run(args, host)
+        with language("en"):  # the reader of tests.published reads English
+            report, _ = command_module(argv[0]).run(args, host)
         _RENDERED[argv] = {
             f: str(host.render(host.output_format(f), report)) for f in FORMATS if f != "csv"
         }

@@ -14,6 +14,7 @@ from child_welfare_plan.formats.csv import render_csv
 from child_welfare_plan.formats.html import render_html
 from child_welfare_plan.formats.markdown import render_markdown
 from child_welfare_plan.formats.text import render_text
+from child_welfare_plan.i18n import language
 from child_welfare_plan.model import (
     AdministrativeUnit,
     Agency,
@@ -130,14 +131,15 @@ def test_bad_audience_and_k_are_refused() -> None:
 
 def test_every_format_renders_the_evaluation() -> None:
     plan = small_plan()
-    report = evaluation_report(
-        evaluate(plan, as_of=date(2023, 12, 20), values=_values(plan, FIGURES))
-    )
+    evaluation = evaluate(plan, as_of=date(2023, 12, 20), values=_values(plan, FIGURES))
+    with language("en"):
+        report = evaluation_report(evaluation)
     assert json.loads(json.dumps(report.data))["plan"] == "thu-2023"
     for render in (render_text, render_markdown, render_csv, render_html):
         out = render(report)
         assert "tre-em" in out
     assert "Targets" in render_text(report)
+    assert "Mục tiêu" in render_text(evaluation_report(evaluation))  # Vietnamese by default
 
 
 def _wide_plan(units: tuple[AdministrativeUnit, ...]) -> Plan:

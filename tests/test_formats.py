@@ -8,6 +8,7 @@ import json
 from datetime import date
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ from child_welfare_plan.formats.html import render_html
 from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.markdown import render_markdown
 from child_welfare_plan.formats.text import render_text
+from child_welfare_plan.i18n import language
 from child_welfare_plan.reports.base import Block, Report, Section
 
 REPORT = Report(
@@ -55,10 +57,19 @@ def test_json_is_the_reports_data() -> None:
 
 
 def test_text_has_title_headings_and_aligned_tables() -> None:
-    text = render_text(REPORT)
+    text = render_text(attrs.evolve(REPORT, lang="en"))
     assert text.startswith("Tình hình báo cáo\n=================\n")
-    assert "ubnd-11074" in text and "50.0 %" in text and "2023-06-14" in text
+    assert "ubnd-11074" in text and "50.0%" in text and "2023-06-14" in text
     assert "(none)" in text
+
+
+def test_text_writes_numbers_and_dates_as_the_reports_language_does() -> None:
+    """Vietnamese: decimal comma, dd/mm/yyyy; the format follows the report's language,
+    whatever language is current when it renders."""
+    with language("en"):
+        text = render_text(attrs.evolve(REPORT, lang="vi"))
+    assert "50,0%" in text and "14/06/2023" in text and "(không có)" in text
+    assert "50.0" not in text and "2023-06-14" not in text
 
 
 def test_markdown_has_headings_and_pipe_tables() -> None:

@@ -55,7 +55,8 @@ def test_the_page_has_two_inline_charts_and_nothing_from_elsewhere(tmp_path: Pat
     assert parser.tags.count("svg") == 2 and parser.tags.count("figure") == 2
     assert "script" not in parser.tags and "img" not in parser.tags
     assert [link for link in parser.links if not link.startswith("#")] == []
-    assert "On-time rate by commune" in page and "Xã Đại Sơn" in page
+    assert "Tỷ lệ báo cáo đúng hạn theo xã" in page and "Xã Đại Sơn" in page
+    assert '<html lang="vi">' in page
 
 
 @pytest.mark.parametrize("audience", ["internal", "public"])
@@ -145,7 +146,7 @@ def test_the_page_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert seen.requests == (out.resolve().as_uri(),)
     assert seen.values["charts"] == 2 and seen.values["drawn"] == [True, True]
     assert seen.values["bars"] == 46  # 23 communes in each chart
-    assert seen.values["title"].startswith("Evaluation of tu-ky-2023")
+    assert seen.values["title"].startswith("Đánh giá tu-ky-2023")
     assert seen.screenshot.startswith(b"\x89PNG\r\n\x1a\n")
     picture = image.open(io.BytesIO(seen.screenshot)).convert("RGB")
     assert picture.width >= 1000 and picture.height > 2000

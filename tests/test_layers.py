@@ -20,7 +20,7 @@ PACKAGE = "child_welfare_plan"
 SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "presentation"),
+    ("errors", "presentation", "i18n"),
     ("model",),
     ("calendars",),
     ("catalogs",),

@@ -146,8 +146,11 @@ def test_cwp_lunar_names_the_festival_and_the_year(
         "name_en": "Mid-Autumn Festival",
     }
     assert data["year_name"] == {"vi": "Quý Mão", "en": "Water Cat"}
-    assert main(["lunar", "2023-09-29"]) == 0
+    assert main(["lunar", "2023-09-29", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "festival: Tết Trung thu" in out and "Quý Mão" in out
+    assert main(["lunar", "2023-09-29"]) == 0
+    out = capsys.readouterr().out
+    assert "ngày lễ: Tết Trung thu" in out and "năm Quý Mão" in out
     assert main(["lunar", "2023-09-30", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["festival"] is None

@@ -41,6 +41,10 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
         if "text/html" in output.get("data", {})
     ]
     assert html, "the evaluation and the DataFrames render as HTML"
+    page = "".join("".join(output["data"]["text/html"]) for output in html)
+    # The evaluation shows itself in Vietnamese: headings, status words, numbers, dates.
+    for words in ("Tóm tắt", "Tính kịp thời: quá hạn", "đúng tiến độ", "20/12/2023", "100,0%"):
+        assert words in page, words
     images = [
         output
         for cell in notebook.cells

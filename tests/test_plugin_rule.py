@@ -187,7 +187,7 @@ def test_a_plugins_text_format_overrides_the_built_in_one(
     install: Callable[..., Host], capsys: pytest.CaptureFixture[str]
 ) -> None:
     host = install(("alpha", Alpha()))
-    status, out, err = _cwp(capsys, "period", "2023S1")
+    status, out, err = _cwp(capsys, "period", "2023S1", "--lang", "en")
     assert (status, out) == (0, "alpha text: Period 2023S1\n")
     assert host.owner("format", "text") == "alpha"
     assert host.owner("format", "json") == "builtin"
@@ -227,7 +227,7 @@ def test_two_plugins_claiming_a_format_keep_the_first_by_name_whatever_the_order
     plugins = [("alpha", Alpha()), ("beta", Beta())]
     host = install(*(reversed(plugins) if reverse else plugins))
     assert host.plugin_names == ("builtin", "alpha", "beta")
-    status, out, err = _cwp(capsys, "period", "2023S1", "-f", "upper")
+    status, out, err = _cwp(capsys, "period", "2023S1", "-f", "upper", "--lang", "en")
     assert (status, out) == (0, "PERIOD 2023S1")
     assert host.warnings == [_UPPER_CLASH]
     assert host.owner("format", "upper") == "alpha"

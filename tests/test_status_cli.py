@@ -208,6 +208,8 @@ def test_text_puts_overdue_first_then_late_then_rates_then_what_falls_due(
         str(files / "submissions.csv"),
         "--as-of",
         "2023-06-01",
+        "--lang",
+        "en",
     )
     assert code == 0
     headings = ["Overdue", "Late", "Rates", "Due within 14 days"]
@@ -243,6 +245,8 @@ def test_text_lists_the_most_overdue_first_within_an_obligation(
         "2023-12-20",
         "--format",
         "markdown",
+        "--lang",
+        "en",
     )
     assert code == 1  # the report names the wrong commune for dx-02
     section = out[out.index("## Overdue") : out.index("## Late")]

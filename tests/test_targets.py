@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from child_welfare_plan.catalogs import national_catalog
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n import language
 from child_welfare_plan.model import Comparator, Direction, Target
 from child_welfare_plan.reports.targets import TARGET_COLUMNS, targets_block
 from child_welfare_plan.rules.targets import (
@@ -226,12 +227,25 @@ def test_result_to_dict_is_json_with_stable_keys() -> None:
 
 def test_targets_block_has_one_row_per_result_with_coverage_as_percent() -> None:
     results = evaluate_targets([LINE], {"x": full(86.0)}, 2023)
-    block = targets_block(results)
+    with language("en"):
+        block = targets_block(results)
     assert block.columns == TARGET_COLUMNS
     assert block.percent_columns == ("coverage",)
     row = dict(zip(block.columns, block.rows[0], strict=True))
     assert row["goal"] == "≥ 90 (2025)"
-    assert row["status"] == "on_track"
+    assert row["status"] == "on track"
+    assert row["status"].code == "on_track"
+
+
+def test_targets_block_speaks_vietnamese_by_default() -> None:
+    """The status is a word of the message catalog, never a code."""
+    results = evaluate_targets([LINE], {"x": full(86.5)}, 2023)
+    with language("vi"):
+        block = targets_block(results)
+    row = dict(zip(block.columns, block.rows[0], strict=True))
+    assert row["Tình trạng"] == "đúng tiến độ"
+    assert row["Thực hiện"] == 86.5
+    assert block.percent_columns == ("Độ bao phủ",)
 
 
 # Laws ---------------------------------------------------------------------------------

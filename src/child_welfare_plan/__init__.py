@@ -49,6 +49,8 @@ if TYPE_CHECKING:
         load_split_weights,
         load_submissions,
         plan_calendar,
+        render,
+        report,
         timeliness,
         unit_register,
         validate_plan,
@@ -71,6 +73,7 @@ if TYPE_CHECKING:
         PlanFileError,
         PluginError,
     )
+    from child_welfare_plan.i18n import language
     from child_welfare_plan.io.plans import (
         dumps_plan_json,
         load_plan,
@@ -148,6 +151,9 @@ _LAZY = {
     "load_incidents": "child_welfare_plan.api",
     "load_submissions": "child_welfare_plan.api",
     "plan_calendar": "child_welfare_plan.api",
+    "render": "child_welfare_plan.api",
+    "report": "child_welfare_plan.api",
+    "language": "child_welfare_plan.i18n",
     "timeliness": "child_welfare_plan.api",
     "validate_plan": "child_welfare_plan.api",
     "Catalog": "child_welfare_plan.catalogs",
@@ -270,6 +276,7 @@ __all__ = [
     "evaluate_files",
     "get_plan",
     "installed_plans",
+    "language",
     "load_data_values",
     "load_incidents",
     "load_plan",
@@ -279,6 +286,8 @@ __all__ = [
     "plan_calendar",
     "plan_from_data",
     "plan_to_data",
+    "render",
+    "report",
     "timeliness",
     "unit_register",
     "validate_plan",

@@ -1,5 +1,6 @@
 """The façade over the installed plugins: installed plans, the merged catalog, files read
-through the installed data sources, evaluations.
+through the installed data sources, evaluations, and the reports people read of them
+(:func:`report`, :func:`render`: in Vietnamese unless ``lang="en"`` or ``CWP_LANG=en``).
 
 Everything here uses the process-wide plugin host
 (:func:`~child_welfare_plan.plugins.host.get_host`); the rules below it take their plan,
@@ -17,6 +18,7 @@ from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.engines.values import aggregate_file as _aggregate_file
 from child_welfare_plan.engines.values import load_data_values as _load_data_values
+from child_welfare_plan.i18n import language
 from child_welfare_plan.io.submissions import IncidentSet, SubmissionSet
 from child_welfare_plan.io.submissions import load_incidents as _load_incidents
 from child_welfare_plan.io.submissions import load_submissions as _load_submissions
@@ -29,6 +31,9 @@ from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
 from child_welfare_plan.model.successions import UnitRegister
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.plugins.host import get_host
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.reports.evaluation import evaluation_report
+from child_welfare_plan.reports.notebook import notebook_report
 from child_welfare_plan.rules import aggregate as _aggregate
 from child_welfare_plan.rules import evaluate as _evaluate
 from child_welfare_plan.rules import remap as _remap
@@ -55,6 +60,8 @@ __all__ = [
     "load_split_weights",
     "load_submissions",
     "plan_calendar",
+    "render",
+    "report",
     "timeliness",
     "unit_register",
     "validate_plan",
@@ -358,3 +365,25 @@ def evaluate_demo(
             k=k,
             engine=engine,
         )
+
+
+def report(result: object, *, lang: str | None = None) -> Report:
+    """The report a person reads of ``result`` (an :class:`Evaluation`, a
+    :class:`TimelinessResult`, an :class:`AggregateResult`, a :class:`PlanCalendar`), in
+    ``lang`` (``"vi"`` or ``"en"``; None: ``CWP_LANG``, then Vietnamese).
+
+    Raises:
+        TypeError: ``result`` is not a result of the library.
+        InvalidValueError: ``lang`` is not a language of the reports.
+    """
+    with language(lang):
+        if isinstance(result, Evaluation):
+            return evaluation_report(result, catalog())
+        return notebook_report(result)
+
+
+def render(result: object, format: str = "text", *, lang: str | None = None) -> str | bytes:
+    """``result`` as the installed output format ``format`` writes it (``text``,
+    ``markdown``, ``html``, ``xlsx``, ``docx``...), in ``lang`` (as :func:`report`)."""
+    host = get_host()
+    return host.render(host.output_format(format), report(result, lang=lang))

@@ -56,9 +56,13 @@ def test_show_json_is_the_plan_with_citations(
 def test_show_text_walks_the_sections(installed: Host, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "show", "tu-ky-2023")
     assert code == 0
-    for heading in ("I. Purposes", "II. Objectives", "IV. Funding", "Events", "VI. Reporting"):
+    for heading in ("I. Mục đích", "II. Chỉ tiêu", "IV. Kinh phí", "Sự kiện", "VI. Chế độ báo cáo"):
         assert heading in out
     assert "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Dương Hà Hải" in out
+    assert "Văn bản: không có số, ngày" in out
+    code, out, _ = run(capsys, "show", "tu-ky-2023", "--lang", "en")
+    for heading in ("I. Purposes", "II. Objectives", "IV. Funding", "Events", "VI. Reporting"):
+        assert heading in out
     assert "Document: no number or date given" in out
     assert "mttq (requested)" in out
     assert "Các phòng, ban ngành có liên quan khác" in out
@@ -78,7 +82,7 @@ def test_validate_exits_0_with_exactly_the_four_expected_warnings(
         ("warning", "due-before-period-ends", "obligations[4].deadline"),
     ]
     code, out, _ = run(capsys, "validate", "tu-ky-2023")
-    assert code == 0 and "0 error(s), 4 warning(s)." in out
+    assert code == 0 and "0 lỗi, 4 cảnh báo." in out
 
 
 def test_validate_the_plan_file_names_the_file(
@@ -118,17 +122,17 @@ def test_evaluate_demo_is_a_report_an_officer_can_send(
     code, out, err = run(capsys, "evaluate", "tu-ky-2023", "--demo")
     assert code == 0, err
     for heading in (
-        "Summary",
-        "Timeliness: overdue",
-        "Timeliness: late",
-        "Timeliness: rates",
-        "Key indicators, 2023",
-        "Area totals: 298",
-        "Targets",
-        "Findings",
+        "Tóm tắt",
+        "Tính kịp thời: quá hạn",
+        "Tính kịp thời: trễ hạn",
+        "Tính kịp thời: tỷ lệ",
+        "Các chỉ tiêu chính, kỳ 2023",
+        "Tổng hợp toàn địa bàn: Huyện Tứ Kỳ (298)",
+        "Mục tiêu",
+        "Phát hiện",
     ):
         assert f"\n{heading}\n" in out
-    assert "as of 2023-12-20" in out
+    assert "tính đến ngày 20/12/2023" in out
     code, out, _ = run(capsys, "evaluate", "tu-ky-2023", "--demo", "--format", "json")
     data = json.loads(out)
     assert data["timeliness"]["rates"][1]["obligation"] == "bao-cao-6-thang"

@@ -54,7 +54,8 @@ def test_the_library_keeps_working_without_the_pack() -> None:
     listed = cwp("plans", "--format", "json")
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout) == {"plans": []}
-    assert "No plans are installed" in cwp("plans").stdout
+    assert "No plans are installed" in cwp("plans", "--lang", "en").stdout
+    assert "Chưa cài đặt kế hoạch nào" in cwp("plans").stdout
     assert cwp("deadline", "trước ngày 15/6/2023").returncode == 0
     missing = cwp("evaluate", "tu-ky-2023", "--demo")
     assert missing.returncode == 2

@@ -62,6 +62,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--output", "-o", type=Path, help="write to FILE (atomically)")
     parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=None,
+        help="language of the words, numbers and dates people read: vi (default) or en; "
+        "default from the environment variable CWP_LANG (JSON and CSV are the same in both)",
+    )
+    parser.add_argument(
         "--table",
         metavar="NAME",
         help="csv: the table to write (items, rates, values, indicators, targets, "

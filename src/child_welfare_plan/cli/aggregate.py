@@ -138,7 +138,11 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             )
             with progress.step("build the report"):
                 report = aggregate_report(
-                    result, remapped.plan, tables=tables, units_as_of=args.units_as_of
+                    result,
+                    remapped.plan,
+                    tables=tables,
+                    units_as_of=args.units_as_of,
+                    catalog=catalog,
                 )
             return report, 1 if result.has_errors() else 0
         if data is not None:
@@ -162,7 +166,9 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         with progress.step("build the report"):
             if data is not None and args.audience == "public":
                 figures = public_figures(plan, data, catalog, k=args.k)
-                report = aggregate_report(publish_aggregate(result, figures), plan, tables=tables)
+                report = aggregate_report(
+                    publish_aggregate(result, figures), plan, tables=tables, catalog=catalog
+                )
             else:
-                report = aggregate_report(result, plan, tables=tables)
+                report = aggregate_report(result, plan, tables=tables, catalog=catalog)
     return report, failed

@@ -32,6 +32,7 @@ from child_welfare_plan.cli.args import (
     today_in_vietnam,
 )
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_source
+from child_welfare_plan.i18n import _
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.evaluation import evaluation_report
@@ -75,7 +76,11 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             submissions_file = submissions_file or demo_submissions
             incidents_file = incidents_file or demo_incidents
             as_of = as_of or demo.as_of
-            notes.append(f"Demo data (synthetic, no real children): {demo.description}".strip())
+            notes.append(
+                _("Demo data (synthetic, no real children): {description}")
+                .format(description=demo.description)
+                .strip()
+            )
         if as_of is None:
             as_of = today_in_vietnam()
         require_files(data=data, submissions=submissions_file, incidents=incidents_file)
@@ -94,7 +99,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             split_weights=args.split_weights,
         )
     refuse_unreadable(evaluation.findings)
-    report = evaluation_report(evaluation)
+    report = evaluation_report(evaluation, host.catalog())
     if notes:
         first = report.sections[0]
         report = attrs.evolve(

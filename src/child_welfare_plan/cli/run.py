@@ -25,9 +25,10 @@ from child_welfare_plan.cli import say
 from child_welfare_plan.cli.args import StoppingProblems, UsageError, format_name
 from child_welfare_plan.errors import CwpError, ExportWarning, OutputFileError
 from child_welfare_plan.formats.options import OPTION_FLAGS, RenderOptions
+from child_welfare_plan.i18n import language
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.model.cells import shorten
-from child_welfare_plan.plugins.host import get_host
+from child_welfare_plan.plugins.host import Host, get_host
 
 __all__ = ["DEBUG_VARIABLE", "execute", "render_options"]
 
@@ -47,47 +48,20 @@ def render_options(args: argparse.Namespace) -> RenderOptions:
 def execute(args: argparse.Namespace, command: ModuleType) -> int:
     """Run ``command`` with ``args`` and write its report; returns the exit status."""
     host = get_host()
-    status = 0
+    statuses: list[int] = [0]
     notes: list[str] = []
     try:
-        owns_output = getattr(command, "OWNS_OUTPUT", False)
-        fmt = host.output_format(format_name(args, host) if not owns_output else _named(args))
-        options = render_options(args)
-        for option in options.given():
-            if option not in fmt.options:
-                raise UsageError(
-                    f"{OPTION_FLAGS.get(option, option)} does not apply to the {fmt.name} format"
-                )
-        report, status = command.run(args, host)
-        if not host.accepts(fmt, report):
-            raise UsageError(f"the {fmt.name} format cannot render `cwp {report.kind}` output")
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", ExportWarning)
-            content = host.render(fmt, report, options)
-        for warning in caught:
-            if issubclass(warning.category, ExportWarning):
-                notes.append(str(warning.message))
-            else:
-                warnings.warn_explicit(
-                    warning.message, warning.category, warning.filename, warning.lineno
-                )
-        if args.output is not None and not owns_output:
-            write_atomic(args.output, content)
-        else:
-            if isinstance(content, bytes) and not fmt.media_type.startswith("text/"):
-                stream = sys.stdout
-                if stream is not None and stream.isatty():
-                    raise UsageError(f"the {fmt.name} format writes a file: give -o FILE")
-            _to_stdout(content)
+        with language(getattr(args, "lang", None)):
+            _execute(args, command, host, notes, statuses)
     except _ReaderGone:
         pass  # the reader took what it wanted: not an error of this command
     except StoppingProblems as exc:
         for line in exc.lines():
             say(f"cwp: error: {shorten(line, 500)}")
-        status = exc.status
+        statuses.append(exc.status)
     except (CwpError, OSError) as exc:
         say(f"cwp: error: {_first_line(exc)}")
-        status = 2
+        statuses.append(2)
     except Exception as exc:
         if os.environ.get(DEBUG_VARIABLE):
             raise
@@ -95,11 +69,52 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
             f"cwp: internal error: {type(exc).__name__}: {_first_line(exc)} (this is a bug; "
             f"please report it, with {DEBUG_VARIABLE}=1 to show where it happened)"
         )
-        status = 2
+        statuses.append(2)
     finally:
         for problem in (*notes, *host.failures, *host.warnings):
             say(f"cwp: warning: {problem}")
-    return status
+    return statuses[-1]
+
+
+def _execute(
+    args: argparse.Namespace,
+    command: ModuleType,
+    host: Host,
+    notes: list[str],
+    statuses: list[int],
+) -> None:
+    """Build the report and write it (in the language chosen); the command's exit status
+    is appended to ``statuses`` as soon as it is known, the warnings to ``notes``."""
+    owns_output = getattr(command, "OWNS_OUTPUT", False)
+    fmt = host.output_format(format_name(args, host) if not owns_output else _named(args))
+    options = render_options(args)
+    for option in options.given():
+        if option not in fmt.options:
+            raise UsageError(
+                f"{OPTION_FLAGS.get(option, option)} does not apply to the {fmt.name} format"
+            )
+    report, status = command.run(args, host)
+    statuses.append(status)
+    if not host.accepts(fmt, report):
+        raise UsageError(f"the {fmt.name} format cannot render `cwp {report.kind}` output")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        content = host.render(fmt, report, options)
+    for warning in caught:
+        if issubclass(warning.category, ExportWarning):
+            notes.append(str(warning.message))
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    if args.output is not None and not owns_output:
+        write_atomic(args.output, content)
+    else:
+        if isinstance(content, bytes) and not fmt.media_type.startswith("text/"):
+            stream = sys.stdout
+            if stream is not None and stream.isatty():
+                raise UsageError(f"the {fmt.name} format writes a file: give -o FILE")
+        _to_stdout(content)
 
 
 def _named(args: argparse.Namespace) -> str:

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import shown_rows
+from child_welfare_plan.i18n import in_report_language
 from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.document import (
@@ -88,6 +89,7 @@ def _docx() -> Any:
     return docx
 
 
+@in_report_language
 def render_docx(report: Report) -> bytes:
     """The report as a Word document (see the module docs)."""
     docx = _docx()

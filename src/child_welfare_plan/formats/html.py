@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from child_welfare_plan.formats.cells import shown_rows
 from child_welfare_plan.formats.svg import chart_svg
+from child_welfare_plan.i18n import _, in_report_language
 from child_welfare_plan.reports.base import Block, Report
 
 __all__ = ["render_html", "render_html_fragment"]
@@ -65,20 +66,22 @@ def _html_table(block: Block) -> Iterable[str]:
             numeric = isinstance(value, int | float) and not isinstance(value, bool)
             if numeric or (isinstance(value, str) and _WITHHELD_MARK.fullmatch(value)):
                 classes.append("n")
-            if isinstance(value, str) and value in _STATUS_CLASSES:
-                classes.append(value)
+            code = getattr(value, "code", value)
+            if isinstance(code, str) and code in _STATUS_CLASSES:
+                classes.append(code)
             attr = f' class="{" ".join(classes)}"' if classes else ""
             cells.append(f"<td{attr}>{html.escape(text)}</td>")
         yield "<tr>" + "".join(cells) + "</tr>"
     yield "</tbody></table></div>"
 
 
+@in_report_language
 def render_html(report: Report) -> str:
     """One self-contained HTML page (inline CSS, no scripts, no external files)."""
     title = html.escape(report.title)
     out = [
         "<!DOCTYPE html>",
-        '<html lang="vi">',
+        f'<html lang="{html.escape(report.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -96,7 +99,9 @@ def render_html(report: Report) -> str:
             out += (
                 list(_html_table(block))
                 if block.rows
-                else [f"<p><em>{html.escape(block.title or '')} (none)</em></p>"]
+                else [
+                    f"<p><em>{html.escape(block.title or '')} {html.escape(_('(none)'))}</em></p>"
+                ]
             )
         for chart in section.charts:
             charts += 1

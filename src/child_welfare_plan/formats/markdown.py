@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from child_welfare_plan.formats.cells import shown_rows, tabulate_block
+from child_welfare_plan.i18n import _, in_report_language
 from child_welfare_plan.reports.base import Block, Report
 
 __all__ = ["render_markdown"]
@@ -12,6 +13,7 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+@in_report_language
 def render_markdown(report: Report) -> str:
     """GitHub-flavoured Markdown: ``#`` headings and pipe tables."""
     out = [f"# {report.title}", ""]
@@ -27,8 +29,8 @@ def render_markdown(report: Report) -> str:
                     block.columns,
                     [[_md_escape(c) for c in row] for row in shown_rows(block)],
                     block.title,
-                )
+                )  # already text: the cells' numbers and dates are written once
                 out += [tabulate_block(escaped, "github"), ""]
             else:
-                out += ["_(none)_", ""]
+                out += [f"_{_('(none)')}_", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -26,6 +26,7 @@ from typing import Any
 from child_welfare_plan.calendars.dates import local_moment
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import cell_text
+from child_welfare_plan.i18n import in_report_language
 from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.reports.base import Block, Report
 
@@ -102,6 +103,7 @@ def _widths(block: Block) -> Iterable[int]:
         yield max(_MIN_WIDTH, min(_MAX_WIDTH, longest + 2))
 
 
+@in_report_language
 def render_xlsx(report: Report) -> bytes:
     """The report's tables as an Excel workbook, one sheet each (see the module docs)."""
     try:

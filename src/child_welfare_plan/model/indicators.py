@@ -158,6 +158,8 @@ class Indicator:
     name_en: str = attrs.field(validator=v.non_empty)
     value_type: ValueType = attrs.field(converter=ValueType)
     unit: str = ""
+    unit_en: str = ""
+    """The unit in English (``unit`` is Vietnamese); empty: as ``unit``."""
     time_aggregation: TimeAggregation = attrs.field(
         converter=TimeAggregation, default=TimeAggregation.SUM
     )

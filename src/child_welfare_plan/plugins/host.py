@@ -38,6 +38,7 @@ from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import CwpError, NotFoundError, PluginError
 from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.text import render_text
+from child_welfare_plan.i18n import language
 from child_welfare_plan.io.forms import FormLayout, form_source, layouts_for
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table
@@ -475,14 +476,15 @@ class Host:
     def render(
         self, fmt: OutputFormat, report: Report, options: RenderOptions | None = None
     ) -> str | bytes:
-        """``report`` rendered by ``fmt`` (with ``options``, for a format that takes them); a
-        plugin's format that fails is named.
+        """``report`` rendered by ``fmt`` (with ``options``, for a format that takes them), in
+        the report's language; a plugin's format that fails is named.
 
         Raises:
             PluginError: the format raised, or returned something other than text or bytes.
         """
         try:
-            content = fmt(report, options)
+            with language(getattr(report, "lang", None)):
+                content = fmt(report, options)
         except CwpError:
             raise
         except (Exception, SystemExit) as exc:

@@ -6,6 +6,11 @@ people; optionally a :class:`~child_welfare_plan.reports.document.DocumentHeader
 formats that lay a report out as an administrative document (docx). Output formats (text,
 markdown, csv, html, xlsx, docx, ics...) are plugins that render a Report; every word they
 show comes from the Report.
+
+A report is built in one language (``lang``, :mod:`child_welfare_plan.i18n`: the language
+current when it is built): its words are already translated; the formats write its
+numbers and dates as that language does. A section's ``key`` is its English name, the same
+in every language, by which code finds it (:meth:`Report.section`).
 """
 
 from __future__ import annotations
@@ -16,10 +21,27 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n import current
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports.document import DocumentHeader
 
-__all__ = ["Block", "Chart", "Report", "Section"]
+__all__ = ["Block", "Chart", "Coded", "Report", "Section"]
+
+
+class Coded(str):
+    """A word shown for a code (``quá hạn`` for ``overdue``): the text every format shows,
+    with the code kept for the formats that mark it (HTML's class ``overdue``)."""
+
+    __slots__ = ("code",)
+    code: str
+
+    def __new__(cls, text: str, code: str) -> Coded:
+        made = super().__new__(cls, text)
+        made.code = code
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Coded, (str(self), self.code))
 
 
 def _rows(rows: Iterable[Iterable[Any]]) -> tuple[tuple[Any, ...], ...]:
@@ -35,6 +57,12 @@ class Block:
     title: str | None = None
     #: Columns whose values are fractions (0.923) to show as percentages (92.3 %).
     percent_columns: tuple[str, ...] = attrs.field(converter=to_tuple, default=())
+    #: How many leading columns name a row (a text format too narrow for the whole table
+    #: repeats them in each part).
+    keys: int = attrs.field(default=1, kw_only=True)
+    #: Short headings for the narrow text formats (a paragraph of the section explains
+    #: them): ``(1)``, ``(2)``... for columns named by long indicator names.
+    short_columns: tuple[str, ...] = attrs.field(converter=to_tuple, default=(), kw_only=True)
 
 
 def _chart_values(values: Iterable[Any]) -> tuple[float | int | str | None, ...]:
@@ -76,12 +104,16 @@ class Chart:
 
 @attrs.frozen
 class Section:
-    """A heading with paragraphs, tables and charts under it."""
+    """A heading with paragraphs, tables and charts under it; ``key`` names the section
+    the same way in every language (defaults to the heading)."""
 
     heading: str
     paragraphs: tuple[str, ...] = attrs.field(converter=to_tuple, default=())
     tables: tuple[Block, ...] = attrs.field(converter=to_tuple, default=())
     charts: tuple[Chart, ...] = attrs.field(converter=to_tuple, default=())
+    key: str = attrs.field(
+        kw_only=True, default=attrs.Factory(lambda s: s.heading, takes_self=True)
+    )
 
 
 @attrs.frozen
@@ -103,13 +135,15 @@ class Report:
     payload: Any = attrs.field(default=None, eq=False, repr=False)
     document: DocumentHeader | None = attrs.field(default=None, kw_only=True)
     main_table: str | None = attrs.field(default=None, kw_only=True)
+    lang: str = attrs.field(factory=current, kw_only=True)
+    """The language of the report's words, and of its numbers and dates when rendered."""
 
-    def section(self, heading: str) -> Section:
-        """The section with this heading (KeyError if none)."""
+    def section(self, name: str) -> Section:
+        """The section with this key (its English name) or heading (KeyError if none)."""
         for section in self.sections:
-            if section.heading == heading:
+            if name in (section.key, section.heading):
                 return section
-        raise KeyError(heading)
+        raise KeyError(name)
 
     @property
     def tables(self) -> Sequence[Block]:

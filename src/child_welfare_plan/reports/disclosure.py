@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n import _
 from child_welfare_plan.reports.base import Block, Section
 from child_welfare_plan.rules.disclosure import (
     DEFAULT_K,
@@ -32,12 +33,11 @@ WITHHELD = "x"
 
 def public_note(k: int) -> str:
     """The sentence that explains the marker of a public output with threshold ``k``."""
-    return (
-        f"“{WITHHELD}” marks a figure withheld to protect the children it counts: a count "
-        f"from 1 to {k - 1}, a count that would let a reader work one out or narrow it "
-        f"down to fewer than {k + 1} possible values, or a ratio computed from one. Zero "
-        "counts are shown."
-    )
+    return _(
+        "“{mark}” marks a figure withheld to protect the children it counts: a count from 1 "
+        "to {below}, a count that would let a reader work one out or narrow it down to fewer "
+        "than {values} possible values, or a ratio computed from one. Zero counts are shown."
+    ).format(mark=WITHHELD, below=k - 1, values=k + 1)
 
 
 @attrs.frozen

@@ -12,6 +12,9 @@ from typing import Any
 
 import attrs
 
+from child_welfare_plan.catalogs import Catalog
+from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n.formatting import day, number
 from child_welfare_plan.model.findings import Severity, count
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import Level
@@ -26,6 +29,12 @@ from child_welfare_plan.reports.document import (
     issuer_header,
 )
 from child_welfare_plan.reports.findings import findings_block
+from child_welfare_plan.reports.labels import (
+    IndicatorLabels,
+    audience_label,
+    label_evaluation,
+    target_status_label,
+)
 from child_welfare_plan.reports.status import status_report
 from child_welfare_plan.reports.targets import targets_block
 from child_welfare_plan.rules.evaluate import Evaluation, IndicatorRow
@@ -67,142 +76,228 @@ def _shown(row: IndicatorRow) -> Any:
     if row.withheld:
         return WITHHELD
     if row.estimated and row.value is not None:
-        value = int(row.value) if float(row.value).is_integer() else round(row.value, 2)
-        return f"{value} (est.)"
+        return _("{value} (est.)").format(value=number(round(row.value, 2)))
     return row.value
 
 
-def evaluation_report(evaluation: Evaluation) -> Report:
-    """``cwp evaluate``: summary, timeliness (overdue first), key indicators per commune
-    and for the area with coverage, targets, findings."""
-
+def _summary(evaluation: Evaluation) -> list[str]:
     plan = evaluation.plan
-    catalog_names = {r.indicator for r in evaluation.indicators}
+    as_of = day(evaluation.as_of)
     errors = count(evaluation.findings)
     warnings = count(evaluation.findings, Severity.WARNING)
-    counts: dict[str, int] = {}
-    for t in evaluation.targets:
-        counts[str(t.status)] = counts.get(str(t.status), 0) + 1
     summary = [
-        f"{plan.title} — {plan.id}. Evaluation as of {evaluation.as_of.isoformat()}, "
-        f"figures for period {evaluation.period} ({plan.period_convention} convention).",
-        "Audience: "
+        _(
+            "{title} — {plan}. Evaluation as of {as_of}, figures for period {period} "
+            "({convention} convention)."
+        ).format(
+            title=plan.title,
+            plan=plan.id,
+            as_of=as_of,
+            period=evaluation.period,
+            convention=plan.period_convention,
+        ),
+        _("Audience: {audience}.").format(audience=audience_label(evaluation.audience))
+        + " "
         + (
-            f"public (disclosure control, k = {evaluation.k}). " + public_note(evaluation.k)
+            _("Disclosure control, k = {k}.").format(k=evaluation.k)
+            + " "
+            + public_note(evaluation.k)
             if evaluation.audience == "public"
-            else "internal (all figures shown; do not publish)."
+            else _("All figures shown; do not publish.")
         ),
     ]
     if evaluation.timeliness is not None:
         judged = evaluation.timeliness
         summary.append(
-            f"Reports: {len(judged.overdue())} overdue, {len(judged.late())} late, as of "
-            f"{evaluation.as_of.isoformat()}."
+            _("Reports: {overdue} overdue, {late} late, as of {as_of}.").format(
+                overdue=number(len(judged.overdue())), late=number(len(judged.late())), as_of=as_of
+            )
         )
     if evaluation.targets:
+        counts: dict[str, int] = {}
+        for t in evaluation.targets:
+            counts[str(t.status)] = counts.get(str(t.status), 0) + 1
         summary.append(
-            "Targets: "
-            + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-            + f" (of {len(evaluation.targets)})."
+            _("Targets: {counts} (of {total}).").format(
+                counts=", ".join(
+                    f"{number(n)} {target_status_label(s)}" for s, n in sorted(counts.items())
+                ),
+                total=number(len(evaluation.targets)),
+            )
         )
     if evaluation.units_as_of is not None:
         summary.append(
-            f"Figures carried onto the units in force on {evaluation.units_as_of.isoformat()} "
-            f"(area {evaluation.area or 'none'}); coverage counts the units of the period "
-            "that lie in each; (est.) marks values apportioned by assumed shares of a "
-            "divided unit."
+            _(
+                "Figures carried onto the units in force on {day} (area {area}); coverage "
+                "counts the units of the period that lie in each; (est.) marks values "
+                "apportioned by assumed shares of a divided unit."
+            ).format(day=day(evaluation.units_as_of), area=evaluation.area or "–")
         )
-    summary.append(f"Findings: {errors} error(s), {warnings} warning(s).")
-    sections = [Section("Summary", summary)]
+    summary.append(
+        _("Findings: {errors} error(s), {warnings} warning(s).").format(
+            errors=number(errors), warnings=number(warnings)
+        )
+    )
+    return summary
 
-    if evaluation.timeliness is not None:
-        status = status_report(evaluation.timeliness, plan)
-        for heading in ("Overdue", "Late", "Rates", "Readings"):
-            try:
-                found = status.section(heading)
-            except KeyError:
-                continue
-            found = attrs.evolve(found, heading=f"Timeliness: {heading.lower()}")
-            if heading == "Rates":
-                chart = on_time_chart(
-                    evaluation.timeliness,
-                    plan,
-                    title="On-time rate by commune",
-                    description="The share of each commune's reports with a deadline that "
-                    f"came on time, as of {evaluation.as_of.isoformat()}.",
-                )
-                if chart is not None:
-                    found = attrs.evolve(found, charts=(chart,))
-            sections.append(found)
 
-    if evaluation.indicators:
-        codes = list(dict.fromkeys(r.indicator for r in evaluation.indicators))
-        by_unit: dict[str, dict[str, IndicatorRow]] = {}
-        for r in evaluation.indicators:
-            by_unit.setdefault(r.unit, {})[r.indicator] = r
-        table_rows = []
-        for unit, cells in by_unit.items():
-            first = next(iter(cells.values()))
-            reported = [c for c in cells.values() if c.value is not None]
-            coverage = min((c.coverage for c in reported if c.coverage is not None), default=0.0)
-            table_rows.append((unit, first.name, *(_shown(cells[c]) for c in codes), coverage))
-        communes = _commune_codes(plan)
-        charted = next((c for c in CHART_INDICATORS if c in codes), codes[0])
-        charts = [
-            indicator_chart(
-                [
-                    (row[0], row[1], row[2 + codes.index(charted)])
-                    for row in table_rows
-                    if row[0] in communes
-                ],
-                title=f"{charted} by commune",
-                description=f"{charted} for each commune, {evaluation.period}; a value "
-                "withheld in the table is shown by its marker, not by a bar.",
+def _timeliness_sections(evaluation: Evaluation) -> list[Section]:
+    """The sections of the status report that an evaluation repeats."""
+    assert evaluation.timeliness is not None
+    plan = evaluation.plan
+    status = status_report(evaluation.timeliness, plan)
+    sections = []
+    for key in ("Overdue", "Late", "Rates", "Readings"):
+        try:
+            found = status.section(key)
+        except KeyError:
+            continue
+        found = attrs.evolve(
+            found,
+            heading=_("Timeliness: {part}").format(
+                part=found.heading[:1].lower() + found.heading[1:]
+            ),
+            key=f"Timeliness: {key.lower()}",
+        )
+        if key == "Rates":
+            chart = on_time_chart(
+                evaluation.timeliness,
+                plan,
+                title=_("On-time rate by commune"),
+                description=_(
+                    "The share of each commune's reports with a deadline that came on time, "
+                    "as of {as_of}."
+                ).format(as_of=day(evaluation.as_of)),
             )
-        ]
-        sections.append(
-            Section(
-                f"Key indicators, {evaluation.period}",
-                [
+            if chart is not None:
+                found = attrs.evolve(found, charts=(chart,))
+        sections.append(found)
+    return sections
+
+
+def _indicator_sections(evaluation: Evaluation, labels: IndicatorLabels) -> list[Section]:
+    """The key indicators by commune and for the area, with the chart of one of them."""
+    plan = evaluation.plan
+    codes = list(dict.fromkeys(r.indicator for r in evaluation.indicators))
+    by_unit: dict[str, dict[str, IndicatorRow]] = {}
+    for r in evaluation.indicators:
+        by_unit.setdefault(r.unit, {})[r.indicator] = r
+    table_rows: list[tuple[Any, ...]] = []
+    for unit, cells in by_unit.items():
+        first = next(iter(cells.values()))
+        reported = [c for c in cells.values() if c.value is not None]
+        coverage = min((c.coverage for c in reported if c.coverage is not None), default=0.0)
+        table_rows.append(
+            (first.name, unit, *(_shown(cells[c]) if c in cells else None for c in codes), coverage)
+        )
+    communes = _commune_codes(plan)
+    charted = next((c for c in CHART_INDICATORS if c in codes), codes[0])
+    charts = [
+        indicator_chart(
+            [
+                (row[1], row[0], row[2 + codes.index(charted)])
+                for row in table_rows
+                if row[1] in communes
+            ],
+            title=_("{indicator} by commune").format(indicator=labels.name(charted)),
+            unit=labels.unit(charted) or None,
+            description=_(
+                "{indicator} for each commune, {period}; a value withheld in the table is "
+                "shown by its marker, not by a bar."
+            ).format(indicator=labels.name(charted), period=evaluation.period),
+        )
+    ]
+    coverage_column = _("coverage")
+    sections = [
+        Section(
+            _("Key indicators, {period}").format(period=evaluation.period),
+            [
+                _(
                     "One row per commune, then the area. Coverage is the lowest share of "
                     "expected reporting units behind the row's figures; a missing value is "
-                    "never counted as zero.",
-                    "Indicators: " + "; ".join(f"{c}" for c in codes if c in catalog_names) + ".",
-                ],
+                    "never counted as zero."
+                ),
+                _("Indicators (name, unit, code):"),
+                *(f"({n}) {labels.named(c)}" for n, c in enumerate(codes, 1)),
+            ],
+            [
+                Block(
+                    (
+                        _("unit"),
+                        _("code"),
+                        *(f"({n}) {labels.name(c)}" for n, c in enumerate(codes, 1)),
+                        coverage_column,
+                    ),
+                    table_rows,
+                    percent_columns=(coverage_column,),
+                    keys=2,
+                    short_columns=(
+                        _("unit"),
+                        _("code"),
+                        *(f"({n})" for n in range(1, len(codes) + 1)),
+                        coverage_column,
+                    ),
+                )
+            ],
+            charts,
+            key="Key indicators",
+        )
+    ]
+    area_rows = [
+        (
+            labels.name(r.indicator),
+            r.indicator,
+            _shown(r),
+            labels.unit(r.indicator),
+            r.coverage,
+            r.complete,
+            r.reason or "",
+        )
+        for r in evaluation.area_rows()
+    ]
+    if area_rows:
+        names = {u.code: u.name for u in plan.hierarchy.units}
+        area = evaluation.area or ""
+        sections.append(
+            Section(
+                _("Area totals: {area}").format(
+                    area=f"{names[area]} ({area})" if area in names else area
+                ),
+                (),
                 [
                     Block(
-                        ("unit", "name", *codes, "coverage"),
-                        table_rows,
-                        percent_columns=("coverage",),
+                        (
+                            _("indicator"),
+                            _("code"),
+                            _("value"),
+                            _("unit of measure"),
+                            coverage_column,
+                            _("complete"),
+                            _("note"),
+                        ),
+                        area_rows,
+                        percent_columns=(coverage_column,),
+                        keys=2,
                     )
                 ],
-                charts,
+                key="Area totals",
             )
         )
-        area_rows = [
-            (
-                r.indicator,
-                _shown(r),
-                r.coverage,
-                r.complete,
-                r.reason or "",
-            )
-            for r in evaluation.area_rows()
-        ]
-        if area_rows:
-            sections.append(
-                Section(
-                    f"Area totals: {evaluation.area}",
-                    (),
-                    [
-                        Block(
-                            ("indicator", "value", "coverage", "complete", "note"),
-                            area_rows,
-                            percent_columns=("coverage",),
-                        )
-                    ],
-                )
-            )
+    return sections
+
+
+def evaluation_report(evaluation: Evaluation, catalog: Catalog | None = None) -> Report:
+    """``cwp evaluate``: summary, timeliness (overdue first), key indicators per commune
+    and for the area with coverage, targets, findings; indicator names and units from
+    ``catalog`` (the national catalog when None)."""
+
+    plan = evaluation.plan
+    labels = IndicatorLabels(catalog)
+    sections = [Section(_("Summary"), _summary(evaluation), key="Summary")]
+    if evaluation.timeliness is not None:
+        sections += _timeliness_sections(evaluation)
+    if evaluation.indicators:
+        sections += _indicator_sections(evaluation, labels)
     if evaluation.targets:
         unmet = [
             t
@@ -211,22 +306,24 @@ def evaluation_report(evaluation: Evaluation) -> Report:
         ]
         sections.append(
             Section(
-                "Targets",
-                [f"{len(unmet)} target(s) not met or off track."],
+                _("Targets"),
+                [_("{n} target(s) not met or off track.").format(n=number(len(unmet)))],
                 [targets_block(evaluation.targets, title=None)],
+                key="Targets",
             )
         )
     sections.append(
         Section(
-            "Findings",
-            () if evaluation.findings else ("No findings.",),
+            _("Findings"),
+            () if evaluation.findings else (_("No findings."),),
             [findings_block(evaluation.findings)] if evaluation.findings else (),
+            key="Findings",
         )
     )
     return Report(
         "evaluate",
-        f"Evaluation of {plan.id} as of {evaluation.as_of.isoformat()}",
-        evaluation.to_dict(),
+        _("Evaluation of {plan} as of {as_of}").format(plan=plan.id, as_of=day(evaluation.as_of)),
+        label_evaluation(evaluation.to_dict(), labels, plan),
         sections,
         payload=evaluation,
         document=evaluation_header(evaluation),

@@ -1,11 +1,14 @@
-"""Findings as a table, the same in every report."""
+"""Findings as a table, the same in every report: the severity as a word of the current
+language; the code (stable) and the message (English, as the rules write it)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from child_welfare_plan.i18n import _
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.reports.base import Block
+from child_welfare_plan.reports.labels import severity_label
 
 __all__ = ["findings_block"]
 
@@ -13,7 +16,7 @@ __all__ = ["findings_block"]
 def findings_block(findings: Sequence[Finding], title: str | None = None) -> Block:
     """Findings as a table: severity, code, location, message."""
     return Block(
-        ("severity", "code", "location", "message"),
-        [(str(f.severity), f.code, str(f.location), f.message) for f in findings],
+        (_("severity"), _("code"), _("location"), _("message")),
+        [(severity_label(f.severity), f.code, str(f.location), f.message) for f in findings],
         title,
     )

@@ -1,12 +1,16 @@
-"""The report a notebook cell shows for each result (rendered by the ``html`` format)."""
+"""The report a notebook cell shows for each result (rendered by the ``html`` format), in
+the current language (:mod:`child_welfare_plan.i18n`: Vietnamese unless asked otherwise)."""
 
 from __future__ import annotations
 
+from child_welfare_plan.i18n import _, pgettext
+from child_welfare_plan.i18n.formatting import day, number
 from child_welfare_plan.model.findings import count
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.calendar import calendar_report
 from child_welfare_plan.reports.disclosure import WITHHELD
 from child_welfare_plan.reports.evaluation import evaluation_report
+from child_welfare_plan.reports.labels import IndicatorLabels, level_label, status_label
 from child_welfare_plan.reports.status import rates_block
 from child_welfare_plan.rules.aggregate import AggregateResult
 from child_welfare_plan.rules.disclosure.published import PublicAggregate
@@ -41,16 +45,16 @@ def _timeliness(result: TimelinessResult) -> Report:
     rates = rates_block(result, statuses=False)
     items = Block(
         (
-            "obligation",
-            "period",
-            "reporter",
-            "name",
-            "status",
-            "last on-time day",
-            "received",
-            "days late",
-            "days overdue",
-            "days left",
+            _("obligation"),
+            _("period"),
+            _("reporter"),
+            _("name"),
+            _("status"),
+            _("last on-time day"),
+            pgettext("date", "received"),
+            _("days late"),
+            _("days overdue"),
+            _("days left"),
         ),
         [
             (
@@ -58,7 +62,7 @@ def _timeliness(result: TimelinessResult) -> Report:
                 i.period,
                 i.reporter,
                 i.reporter_name,
-                str(i.status),
+                status_label(i.status),
                 i.last_on_time_day,
                 i.received,
                 i.days_late,
@@ -70,42 +74,66 @@ def _timeliness(result: TimelinessResult) -> Report:
     )
     return Report(
         "status",
-        f"Status of {result.plan} as of {result.as_of}",
+        _("Reporting status of {plan} as of {as_of}").format(
+            plan=result.plan, as_of=day(result.as_of)
+        ),
         {},
-        [Section("Rates", (), [rates]), Section("Items", (), [items])],
+        [
+            Section(_("Rates"), (), [rates], key="Rates"),
+            Section(_("Reports"), (), [items], key="Items"),
+        ],
     )
 
 
 def _aggregate(result: AggregateResult | PublicAggregate) -> Report:
-    shown = (
-        "unit",
-        "level",
-        "period",
-        "indicator",
-        "disaggregation",
-        "value",
-        "coverage",
-        "complete",
-        "reason",
+    labels = IndicatorLabels()
+    coverage = _("coverage")
+    columns = (
+        _("unit"),
+        _("level"),
+        _("period"),
+        _("indicator"),
+        _("code"),
+        _("breakdown"),
+        _("value"),
+        coverage,
+        _("complete"),
+        _("note"),
     )
     errors = count(result.findings)
-    summary = (
-        f"Plan {result.plan}: {len(result.rows)} values, {len(result.findings)} findings "
-        f"({errors} errors)"
+    summary = _("Plan {plan}: {values} values; {findings} findings ({errors} errors).").format(
+        plan=result.plan,
+        values=number(len(result.rows)),
+        findings=number(len(result.findings)),
+        errors=number(errors),
     )
     more = len(result.rows) - NOTEBOOK_ROWS
     withheld = result.withheld if isinstance(result, PublicAggregate) else ()
     lines = []
     for n, row in enumerate(result.rows[:NOTEBOOK_ROWS]):
-        cells = [getattr(row, name) for name in shown]
-        if n < len(withheld) and withheld[n] is not None:
-            cells[shown.index("value")] = WITHHELD
-        lines.append(cells)
-    block = Block(shown, lines, percent_columns=("coverage",))
-    notes = [f"… and {more} more values"] if more > 0 else []
+        hidden = n < len(withheld) and withheld[n] is not None
+        lines.append(
+            (
+                row.unit,
+                level_label(row.level),
+                row.period,
+                labels.name(row.indicator),
+                row.indicator,
+                labels.breakdown(row.disaggregation),
+                WITHHELD if hidden else row.value,
+                row.coverage,
+                row.complete,
+                row.reason or "",
+            )
+        )
+    block = Block(columns, lines, percent_columns=(coverage,))
+    notes = [_("… and {n} more values").format(n=number(more))] if more > 0 else []
     return Report(
         "aggregate",
-        f"Aggregates of {result.plan}",
+        _("Aggregates of {plan}").format(plan=result.plan),
         {},
-        [Section("Values", [summary], [block]), *([Section("More", notes)] if notes else [])],
+        [
+            Section(_("Values"), [summary], [block], key="Values"),
+            *([Section(_("More"), notes, key="More")] if notes else []),
+        ],
     )

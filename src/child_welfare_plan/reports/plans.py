@@ -1,4 +1,5 @@
-"""Reports for people and machines built from plans and validation results."""
+"""Reports for people and machines built from plans and validation results (the words in
+the current language, :mod:`child_welfare_plan.i18n`; the plan's own text as written)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n.formatting import day, number
 from child_welfare_plan.io.packs import PackFiles
 from child_welfare_plan.io.plans import plan_to_data
 from child_welfare_plan.model.date_rules import format_date_rule
@@ -15,6 +18,7 @@ from child_welfare_plan.model.findings import Finding, Severity, count
 from child_welfare_plan.model.plan import Plan, ReportingObligation, Task
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
+from child_welfare_plan.reports.labels import obligation_kind_label
 
 __all__ = [
     "findings_block",
@@ -31,16 +35,25 @@ def plans_report(plans: Iterable[Plan]) -> Report:
     data = {
         "plans": [{"id": p.id, "year": p.year, "title": p.title, "issuer": p.issuer} for p in items]
     }
-    rows = [(p.id, str(p.year), p.title, _issuer_name(p)) for p in items]
-    block = Block(("id", "year", "title", "issuer"), rows)
+    rows = [(p.title, p.id, str(p.year), _issuer_name(p)) for p in items]
+    block = Block((_("title"), _("id"), _("year"), _("issuer")), rows)
     note = (
-        () if items else ("No plans are installed. Install a district pack (see docs/plugins.md).",)
+        ()
+        if items
+        else (_("No plans are installed. Install a district pack (see docs/plugins.md)."),)
     )
-    return Report("plans", "Installed plans", data, [Section("Plans", note, [block])])
+    return Report(
+        "plans", _("Installed plans"), data, [Section(_("Plans"), note, [block], key="Plans")]
+    )
 
 
 def _issuer_name(plan: Plan) -> str:
     return plan.agency(plan.issuer).name if plan.has_agency(plan.issuer) else plan.issuer
+
+
+def _task_columns() -> tuple[str, ...]:
+    """The columns of a table of tasks, in the current language."""
+    return (_("id"), _("lead"), _("support"), _("task"))
 
 
 def _task_rows(plan: Plan, tasks: Iterable[Task]) -> list[tuple[str, str, str, str]]:
@@ -67,23 +80,27 @@ def _last_day(plan: Plan, obligation: ReportingObligation) -> str:
         deadline = resolve(rule)
     except CwpError:
         return ""
-    day = deadline.last_on_time_day.isoformat()
-    return f"{day} (rolled past the named day)" if deadline.rolled_beyond_text else day
+    last = day(deadline.last_on_time_day)
+    return (
+        _("{day} (rolled past the named day)").format(day=last)
+        if deadline.rolled_beyond_text
+        else last
+    )
 
 
 def _obligation_row(plan: Plan, o: ReportingObligation) -> tuple[object, ...]:
-    reporters = f"{len(plan.expected_reporters(o))}"
+    reporters = number(len(plan.expected_reporters(o)))
     if o.drafted_by is not None:
-        reporters += f" (drafted by {o.drafted_by})"
+        reporters += " " + _("(drafted by {office})").format(office=o.drafted_by)
     return (
         o.id,
-        str(o.kind),
+        obligation_kind_label(str(o.kind)),
         o.covers or "",
         format_deadline(o.deadline) if o.deadline is not None else "",
         "" if o.reading is None else format_deadline(o.reading),
         _last_day(plan, o),
         reporters,
-        o.recipient + (f" (via {o.via})" if o.via else ""),
+        o.recipient + (" " + _("(via {office})").format(office=o.via) if o.via else ""),
         ", ".join(o.pack_readings),
     )
 
@@ -91,89 +108,120 @@ def _obligation_row(plan: Plan, o: ReportingObligation) -> tuple[object, ...]:
 def plan_report(plan: Plan) -> Report:
     """``cwp show``: the plan section by section; ``data`` is its JSON exchange form."""
     s: list[Section] = []
-    head = [f"{plan.title} ({plan.year})", f"Issuer: {_issuer_name(plan)}"]
+    head = [
+        f"{plan.title} ({plan.year})",
+        _("Issuer: {issuer}").format(issuer=_issuer_name(plan)),
+    ]
     if plan.document is not None:
-        head.append(f"Document: {plan.document.citation}")
+        head.append(_("Document: {citation}").format(citation=plan.document.citation))
     else:
-        head.append("Document: no number or date given")
+        head.append(_("Document: no number or date given"))
     if plan.signatory is not None:
         sig = plan.signatory
-        head.append(f"Signed: {' / '.join(x for x in (sig.capacity, sig.title) if x)} {sig.name}")
-    head.append(f"Period convention: {plan.period_convention}")
-    s.append(Section("Plan", head))
-    refs = [("based on", r.citation, r.issuer or "", r.date) for r in plan.based_on]
-    refs += [("legal basis", r.citation, r.issuer or "", r.date) for r in plan.legal_bases]
-    s.append(Section("Documents", (), [Block(("relation", "citation", "issuer", "date"), refs)]))
-    s.append(Section("I. Purposes and requirements", [*plan.purposes, *plan.requirements]))
+        signer = f"{' / '.join(x for x in (sig.capacity, sig.title) if x)} {sig.name}"
+        head.append(_("Signed: {signer}").format(signer=signer))
+    head.append(_("Period convention: {convention}").format(convention=plan.period_convention))
+    s.append(Section(_("Plan"), head, key="Plan"))
+    refs = [(_("based on"), r.citation, r.issuer or "", r.date) for r in plan.based_on]
+    refs += [(_("legal basis"), r.citation, r.issuer or "", r.date) for r in plan.legal_bases]
+    s.append(
+        Section(
+            _("Documents"),
+            (),
+            [Block((_("relation"), _("citation"), _("issuer"), _("date")), refs)],
+            key="Documents",
+        )
+    )
+    s.append(
+        Section(
+            _("I. Purposes and requirements"),
+            [*plan.purposes, *plan.requirements],
+            key="I. Purposes and requirements",
+        )
+    )
     objectives = [o.text for o in plan.objectives]
     target_rows = [
-        (t.id, t.indicator or "", f"{t.comparator} {t.value:g}", str(t.year), t.source or "")
+        (t.id, t.indicator or "", f"{t.comparator} {number(t.value)}", str(t.year), t.source or "")
         for t in plan.all_targets()
     ]
     s.append(
         Section(
-            "II. Objectives",
+            _("II. Objectives"),
             objectives,
-            [Block(("target", "indicator", "goal", "year", "stated in"), target_rows, "Targets")],
+            [
+                Block(
+                    (_("target"), _("indicator"), _("goal"), _("year"), _("stated in")),
+                    target_rows,
+                    _("Targets"),
+                )
+            ],
+            key="II. Objectives",
         )
     )
     for group in plan.task_groups:
         title = f"{group.section or group.id}. {group.title}"
         s.append(
             Section(
-                title, (), [Block(("id", "lead", "support", "task"), _task_rows(plan, group.tasks))]
+                title,
+                (),
+                [Block(_task_columns(), _task_rows(plan, group.tasks))],
             )
         )
-    s.append(Section("IV. Funding", [f.text for f in plan.funding_sources]))
+    s.append(Section(_("IV. Funding"), [f.text for f in plan.funding_sources], key="IV. Funding"))
     for resp in plan.responsibilities:
         who = resp.agency or resp.addressee or ""
-        mode = " (requested)" if resp.mode == "requested" else ""
+        mode = " " + _("(requested)") if resp.mode == "requested" else ""
         s.append(
             Section(
                 f"{resp.section or resp.id}. {who}{mode}",
                 [resp.addressee] if resp.agency is None and resp.addressee else (),
-                [Block(("id", "lead", "support", "task"), _task_rows(plan, resp.tasks))],
+                [Block(_task_columns(), _task_rows(plan, resp.tasks))],
             )
         )
     s.append(
         Section(
-            "Events",
+            _("Events"),
             (),
             [
                 Block(
-                    ("id", "when", "title"),
+                    (_("id"), _("when"), _("title")),
                     [(e.id, format_date_rule(e.when), e.title) for e in plan.events],
                 )
             ],
+            key="Events",
         )
     )
     s.append(
         Section(
-            "VI. Reporting",
+            _("VI. Reporting"),
             (
-                "'deadline (text)' is the plan's words; 'pack's reading' a time limit the pack "
-                "reads where the text gives none; 'pack's readings of' the fields that are the "
-                "pack's reading of the text, not its words (see each obligation's basis).",
+                _(
+                    "'deadline (text)' is the plan's words; 'pack's reading' a time limit the "
+                    "pack reads where the text gives none; 'pack's readings of' the fields that "
+                    "are the pack's reading of the text, not its words (see each obligation's "
+                    "basis)."
+                ),
             ),
             [
                 Block(
                     (
-                        "id",
-                        "kind",
-                        "covers",
-                        "deadline (text)",
-                        "pack's reading",
-                        "last on-time day",
-                        "reporters",
-                        "to",
-                        "pack's readings of",
+                        _("id"),
+                        _("kind"),
+                        _("covers"),
+                        _("deadline (text)"),
+                        _("pack's reading"),
+                        _("last on-time day"),
+                        _("reporters"),
+                        _("to"),
+                        _("pack's readings of"),
                     ),
                     [_obligation_row(plan, o) for o in plan.obligations],
                 )
             ],
+            key="VI. Reporting",
         )
     )
-    s.append(Section("Recipients", plan.recipients))
+    s.append(Section(_("Recipients"), plan.recipients, key="Recipients"))
     return Report("show", plan.title, plan_to_data(plan), s, payload=plan)
 
 
@@ -181,13 +229,15 @@ def validation_report(plan_id: str, findings: Sequence[Finding]) -> Report:
     """``cwp validate``: the findings of a plan."""
     errors = count(findings)
     warnings = count(findings, Severity.WARNING)
-    summary = f"{errors} error(s), {warnings} warning(s)."
+    summary = _("{errors} error(s), {warnings} warning(s).").format(
+        errors=number(errors), warnings=number(warnings)
+    )
     data = {"plan": plan_id, "findings": [f.to_dict() for f in findings]}
     return Report(
         "validate",
-        f"Validation of {plan_id}",
+        _("Validation of {plan}").format(plan=plan_id),
         data,
-        [Section("Findings", [summary], [findings_block(findings)])],
+        [Section(_("Findings"), [summary], [findings_block(findings)], key="Findings")],
     )
 
 
@@ -209,14 +259,26 @@ def new_pack_report(pack: PackFiles, directory: Path, written: Sequence[Path]) -
         "files": sorted(str(p.relative_to(directory)) for p in written),
     }
     paragraphs = [
-        f"Pack {pack.distribution} for {unit.name} ({unit.code}), plan {pack.plan_id}, "
-        f"written to {directory}.",
-        "Replace the placeholder texts, tasks and deadlines of the plan file with those of "
-        "the plan as issued; the demo data set is invented.",
-        f"Next: pip install -e {directory} && cwp validate {pack.plan_id} && "
-        f"cwp evaluate {pack.plan_id} --demo && pytest {directory}",
+        _("Pack {pack} for {unit} ({code}), plan {plan}, written to {directory}.").format(
+            pack=pack.distribution,
+            unit=unit.name,
+            code=unit.code,
+            plan=pack.plan_id,
+            directory=directory,
+        ),
+        _(
+            "Replace the placeholder texts, tasks and deadlines of the plan file with those of "
+            "the plan as issued; the demo data set is invented."
+        ),
+        _("Next: {commands}").format(
+            commands=f"pip install -e {directory} && cwp validate {pack.plan_id} && "
+            f"cwp evaluate {pack.plan_id} --demo && pytest {directory}"
+        ),
     ]
-    block = Block(("file",), [(f,) for f in data["files"]])
+    block = Block((_("file"),), [(f,) for f in data["files"]])
     return Report(
-        "new-pack", f"New pack {pack.distribution}", data, [Section("Pack", paragraphs, [block])]
+        "new-pack",
+        _("New pack {pack}").format(pack=pack.distribution),
+        data,
+        [Section(_("Pack"), paragraphs, [block], key="Pack")],
     )

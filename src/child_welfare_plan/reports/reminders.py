@@ -23,6 +23,8 @@ from datetime import date
 
 import attrs
 
+from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n.formatting import day, number
 from child_welfare_plan.model.findings import Finding, count
 from child_welfare_plan.model.plan import Plan, ReportingObligation
 from child_welfare_plan.model.units import fold_name
@@ -230,16 +232,20 @@ def remind_report(
         "findings": [f.to_dict() for f in findings],
     }
     lines = [
-        f"Plan {plan.id}: {plan.title} ({plan.year}). Reminders as of {as_of.isoformat()}.",
-        f"{len(letters)} letter(s) written to {directory}."
+        _("Plan {plan}: {title} ({year}). Reminders as of {as_of}.").format(
+            plan=plan.id, title=plan.title, year=plan.year, as_of=day(as_of)
+        ),
+        _("{n} letter(s) written to {directory}.").format(
+            n=number(len(letters)), directory=directory
+        )
         if letters
-        else "Nobody is overdue: no letter written.",
+        else _("Nobody is overdue: no letter written."),
     ]
     rows = [
         (
-            r.file,
-            r.reporter,
             r.name,
+            r.reporter,
+            r.file,
             r.sender,
             len(r.items),
             max((i.days_overdue or 0 for i in r.items), default=0),
@@ -248,29 +254,42 @@ def remind_report(
     ]
     sections = [
         Section(
-            "Reminder letters",
+            _("Reminder letters"),
             lines,
             [
                 Block(
-                    ("file", "reporter", "name", "sender", "reports overdue", "most days overdue"),
+                    (
+                        _("name"),
+                        _("reporter"),
+                        _("file"),
+                        _("sender"),
+                        _("reports overdue"),
+                        _("most days overdue"),
+                    ),
                     rows,
                 )
             ]
             if rows
             else (),
+            key="Reminder letters",
         )
     ]
     if findings:
         sections.append(
             Section(
-                "Findings",
-                (f"{len(findings)} finding(s), {count(findings)} error(s).",),
+                _("Findings"),
+                (
+                    _("{findings} finding(s), {errors} error(s).").format(
+                        findings=number(len(findings)), errors=number(count(findings))
+                    ),
+                ),
                 [findings_block(findings)],
+                key="Findings",
             )
         )
     return Report(
         "remind",
-        f"Reminder letters of {plan.id} as of {as_of.isoformat()}",
+        _("Reminder letters of {plan} as of {as_of}").format(plan=plan.id, as_of=day(as_of)),
         data,
         sections,
         main_table="letters",

@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from child_welfare_plan.i18n import _, current, pgettext
+from child_welfare_plan.i18n.formatting import day, number
 from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.findings import Finding, count
 from child_welfare_plan.model.plan import ObligationKind, Plan
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
+from child_welfare_plan.reports.labels import label_timeliness, status_label
 from child_welfare_plan.rules.timeliness import Status, StatusItem, TimelinessResult
 
 __all__ = ["DUE_WITHIN_DAYS", "rates_block", "readings_section", "status_report"]
@@ -24,7 +27,9 @@ def _name(item: StatusItem) -> str:
     """The reporter's name, and the office that drafts its report when another does."""
     name = item.reporter_name or ""
     if item.drafted_by is not None:
-        name += f" (drafted by {item.drafted_by_name or item.drafted_by})"
+        name += " " + _("(drafted by {office})").format(
+            office=item.drafted_by_name or item.drafted_by
+        )
     return name.strip()
 
 
@@ -36,23 +41,39 @@ def readings_section(result: TimelinessResult, plan: Plan) -> Section | None:
     for ob in plan.obligations:
         if ob.id not in judged or ob.reading is None:
             continue
-        words = format_deadline(ob.deadline) if ob.deadline is not None else "no deadline"
+        words = format_deadline(ob.deadline) if ob.deadline is not None else _("no deadline")
         lines.append(
-            f"{ob.id}: the plan says '{words}'; judged by the pack's reading "
-            f"'{format_deadline(ob.reading)}' (not the plan's words). {ob.reading_basis or ''}"
+            _(
+                "{obligation}: the plan says '{words}'; judged by the pack's reading "
+                "'{reading}' (not the plan's words)."
+            ).format(obligation=ob.id, words=words, reading=format_deadline(ob.reading))
+            + (f" {ob.reading_basis}" if ob.reading_basis else "")
         )
-    return Section("Readings", lines) if lines else None
+    return Section(_("Readings"), lines, key="Readings") if lines else None
 
 
 def _period(item: StatusItem) -> str:
     return item.period or "–"
 
 
+def _heading_case(word: str) -> str:
+    """A status word as a column heading: ``trễ hạn`` → ``Trễ hạn`` (``late`` stays)."""
+    return word[:1].upper() + word[1:] if current() == "vi" else word
+
+
 def rates_block(result: TimelinessResult, *, statuses: bool = True) -> Block:
     """The rates per obligation and period: expected, received, on time (and, with
     ``statuses``, the count of each status), reporting and on-time rates."""
     counts = ("late", "overdue", "pending") if statuses else ()
-    columns = ("obligation", "period", "expected", "received", "on time", *counts)
+    columns = (
+        _("obligation"),
+        _("period"),
+        _("expected"),
+        pgettext("count", "received"),
+        _("on time"),
+        *(_heading_case(status_label(name)) for name in counts),
+    )
+    rates = (_("reporting rate"), _("on-time rate"))
     rows = [
         (
             r.obligation,
@@ -66,11 +87,7 @@ def rates_block(result: TimelinessResult, *, statuses: bool = True) -> Block:
         )
         for r in result.rates
     ]
-    return Block(
-        (*columns, "reporting rate", "on-time rate"),
-        rows,
-        percent_columns=("reporting rate", "on-time rate"),
-    )
+    return Block((*columns, *rates), rows, percent_columns=rates)
 
 
 def status_report(
@@ -87,11 +104,11 @@ def status_report(
     ones: :func:`~child_welfare_plan.rules.disclosure.published.public_timeliness`)."""
 
     every_finding = [*findings, *result.findings]
-    data = result.to_dict()
+    data = label_timeliness(result.to_dict(), plan)
     data["findings"] = [f.to_dict() for f in every_finding]
     if public:
         data["audience"] = "public"
-    as_of = result.as_of.isoformat()
+    as_of = day(result.as_of)
     titles = {ob.id: ob.title for ob in plan.obligations}
     kinds = {ob.id: ob.kind for ob in plan.obligations}
     sections: list[Section] = []
@@ -99,41 +116,56 @@ def status_report(
     overdue = result.overdue()
     late = result.late()
     lines = [
-        f"Plan {plan.id}: {plan.title} ({plan.year}). Status as of {as_of}.",
-        f"{len(overdue)} report(s) overdue, {len(late)} late; "
-        f"{len(result.with_status(Status.PENDING))} not yet due.",
+        _("Plan {plan}: {title} ({year}). Status as of {as_of}.").format(
+            plan=plan.id, title=plan.title, year=plan.year, as_of=as_of
+        ),
+        _("{overdue} report(s) overdue, {late} late; {pending} not yet due.").format(
+            overdue=number(len(overdue)),
+            late=number(len(late)),
+            pending=number(len(result.with_status(Status.PENDING))),
+        ),
     ]
     if not overdue:
-        lines.append("Nobody is overdue.")
+        lines.append(_("Nobody is overdue."))
     if public:
         lines.append(
-            "Audience: public. Reports on single incidents are left out (each concerns a "
-            "child), and findings show their code and place but not their message."
+            _(
+                "Audience: public. Reports on single incidents are left out (each concerns a "
+                "child), and findings show their code and place but not their message."
+            )
         )
     blocks: list[Block] = []
     for obligation in dict.fromkeys(i.obligation for i in overdue):
         rows = [
-            (i.reporter, _name(i), _period(i), i.last_on_time_day, i.days_overdue)
+            (_name(i), i.reporter, _period(i), i.last_on_time_day, i.days_overdue)
             for i in overdue
             if i.obligation == obligation
         ]
         blocks.append(
             Block(
-                ("reporter", "name", "period", "last on-time day", "days overdue"),
+                (
+                    _("name"),
+                    _("reporter"),
+                    _("period"),
+                    _("last on-time day"),
+                    _("days overdue"),
+                ),
                 rows,
-                title=f"{obligation} — {titles.get(obligation, '')}",
+                title=f"{titles[obligation]} ({obligation})"
+                if titles.get(obligation)
+                else obligation,
             )
         )
-    sections.append(Section("Overdue", lines, blocks))
+    sections.append(Section(_("Overdue"), lines, blocks, key="Overdue"))
 
     late_rows = [
         (
             i.obligation,
             _period(i),
-            i.reporter,
             _name(i),
+            i.reporter,
             i.last_on_time_day,
-            i.received_at.isoformat(sep=" ", timespec="minutes") if i.received_at else i.received,
+            i.received_at or i.received,
             i.days_late,
             i.delay_bucket,
         )
@@ -141,53 +173,66 @@ def status_report(
     ]
     sections.append(
         Section(
-            "Late",
-            () if late_rows else ("Nobody was late.",),
+            _("Late"),
+            () if late_rows else (_("Nobody was late."),),
             [
                 Block(
                     (
-                        "obligation",
-                        "period",
-                        "reporter",
-                        "name",
-                        "last on-time day",
-                        "received",
-                        "days late",
-                        "delay (days)",
+                        _("obligation"),
+                        _("period"),
+                        _("name"),
+                        _("reporter"),
+                        _("last on-time day"),
+                        pgettext("date", "received"),
+                        _("days late"),
+                        _("delay (days)"),
                     ),
                     late_rows,
                 )
             ]
             if late_rows
             else (),
+            key="Late",
         )
     )
 
     sections.append(
         Section(
-            "Rates",
+            _("Rates"),
             (
-                "Reporting rate = received / expected; on-time rate = on time / expected. "
-                "Reporters whose unit does not exist in the period are not expected. For "
-                "reports on incidents, one row counts every incident.",
+                _(
+                    "Reporting rate = received / expected; on-time rate = on time / expected. "
+                    "Reporters whose unit does not exist in the period are not expected. For "
+                    "reports on incidents, one row counts every incident."
+                ),
             ),
             [rates_block(result)],
+            key="Rates",
         )
     )
 
     soon = result.due_within(due_within)
-    until = (result.as_of + timedelta(days=due_within)).isoformat()
+    until = day(result.as_of + timedelta(days=due_within))
     sections.append(
         Section(
-            f"Due within {due_within} days",
-            () if soon else (f"Nothing falls due from {as_of} to {until}.",),
+            _("Due within {days} days").format(days=number(due_within)),
+            ()
+            if soon
+            else (_("Nothing falls due from {start} to {end}.").format(start=as_of, end=until),),
             [
                 Block(
-                    ("reporter", "name", "obligation", "period", "last on-time day", "days left"),
+                    (
+                        _("name"),
+                        _("reporter"),
+                        _("obligation"),
+                        _("period"),
+                        _("last on-time day"),
+                        _("days left"),
+                    ),
                     [
                         (
-                            i.reporter,
                             _name(i),
+                            i.reporter,
                             i.obligation,
                             _period(i),
                             i.last_on_time_day,
@@ -199,6 +244,7 @@ def status_report(
             ]
             if soon
             else (),
+            key=f"Due within {due_within} days",
         )
     )
 
@@ -206,32 +252,39 @@ def status_report(
     if incident_items:
         sections.append(
             Section(
-                "Reports on incidents",
+                _("Reports on incidents"),
                 (
-                    "Each incident is reported within the time limit from when it became "
-                    "known; where the plan sets none, by the pack's reading (see Readings).",
+                    _(
+                        "Each incident is reported within the time limit from when it became "
+                        "known; where the plan sets none, by the pack's reading (see Readings)."
+                    ),
                 ),
                 [
                     Block(
-                        ("incident", "obligation", "reporter", "name", "due", "status", "received"),
+                        (
+                            _("incident"),
+                            _("obligation"),
+                            _("name"),
+                            _("reporter"),
+                            _("due"),
+                            _("status"),
+                            pgettext("date", "received"),
+                        ),
                         [
                             (
                                 _period(i),
                                 i.obligation,
-                                i.reporter,
                                 _name(i),
-                                i.due_at.isoformat(sep=" ", timespec="minutes")
-                                if i.due_at
-                                else i.last_on_time_day,
-                                i.status.value,
-                                i.received_at.isoformat(sep=" ", timespec="minutes")
-                                if i.received_at
-                                else i.received,
+                                i.reporter,
+                                i.due_at or i.last_on_time_day,
+                                status_label(i.status),
+                                i.received_at or i.received,
                             )
                             for i in incident_items
                         ],
                     )
                 ],
+                key="Reports on incidents",
             )
         )
 
@@ -244,18 +297,25 @@ def status_report(
     if undated:
         sections.append(
             Section(
-                "Reports with no fixed date",
-                ("These are never late nor overdue: listed as received or not received.",),
+                _("Reports with no fixed date"),
+                (_("These are never late nor overdue: listed as received or not received."),),
                 [
                     Block(
-                        ("obligation", "period", "reporter", "name", "status", "received"),
+                        (
+                            _("obligation"),
+                            _("period"),
+                            _("name"),
+                            _("reporter"),
+                            _("status"),
+                            pgettext("date", "received"),
+                        ),
                         [
                             (
                                 i.obligation,
                                 _period(i),
-                                i.reporter,
                                 _name(i),
-                                i.status.value,
+                                i.reporter,
+                                status_label(i.status),
                                 i.received,
                             )
                             for i in sorted(
@@ -264,6 +324,7 @@ def status_report(
                         ],
                     )
                 ],
+                key="Reports with no fixed date",
             )
         )
 
@@ -275,17 +336,24 @@ def status_report(
     if absent:
         sections.append(
             Section(
-                "Not expected",
-                ("Reporters whose unit does not exist in the period (not counted).",),
+                _("Not expected"),
+                (_("Reporters whose unit does not exist in the period (not counted)."),),
                 [
                     Block(
-                        ("obligation", "period", "reporter", "name", "received"),
+                        (
+                            _("obligation"),
+                            _("period"),
+                            _("name"),
+                            _("reporter"),
+                            pgettext("date", "received"),
+                        ),
                         [
-                            (i.obligation, _period(i), i.reporter, _name(i), i.received)
+                            (i.obligation, _period(i), _name(i), i.reporter, i.received)
                             for i in absent
                         ],
                     )
                 ],
+                key="Not expected",
             )
         )
 
@@ -293,10 +361,15 @@ def status_report(
         errors = count(every_finding)
         sections.append(
             Section(
-                "Findings",
-                (f"{len(every_finding)} finding(s), {errors} error(s).",),
+                _("Findings"),
+                (
+                    _("{findings} finding(s), {errors} error(s).").format(
+                        findings=number(len(every_finding)), errors=number(errors)
+                    ),
+                ),
                 [findings_block(every_finding)],
+                key="Findings",
             )
         )
-    title = f"Reporting status of {plan.id} as of {as_of}"
+    title = _("Reporting status of {plan} as of {as_of}").format(plan=plan.id, as_of=as_of)
     return Report("status", title, data, sections, payload=result)

@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from child_welfare_plan.i18n import N_, _
+from child_welfare_plan.i18n.formatting import day, number
 from child_welfare_plan.model.successions import Succession, UnitRegister
 from child_welfare_plan.model.units import AdministrativeUnit
 from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.labels import level_label
 
 __all__ = ["unit_report", "unit_search_report"]
 
@@ -70,23 +73,40 @@ def unit_data(register: UnitRegister, unit: AdministrativeUnit) -> dict[str, Any
     }
 
 
+_SUCCESSION_KINDS = {
+    "merge": N_("merge"),
+    "split": N_("split"),
+    "rename": N_("rename"),
+    "reparent": N_("moved to another parent"),
+}
+
+
+def _kind(kind: str) -> str:
+    return _(_SUCCESSION_KINDS[kind]) if kind in _SUCCESSION_KINDS else kind
+
+
+def _first_day_known() -> str:
+    return _("(before {day})").format(day=day(date(2023, 4, 10)))
+
+
 def _span(unit: AdministrativeUnit, before: bool, after: bool) -> str:
-    start = unit.valid_from.isoformat() if unit.valid_from else "(before 2023-04-10)"
-    start += " (estimated)" if before else ""
+    start = day(unit.valid_from) if unit.valid_from else _first_day_known()
+    start += " " + _("(estimated)") if before else ""
     if unit.valid_to is None:
-        return f"{start} onwards"
-    return f"{start} to {unit.valid_to.isoformat()}{' (estimated)' if after else ''}"
+        return _("{start} onwards").format(start=start)
+    end = day(unit.valid_to) + (" " + _("(estimated)") if after else "")
+    return _("{start} to {end}").format(start=start, end=end)
 
 
 def _links(register: UnitRegister, items: tuple[Succession, ...], forward: bool) -> list[str]:
     out = []
     for s in items:
         other = register.new_unit(s) if forward else register.old_unit(s)
-        share = "" if s.share is None else f", share {s.share:g}"
+        share = "" if s.share is None else ", " + _("share {share}").format(share=number(s.share))
         if s.kind.value == "split" and s.share is None:
-            share = ", share unknown"
-        reuse = ", same code, another unit" if s.reuses_code else ""
-        out.append(f"{s.kind}: {other.code} {other.name}{share}{reuse}")
+            share = ", " + _("share unknown")
+        reuse = ", " + _("same code, another unit") if s.reuses_code else ""
+        out.append(f"{_kind(s.kind.value)}: {other.code} {other.name}{share}{reuse}")
     return out
 
 
@@ -95,34 +115,45 @@ def unit_report(register: UnitRegister, unit: AdministrativeUnit, as_of: date) -
     the whole history of the code, that unit marked."""
     data = unit_data(register, unit)
     parent = data["parent_name"]
+    where = level_label(unit.level)
+    if parent:
+        where += ", " + _("under {parent} ({code})").format(parent=parent, code=unit.parent)
     lines = [
-        f"On {as_of.isoformat()} code {unit.code} is {unit.name} ({unit.level}"
-        + (f", under {parent} ({unit.parent})" if parent else "")
-        + ").",
+        _("On {day} code {code} is {name} ({where}).").format(
+            day=day(as_of), code=unit.code, name=unit.name, where=where
+        )
     ]
-    sections = [Section("Unit", lines)]
+    sections = [Section(_("Unit"), lines, key="Unit")]
     for version in register.versions(unit.code):
         before, after = register.predecessors(version), register.successors(version)
         above = register.parent(version)
         paragraphs = [
             f"{_span(version, _estimated(before), _estimated(after))}: {version.name}, "
-            f"{version.level}"
-            + (f" under {above.name} ({above.code})" if above is not None else "")
-            + (f" — the unit on {as_of.isoformat()}" if version == unit else ""),
+            f"{level_label(version.level)}"
+            + (
+                " " + _("under {parent} ({code})").format(parent=above.name, code=above.code)
+                if above is not None
+                else ""
+            )
+            + (" — " + _("the unit on {day}").format(day=day(as_of)) if version == unit else ""),
         ]
         if before:
-            paragraphs.append("Formed from: " + "; ".join(_links(register, before, False)) + ".")
+            paragraphs.append(
+                _("Formed from: {links}.").format(links="; ".join(_links(register, before, False)))
+            )
         if after:
             paragraphs.append(
-                f"On {after[0].effective.isoformat()}: "
-                + "; ".join(_links(register, after, True))
-                + "."
+                _("On {day}: {links}.").format(
+                    day=day(after[0].effective), links="; ".join(_links(register, after, True))
+                )
             )
-            paragraphs.extend(sorted({f"Basis: {s.basis}" for s in after if s.basis}))
+            paragraphs.extend(
+                sorted({_("Basis: {basis}").format(basis=s.basis) for s in after if s.basis})
+            )
         ending = register.ending(version)
         if ending is not None:
             paragraphs.append(
-                f"Ended on {ending.effective.isoformat()} with no successor"
+                _("Ended on {day} with no successor").format(day=day(ending.effective))
                 + (f": {ending.basis}" if ending.basis else "")
                 + (f" ({ending.note})" if ending.note else "")
                 + "."
@@ -130,7 +161,7 @@ def unit_report(register: UnitRegister, unit: AdministrativeUnit, as_of: date) -
         sections.append(Section(f"{version.code} {version.name}", paragraphs))
     return Report(
         "units",
-        f"Administrative unit {unit.code}",
+        _("Administrative unit {code}").format(code=unit.code),
         data,
         sections,
         payload=unit,
@@ -155,21 +186,25 @@ def unit_search_report(
     ]
     rows = [
         (
-            u["code"],
-            u["name"],
-            u["level"],
-            u["parent"] or "",
-            u["valid_from"] or "(before 2023-04-10)",
-            u["valid_to"] or "",
+            u.name,
+            u.code,
+            level_label(u.level),
+            u.parent or "",
+            u.valid_from or _first_day_known(),
+            u.valid_to,
         )
-        for u in units
+        for u in found
     ]
-    paragraphs = [f"{len(units)} unit(s) whose name contains {text!r} (diacritics ignored)."]
-    block = Block(("code", "name", "level", "parent", "from", "to"), rows)
+    paragraphs = [
+        _("{n} unit(s) whose name contains {text} (diacritics ignored).").format(
+            n=number(len(units)), text=repr(text)
+        )
+    ]
+    block = Block((_("name"), _("code"), _("level"), _("parent"), _("from"), _("to")), rows)
     return Report(
         "units",
-        f"Units matching {text!r}",
+        _("Units matching {text}").format(text=repr(text)),
         {"search": text, "units": units},
-        [Section("Units", paragraphs, [block] if rows else ())],
+        [Section(_("Units"), paragraphs, [block] if rows else (), key="Units")],
         main_table="units",
     )

@@ -109,6 +109,7 @@ if TYPE_CHECKING:
         Succession,
         UnitRegister,
     )
+    from child_welfare_plan.reports.base import Report
     from child_welfare_plan.rules.aggregate import (
         AggregateResult,
         AggregateRow,
@@ -201,6 +202,7 @@ _LAZY = {
     "Succession": "child_welfare_plan.model.successions",
     "UnitRegister": "child_welfare_plan.model.successions",
     "Remapped": "child_welfare_plan.rules.remap",
+    "Report": "child_welfare_plan.reports.base",
     "Evaluation": "child_welfare_plan.rules.evaluate",
     "IndicatorRow": "child_welfare_plan.rules.evaluate",
     "CalendarItem": "child_welfare_plan.rules.schedule",
@@ -251,6 +253,7 @@ __all__ = [
     "PluginError",
     "Rate",
     "Remapped",
+    "Report",
     "ReportingObligation",
     "Severity",
     "SplitWeights",

@@ -14,6 +14,7 @@ catalog's names of its values.
 
 from __future__ import annotations
 
+import base64
 import csv
 import functools
 import io
@@ -285,6 +286,35 @@ def _html_tables(text: str) -> list[Table]:
     return parser.tables
 
 
+def _xlsx_tables(output: str) -> tuple[list[Table], dict[str, str]]:
+    """The sheets of a workbook (``output`` is its bytes in base64) as tables, each under
+    its sheet's name as a section (``Area totals X`` is the text's ``Area totals: X``), and
+    the key indicators' numbers with their codes, found by the English names the headings
+    carry (``(3) Number of ...``). Numbers are read as the cells hold them: indicator
+    values unrounded, a target's measured value rounded to two decimals as in the text."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(output)), read_only=True)
+    names = {i.name_en: i.code for i in national_catalog().indicators if i.name_en}
+    tables: list[Table] = []
+    legend: dict[str, str] = {}
+    for sheet in book.worksheets:
+        rows = [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+        if not rows:
+            continue
+        title = sheet.title
+        if title.startswith("Area totals ") and not title.startswith("Area totals: "):
+            title = "Area totals: " + title.removeprefix("Area totals ")
+        for heading in rows[0]:
+            numbered = re.fullmatch(r"\((\d+)\) (.+)", heading)
+            if numbered is not None and numbered[2] in names:
+                legend[numbered[1]] = names[numbered[2]]
+        tables.append(Table(title, rows[0], rows[1:]))
+    return tables, legend
+
+
 # Cells ---------------------------------------------------------------------------------
 
 
@@ -390,6 +420,14 @@ def read_output(fmt: str, output: str, *, area: str) -> Printed:
     if fmt == "csv":
         printed = Printed(area, 0.0)
         _csv_data(printed, json.loads(output))
+        return printed
+    if fmt == "xlsx":
+        tables, legend = _xlsx_tables(output)
+        printed = Printed(area, 0.005)  # the targets' values are rounded
+        if any(t.section.startswith("Period ") for t in tables):
+            _aggregate(printed, tables)
+        else:
+            _evaluation(printed, tables, legend)
         return printed
     readers = {
         "text": _text_tables,

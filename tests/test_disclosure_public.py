@@ -14,6 +14,7 @@ give away, by subtraction, what one of them withholds.
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 from pathlib import Path
@@ -41,7 +42,7 @@ from tests.test_evaluate import _wide_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "plugins" / "cwp-tu-ky" / "src" / "cwp_tu_ky" / "data" / "demo"
-FORMATS = ("json", "text", "markdown", "csv", "html")
+FORMATS = ("json", "text", "markdown", "csv", "html", "xlsx")
 PERIODS = ("2023S1", "2023S2", "2023")
 AREA = "298"
 DEATHS = "tre-em-tu-vong-tntt"
@@ -70,9 +71,14 @@ def rendered(*argv: str) -> dict[str, str]:
         host = get_host()
         with language("en"):  # the reader of tests.published reads English
             report, _ = command_module(argv[0]).run(args, host)
-        _RENDERED[argv] = {
-            f: str(host.render(host.output_format(f), report)) for f in FORMATS if f != "csv"
-        }
+        _RENDERED[argv] = {}
+        for f in FORMATS:
+            if f == "csv":
+                continue
+            content = host.render(host.output_format(f), report)
+            # A workbook is bytes: kept in base64, which tests.published reads back.
+            text = base64.b64encode(content).decode() if isinstance(content, bytes) else content
+            _RENDERED[argv][f] = text
         # CSV is one table per file: every table a user can ask for with --table.
         csv_format = host.output_format("csv")
         _RENDERED[argv]["csv"] = json.dumps(

@@ -48,10 +48,10 @@ ENGINES: tuple[str, ...] = ("python", "duckdb", "dask")
 CHOICES: tuple[str, ...] = ("auto", *ENGINES)
 #: ``auto`` picks ``duckdb`` for inputs of this many bytes or more (128 MiB: about ¾ of the
 #: national roll-up's CSV), ``python`` below. Measured (benchmarks/engines_national.py,
-#: docs/performance.md "auto"): at ¼ of the national roll-up (44 MiB) the two engines are
-#: within a few per cent and the Python one takes less memory; at ½ (88 MiB) DuckDB is a
-#: seventh faster but takes more memory than a pandas script; from 1× (176 MiB) DuckDB is
-#: clearly faster and stays under the pandas script's memory.
+#: docs/performance.md "auto"): at ¼ of the national roll-up (44 MiB) the Python engine is
+#: about a tenth faster and takes less memory; at ½ (88 MiB) DuckDB is a seventh faster but
+#: takes more memory than a pandas script; from 1× (176 MiB) DuckDB is clearly faster and
+#: stays under the pandas script's memory.
 AUTO_BYTES = 128 * 2**20
 
 _NEEDS = {

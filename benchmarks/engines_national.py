@@ -8,9 +8,8 @@ Generates, into a temporary directory (never committed), with ``random.Random(20
   or 2nd commune);
 * ``values.csv``: for every commune, ``2023S1`` and ``2023S2``, every reported indicator:
   its total, its complete breakdown along each dimension, and for the three indicators
-  broken down by sex and age group the sex × age-group table — 105 values a commune and
-  half-year, 2,225,580 values at 1× (the issue's national roll-up has 113 a commune,
-  2.40 M values).
+  broken down by sex and age group the sex × age-group table — with today's catalog 181
+  values a commune and half-year, 3,836,476 values (176 MiB) at 1×.
 
 Then times whole processes, alternating, several runs each, and prints the median wall
 time and the peak resident memory (``getrusage(RUSAGE_CHILDREN)`` in a one-child wrapper):
@@ -43,7 +42,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from benchmarks.aggregate_national import _split, _total
+from benchmarks.aggregate_national import PANDAS_SCRIPT, _split, _total
 from benchmarks.national import national_agencies, national_units
 from benchmarks.timing import measure_cpu
 from child_welfare_plan.catalogs import national_catalog
@@ -91,27 +90,6 @@ COPY (
   FROM both_ GROUP BY ALL
 ) TO '{out}' (FORMAT json, ARRAY true)
 \"\"\")
-"""
-)
-PANDAS_SCRIPT = (
-    _READ
-    + """\
-import pandas as pd
-u = pd.read_csv(units, dtype=str, usecols=["province_code", "district_code", "commune_code"])
-v = pd.read_csv(
-    values,
-    dtype={"unit": str, "period": str, "indicator": str, "disaggregation": str},
-    keep_default_na=False,
-    na_values={"value": [""]},
-)
-v = v.merge(u, left_on="unit", right_on="commune_code")
-both = pd.concat([v, v.assign(period=v["period"].str[:4])])
-keys = ["period", "indicator", "disaggregation"]
-parts = []
-for level, column in (("district", "district_code"), ("province", "province_code")):
-    s = both.groupby([column, *keys], sort=False)["value"].sum().reset_index()
-    parts.append(s.rename(columns={column: "unit"}).assign(level=level))
-pd.concat(parts).to_json(out, orient="records", force_ascii=False)
 """
 )
 POLARS_SCRIPT = (

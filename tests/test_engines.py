@@ -3,6 +3,7 @@ Python reference, on random data sets full of problems, and on the demo."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from child_welfare_plan.catalogs import national_catalog
-from child_welfare_plan.engines import AUTO_BYTES, CHOICES, choose
+from child_welfare_plan.engines import AUTO_BYTES, CHOICES, choose, collector_paused
 from child_welfare_plan.engines.progress import Progress, terminal_progress
 from child_welfare_plan.engines.values import aggregate_file, load_data_values
 from child_welfare_plan.errors import InvalidValueError
@@ -413,3 +414,27 @@ def test_public_aggregates_are_the_same_on_every_engine(
         outputs.append(out)
     assert json.loads(outputs[0])["values"]
     assert outputs[0] == outputs[1]
+
+
+def test_the_collector_is_paused_for_a_batch_and_resumed_after_it() -> None:
+    """``collector_paused`` turns the cyclic collector off inside and back on after, even
+    when the batch fails; a collector already off stays off."""
+    inside: list[bool] = []
+
+    def batch() -> None:
+        with collector_paused():
+            inside.append(gc.isenabled())
+            raise RuntimeError("the batch failed")
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        batch()
+    assert inside == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -45,7 +45,7 @@ from child_welfare_plan.cli.args import (
     require_files,
 )
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
-from child_welfare_plan.engines import choose
+from child_welfare_plan.engines import choose, collector_paused
 from child_welfare_plan.engines.progress import terminal_progress
 from child_welfare_plan.engines.values import aggregate_file, load_data_values
 from child_welfare_plan.plugins.host import Host
@@ -100,6 +100,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     progress = terminal_progress(args.quiet, total=4)
     with contextlib.ExitStack() as stack:
         stack.callback(progress.close)
+        stack.enter_context(collector_paused())
         path: Path | None = args.data
         if args.demo and path is None:
             _, path, _ = stack.enter_context(host.demo_data(plan.id).files())

@@ -8,8 +8,7 @@
 * ``dask``: the same set operations on a Dask cluster (``dask.distributed``; the
   ``distributed`` extra), for batches beyond one machine.
 * ``auto`` (the default): ``python`` for inputs under :data:`AUTO_BYTES`, ``duckdb`` above
-  it when DuckDB is installed (docs/performance.md: on one machine the Python engine is as
-  fast up to four times the national roll-up, so ``auto`` keeps it there).
+  it when DuckDB is installed (the threshold is measured: docs/performance.md).
 
 The columnar engines are conservative: only rows that provably raise no finding and give
 the Python checker's own value go the columnar way; every other row — and every row of a
@@ -31,26 +30,29 @@ pyarrow load when an engine runs.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
 
 from child_welfare_plan.errors import InvalidValueError
 
-__all__ = ["AUTO_BYTES", "CHOICES", "ENGINES", "available", "choose"]
+__all__ = ["AUTO_BYTES", "CHOICES", "ENGINES", "available", "choose", "collector_paused"]
 
 #: The engines, the reference first.
 ENGINES: tuple[str, ...] = ("python", "duckdb", "dask")
 #: What ``--engine`` and ``engine=`` accept.
 CHOICES: tuple[str, ...] = ("auto", *ENGINES)
-#: ``auto`` picks ``duckdb`` for inputs of this many bytes or more (1 GiB: about ten times
-#: the national roll-up, some 20 million values of CSV), ``python`` below. Measured
-#: (benchmarks/engines_national.py), the DuckDB engine is not faster than the Python one
-#: from ¼ to 4 times the national roll-up (411 MiB) and takes more memory, so ``auto``
-#: does not pick it there; above, DuckDB reads in parallel and can spill to disk.
-AUTO_BYTES = 2**30
+#: ``auto`` picks ``duckdb`` for inputs of this many bytes or more (128 MiB: about ¾ of the
+#: national roll-up's CSV), ``python`` below. Measured (benchmarks/engines_national.py,
+#: docs/performance.md "auto"): at ¼ of the national roll-up (44 MiB) the Python engine is
+#: about a tenth faster and takes less memory; at ½ (88 MiB) DuckDB is a seventh faster but
+#: takes more memory than a pandas script; from 1× (176 MiB) DuckDB is clearly faster and
+#: stays under the pandas script's memory.
+AUTO_BYTES = 128 * 2**20
 
 _NEEDS = {
     "python": (),
@@ -89,3 +91,21 @@ def choose(engine: str | None, paths: Iterable[str | PathLike[str] | None] = ())
             f"the {name} engine needs its extra: pip install 'child-welfare-plan[{_EXTRA[name]}]'"
         )
     return name
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a national batch runs.
+
+    A roll-up or a status run makes hundreds of thousands of small acyclic objects (rows,
+    their dicts); each full collection walks every one of them again, which cost about a
+    third of a national ``cwp aggregate`` (docs/performance.md). Reference counting still
+    frees everything; only cycles wait until the collector runs again at the end.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -38,7 +38,9 @@ def classify(cells: Any, units: Any, triples: Any, keep: tuple[str, ...] = ()) -
         triples, on=["k_period", "k_indicator", "k_disagg"], how="left"
     )
     keyed = joined.filter(nw.col("k_wide") & ~nw.col("uid").is_null() & ~nw.col("sid").is_null())
-    copies = keyed.group_by("uid", "sid").agg(nw.len().alias("copies"))
+    # Only the (unit, series) given more than once are joined back: few or none, so the
+    # join's table is small whatever the size of the file.
+    copies = keyed.group_by("uid", "sid").agg(nw.len().alias("copies")).filter(nw.col("copies") > 1)
     joined = joined.join(copies, on=["uid", "sid"], how="left")
     plain_value = ~nw.col("k_num").is_null() & (
         (nw.col("kind") != 2) | nw.col("k_num").is_in([0.0, 1.0])
@@ -48,7 +50,7 @@ def classify(cells: Any, units: Any, triples: Any, keep: tuple[str, ...] = ()) -
         & ~nw.col("uid").is_null()
         & nw.col("direct")
         & ~nw.col("sid").is_null()
-        & (nw.col("copies") == 1)
+        & nw.col("copies").is_null()
         & plain_value
     ).fill_null(False)
     return joined.select("row_", "sid", "uid", "k_num", fast_row.alias("fast"), *keep)

@@ -316,6 +316,11 @@ class DaskBatch:
             warnings.simplefilter("ignore", FutureWarning)
             return nw.from_native(dd.from_pandas(data, npartitions=1))
 
+    def keep(self, name: str, frame: Any) -> Any:
+        import narwhals as nw  # optional extra `engines`
+
+        return nw.from_native(frame.to_native().persist())
+
     def collect(self, frame: Any) -> dict[str, list[Any]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)

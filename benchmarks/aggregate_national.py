@@ -42,7 +42,14 @@ from benchmarks.national import UNITS_CSV, national_agencies, national_units
 from benchmarks.timing import alternate, print_table
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.io.plans import dumps_plan_json
-from child_welfare_plan.model import Indicator, Level, Plan, ValueType, canonical_disaggregation
+from child_welfare_plan.model import (
+    AdministrativeUnit,
+    Indicator,
+    Level,
+    Plan,
+    ValueType,
+    canonical_disaggregation,
+)
 
 PERIODS = ("2023S1", "2023S2")
 SEED = 2023
@@ -73,9 +80,10 @@ pd.concat(parts).to_json(out, orient="records", force_ascii=False)
 """
 
 
-def write_plan(directory: Path) -> Path:
-    """The national plan file (every unit, every commune's People's Committee)."""
-    units = national_units()
+def write_plan(directory: Path, units: tuple[AdministrativeUnit, ...] | None = None) -> Path:
+    """The national plan file: every unit (``units``, else the country's) and every
+    commune's People's Committee."""
+    units = national_units() if units is None else units
     plan = Plan(
         id="vn-2023",
         title="Tổng hợp số liệu trẻ em toàn quốc năm 2023 (benchmark)",

@@ -42,16 +42,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from benchmarks.aggregate_national import PANDAS_SCRIPT, _split, _total
-from benchmarks.national import national_agencies, national_units
+from benchmarks.aggregate_national import PANDAS_SCRIPT, _split, _total, write_plan
+from benchmarks.national import national_units
 from benchmarks.timing import measure_cpu
 from child_welfare_plan.catalogs import national_catalog
-from child_welfare_plan.io.plans import dumps_plan_json
 from child_welfare_plan.model import (
     AdministrativeUnit,
     Indicator,
     Level,
-    Plan,
     canonical_disaggregation,
 )
 
@@ -156,16 +154,7 @@ def country(scale: float) -> tuple[AdministrativeUnit, ...]:
 def write_inputs(directory: Path, scale: float) -> tuple[Path, Path, Path, int]:
     """The plan, the values and the units table (for the scripts); the number of values."""
     units = country(scale)
-    plan = Plan(
-        id="vn-2023",
-        title="Tổng hợp số liệu trẻ em toàn quốc năm 2023 (benchmark)",
-        year=2023,
-        issuer="bo-ldtbxh",
-        units=units,
-        agencies=national_agencies(units),
-    )
-    plan_path = directory / "plan.json"
-    plan_path.write_text(dumps_plan_json(plan), encoding="utf-8")
+    plan_path = write_plan(directory, units)
     by_code = {u.code: u for u in units}
     table = directory / "units.csv"
     with table.open("w", encoding="utf-8", newline="") as handle:

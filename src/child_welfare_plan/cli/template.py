@@ -20,7 +20,8 @@ from child_welfare_plan.io.forms import FormLayout
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.plugins.host import Host
-from child_welfare_plan.reports.base import Report, Section
+from child_welfare_plan.reports.base import Report
+from child_welfare_plan.reports.forms import template_report
 
 OWNS_OUTPUT = True
 """``-o`` names the workbook; what was written is reported on standard output."""
@@ -65,23 +66,4 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         allowed = ", ".join(t.value for t in layout.period_types)
         raise UsageError(f"form {layout.id} is for {allowed} periods; {period.id} is {period.type}")
     write_atomic(args.output, write_template(layout, plan, host.catalog(), unit, period))
-    data = {
-        "plan": plan.id,
-        "form": layout.id,
-        "unit": unit,
-        "period": period.id,
-        "start": period.start.isoformat(),
-        "end": period.end.isoformat(),
-        "file": str(args.output),
-        "cells": len(layout.cells),
-    }
-    summary = Section(
-        "Form",
-        (
-            f"Wrote {data['file']}: form {layout.id} ({layout.title}) for unit {unit}, "
-            f"period {period.id} ({data['start']} to {data['end']}), {len(layout.cells)} "
-            "input cells.",
-            f"Read it back with: cwp aggregate {plan.id} --data {data['file']}",
-        ),
-    )
-    return Report("template", f"Form {layout.id}", data, (summary,)), 0
+    return template_report(plan, layout, unit, period, str(args.output)), 0

@@ -1,7 +1,7 @@
 """What a public output prints, read back from its bytes in every format.
 
 The auditor (:mod:`tests.audit`) must see exactly what a reader sees, so the figures are
-read from the rendered output — JSON, text, Markdown, CSV or HTML — not from the objects
+read from the rendered output — JSON, text, Markdown, CSV, HTML, xlsx or docx — not from the objects
 that made it. Each reader turns the output into :class:`Printed`: figures by (unit,
 period, indicator, breakdown), each a number, :data:`WITHHELD` or None (no value), and the
 targets with their measured value and status.
@@ -315,6 +315,31 @@ def _xlsx_tables(output: str) -> tuple[list[Table], dict[str, str]]:
     return tables, legend
 
 
+def _docx_tables(output: str) -> tuple[list[Table], str]:
+    """The tables of a Word document (``output`` is its bytes in base64), each under the
+    heading before it, and the text of its paragraphs (where the key indicators' list
+    stands); cells as printed, like the text format's."""
+    import docx
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(base64.b64decode(output)))
+    tables: list[Table] = []
+    lines: list[str] = []
+    section = ""
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            paragraph = Paragraph(element, document)
+            lines.append(paragraph.text)
+            if paragraph.style is not None and paragraph.style.name.startswith("Heading"):
+                section = paragraph.text.strip()
+        elif element.tag.endswith("}tbl"):
+            rows = [[cell.text for cell in row.cells] for row in WordTable(element, document).rows]
+            if len(rows) > 1:
+                tables.append(Table(section, rows[0], rows[1:]))
+    return tables, "\n".join(lines)
+
+
 # Cells ---------------------------------------------------------------------------------
 
 
@@ -420,6 +445,14 @@ def read_output(fmt: str, output: str, *, area: str) -> Printed:
     if fmt == "csv":
         printed = Printed(area, 0.0)
         _csv_data(printed, json.loads(output))
+        return printed
+    if fmt == "docx":
+        word_tables, paragraphs = _docx_tables(output)
+        printed = Printed(area, 0.005)
+        if any(t.section.startswith("Period ") for t in word_tables):
+            _aggregate(printed, word_tables)
+        else:
+            _evaluation(printed, word_tables, _legend(paragraphs))
         return printed
     if fmt == "xlsx":
         tables, legend = _xlsx_tables(output)

@@ -42,7 +42,7 @@ from tests.test_evaluate import _wide_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "plugins" / "cwp-tu-ky" / "src" / "cwp_tu_ky" / "data" / "demo"
-FORMATS = ("json", "text", "markdown", "csv", "html", "xlsx")
+FORMATS = ("json", "text", "markdown", "csv", "html", "xlsx", "docx")
 PERIODS = ("2023S1", "2023S2", "2023")
 AREA = "298"
 DEATHS = "tre-em-tu-vong-tntt"

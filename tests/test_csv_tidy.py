@@ -106,6 +106,7 @@ def test_nested_objects_flatten_to_dotted_columns(capsys: pytest.CaptureFixture[
         "severity",
         "code",
         "message",
+        "message_label",
         "location.file",
         "location.row",
         "location.column",

@@ -54,6 +54,7 @@ LAZY_ALLOWED = frozenset(
         "xlsxwriter",  # optional extra `office`
         "python_calamine",  # optional extra `office`
         "scipy",  # optional
+        f"{PACKAGE}.i18n.formatting",  # Babel: loaded when a message is shown, not to print help
         f"{PACKAGE}.formats.notebook",  # the package root installs the notebook presenter
         f"{PACKAGE}.cli.run",  # `cwp --help` does not load the host and formats
     }

@@ -150,6 +150,7 @@ def test_finding_json_shape_and_text() -> None:
         "severity": "error",
         "code": "unknown-agency",
         "message": 'unknown agency "y-te2"',
+        "message_label": 'unknown agency "y-te2"',
         "location": {
             "file": "plan.toml",
             "row": None,

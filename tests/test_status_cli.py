@@ -171,6 +171,8 @@ def test_a_file_that_is_not_utf8_exits_2_and_judges_nobody(
         str(files / "submissions.csv"),
         "--as-of",
         "2023-12-20",
+        "--lang",
+        "en",
     )
     assert (code, out) == (2, "")
     assert err.startswith(f"cwp: error: {files / 'submissions.csv'}, row 2: the file is not UTF-8")

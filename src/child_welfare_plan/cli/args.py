@@ -68,11 +68,11 @@ class StoppingProblems(CwpError):
         self.findings = tuple(findings)
         self.status = status
         first = self.findings[0] if self.findings else None
-        super().__init__(f"{first.location}: {first.message}" if first else "")
+        super().__init__(f"{first.location.label()}: {first.text()}" if first else "")
 
     def lines(self) -> list[str]:
         """One line per finding (at most :attr:`MAX_LINES`), then a count of the rest."""
-        shown = [f"{f.location}: {f.message}" for f in self.findings[: self.MAX_LINES]]
+        shown = [f"{f.location.label()}: {f.text()}" for f in self.findings[: self.MAX_LINES]]
         rest = len(self.findings) - len(shown)
         if rest > 0:
             shown.append(f"… and {rest} more")

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         # iCalendar holds events only: the plan's errors go to stderr.
         for f in findings:
             if f.severity is Severity.ERROR:
-                say(f"cwp: error: {f.location}: {f.message}")
+                say(f"cwp: error: {f.location.label()}: {f.text()}")
     # The command line is the one place that may read the clock: iCalendar's DTSTAMP, or
     # SOURCE_DATE_EPOCH when set, so that a rebuilt calendar is the same bytes.
     stamp = _stamp(os.environ.get("SOURCE_DATE_EPOCH"))

@@ -25,7 +25,8 @@ from child_welfare_plan.cli import say
 from child_welfare_plan.cli.args import StoppingProblems, UsageError, format_name
 from child_welfare_plan.errors import CwpError, ExportWarning, OutputFileError
 from child_welfare_plan.formats.options import OPTION_FLAGS, RenderOptions
-from child_welfare_plan.i18n import language
+from child_welfare_plan.i18n import language, resolve
+from child_welfare_plan.i18n.localized import explain, localize
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.model.cells import shorten
 from child_welfare_plan.plugins.host import Host, get_host
@@ -51,28 +52,33 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
     statuses: list[int] = [0]
     notes: list[str] = []
     try:
-        with language(getattr(args, "lang", None)):
-            _execute(args, command, host, notes, statuses)
-    except _ReaderGone:
-        pass  # the reader took what it wanted: not an error of this command
-    except StoppingProblems as exc:
-        for line in exc.lines():
-            say(f"cwp: error: {shorten(line, 500)}")
-        statuses.append(exc.status)
-    except (CwpError, OSError) as exc:
+        lang = resolve(getattr(args, "lang", None))
+    except CwpError as exc:
         say(f"cwp: error: {_first_line(exc)}")
-        statuses.append(2)
-    except Exception as exc:
-        if os.environ.get(DEBUG_VARIABLE):
-            raise
-        say(
-            f"cwp: internal error: {type(exc).__name__}: {_first_line(exc)} (this is a bug; "
-            f"please report it, with {DEBUG_VARIABLE}=1 to show where it happened)"
-        )
-        statuses.append(2)
-    finally:
-        for problem in (*notes, *host.failures, *host.warnings):
-            say(f"cwp: warning: {problem}")
+        return 2
+    with language(lang):
+        try:
+            _execute(args, command, host, notes, statuses)
+        except _ReaderGone:
+            pass  # the reader took what it wanted: not an error of this command
+        except StoppingProblems as exc:
+            for line in exc.lines():
+                say(f"cwp: error: {shorten(line, 500)}")
+            statuses.append(exc.status)
+        except (CwpError, OSError) as exc:
+            say(f"cwp: error: {_first_line(exc)}")
+            statuses.append(2)
+        except Exception as exc:
+            if os.environ.get(DEBUG_VARIABLE):
+                raise
+            say(
+                f"cwp: internal error: {type(exc).__name__}: {_first_line(exc)} (this is a "
+                f"bug; please report it, with {DEBUG_VARIABLE}=1 to show where it happened)"
+            )
+            statuses.append(2)
+        finally:
+            for problem in (*notes, *host.failures, *host.warnings):
+                say(f"cwp: warning: {localize(problem)}")
     return statuses[-1]
 
 
@@ -102,7 +108,8 @@ def _execute(
         content = host.render(fmt, report, options)
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
-            notes.append(str(warning.message))
+            message = warning.message
+            notes.append(explain(message) if isinstance(message, Warning) else str(message))
         else:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
@@ -122,7 +129,7 @@ def _named(args: argparse.Namespace) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc)
+    text = explain(exc)
     return shorten(text.splitlines()[0], 500) if text.strip() else type(exc).__name__
 
 

@@ -25,5 +25,5 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     plan = load_plan_arg(args.plan, host)
     errors = [f for f in plan_findings(args.plan, plan, host) if f.severity is Severity.ERROR]
     for f in errors:
-        say(f"cwp: error: {f.location}: {f.message}")
+        say(f"cwp: error: {f.location.label()}: {f.text()}")
     return plan_report(plan), 1 if errors else 0

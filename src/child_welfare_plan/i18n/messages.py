@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -33,11 +33,13 @@ def po_path(lang: str) -> Path:
 
 
 def extract(root: Path = PACKAGE_DIR) -> Catalog:
-    """Every message marked in the package (``_``, ``N_``, ``ngettext``), as a template."""
+    """Every message marked in the package (``_``, ``N_``, ``ngettext``, ``pgettext``, and
+    the templates of :class:`~child_welfare_plan.i18n.localized.Message`), as a template."""
     template = Catalog(project="child-welfare-plan", fuzzy=False)
     for filename, lineno, message, _comments, context in extract_from_dir(
         root,
         method_map=[("i18n/**.py", "ignore"), ("**.py", "python")],
+        keywords={**DEFAULT_KEYWORDS, "Message": None},
     ):
         template.add(message, None, [(filename, lineno)], context=context)
     return template

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n.localized import Message, localize
 from child_welfare_plan.model.cells import shorten
 
 __all__ = [
@@ -67,6 +69,24 @@ class Location:
             parts.append(self.path)
         return ", ".join(parts) if parts else "-"
 
+    def label(self) -> str:
+        """Where, in the words of the current language (``str()`` is English)."""
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(_("sheet {name}").format(name=self.sheet))
+        if self.row is not None:
+            parts.append(_("row {row}").format(row=self.row))
+        if self.column:
+            column = _("column {column}").format(column=self.column)
+            parts.append(column + (f" ({self.field})" if self.field else ""))
+        elif self.field:
+            parts.append(self.field)
+        if self.path:
+            parts.append(self.path)
+        return ", ".join(parts) if parts else "-"
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every key present, ``None`` where it does not apply."""
         return {
@@ -84,13 +104,19 @@ MAX_MESSAGE = 1000
 
 
 def _bounded(message: str) -> str:
+    if len(message) <= MAX_MESSAGE:
+        return message  # a Message keeps its template, to be shown in the reader's language
     return shorten(message, MAX_MESSAGE)
 
 
 @attrs.frozen
 class Finding:
     """One problem found, with a stable ``code`` that tools can match on. The message is
-    at most :data:`MAX_MESSAGE` characters (a 50 MB cell is never copied into it)."""
+    at most :data:`MAX_MESSAGE` characters (a 50 MB cell is never copied into it).
+
+    The message is English; made as a :class:`Message` (a template and its arguments), it
+    is shown in the reader's language by :meth:`text` and in JSON's ``message_label``.
+    """
 
     severity: Severity = attrs.field(converter=Severity)
     code: str
@@ -100,12 +126,18 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.severity}: {self.location}: {self.message} [{self.code}]"
 
+    def text(self) -> str:
+        """The message in the current language (at most :data:`MAX_MESSAGE` characters)."""
+        return shorten(localize(self.message), MAX_MESSAGE)
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of design §7: ``{"severity", "code", "message", "location"}``."""
+        """The JSON form of design §7: ``{"severity", "code", "message", "message_label",
+        "location"}``; ``message`` is English, ``message_label`` the current language's."""
         return {
             "severity": str(self.severity),
             "code": self.code,
-            "message": self.message,
+            "message": str(self.message),
+            "message_label": self.text(),
             "location": self.location.to_dict(),
         }
 
@@ -173,8 +205,13 @@ class FindingList(list[Finding]):
             Finding(
                 severity,
                 MORE_FINDINGS,
-                f"{n:,} more {code!r} finding(s) are not listed (the first {self.limit:,} "
-                "are); fix those and read the file again to see the rest",
+                Message(
+                    "{n:,} more {code!r} finding(s) are not listed (the first {limit:,} "
+                    "are); fix those and read the file again to see the rest",
+                    n=n,
+                    code=code,
+                    limit=self.limit,
+                ),
                 Location(file=file),
             )
             for (code, severity, file), n in self.left_out.items()

@@ -1,5 +1,5 @@
 """Findings as a table, the same in every report: the severity as a word of the current
-language; the code (stable) and the message (English, as the rules write it)."""
+language, the code (stable), where, and the message in the current language."""
 
 from __future__ import annotations
 
@@ -17,6 +17,6 @@ def findings_block(findings: Sequence[Finding], title: str | None = None) -> Blo
     """Findings as a table: severity, code, location, message."""
     return Block(
         (_("severity"), _("code"), _("location"), _("message")),
-        [(severity_label(f.severity), f.code, str(f.location), f.message) for f in findings],
+        [(severity_label(f.severity), f.code, f.location.label(), f.text()) for f in findings],
         title,
     )

@@ -33,6 +33,7 @@ from child_welfare_plan.cli.args import (
 )
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_source
 from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.evaluation import evaluation_report
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             as_of = as_of or demo.as_of
             notes.append(
                 _("Demo data (synthetic, no real children): {description}")
-                .format(description=demo.description)
+                .format(description=localize(demo.description))
                 .strip()
             )
         if as_of is None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from child_welfare_plan.i18n import current, translations
 
-__all__ = ["Message", "explain", "localize"]
+__all__ = ["Message", "Translated", "explain", "localize"]
 
 
 class Message(str):
@@ -65,10 +65,37 @@ def _rebuild(template: str, args: dict[str, Any]) -> Message:
     return Message(template, **args)
 
 
+class Translated(str):
+    """Text a plan or a pack writes in Vietnamese, with its words in other languages.
+
+    As a ``str`` it is the Vietnamese (what JSON keeps, like every other text of a plan);
+    :meth:`localized` gives another language's words where the author gave them. In a plan
+    file any text may be a table of languages: ``reading_basis = { vi = "…", en = "…" }``.
+    """
+
+    translations: dict[str, str]
+
+    def __new__(cls, vietnamese: str, /, **translations: str) -> Translated:
+        made = super().__new__(cls, vietnamese)
+        made.translations = translations
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_translated, (str(self), self.translations))
+
+    def localized(self, lang: str | None = None) -> str:
+        """The words of ``lang`` (None: the current language), else the Vietnamese."""
+        return self.translations.get(lang or current(), str(self))
+
+
+def _translated(vietnamese: str, translations: dict[str, str]) -> Translated:
+    return Translated(vietnamese, **translations)
+
+
 def localize(text: object, lang: str | None = None) -> str:
-    """``text`` in ``lang`` (None: the current language) when it is a :class:`Message`;
-    any other text as it is."""
-    if isinstance(text, Message):
+    """``text`` in ``lang`` (None: the current language) when it is a :class:`Message` or
+    :class:`Translated`; any other text as it is."""
+    if isinstance(text, Message | Translated):
         return text.localized(lang)
     return str(text)
 

@@ -28,6 +28,8 @@ from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_st
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from child_welfare_plan.errors import PlanFileError
+from child_welfare_plan.i18n import LANGUAGES
+from child_welfare_plan.i18n.localized import Message, Translated
 from child_welfare_plan.model import date_rules as schedule
 from child_welfare_plan.model import deadlines
 from child_welfare_plan.model.cells import echo
@@ -60,7 +62,28 @@ def describe(value: Any) -> str:
 def _structure_str(value: Any, t: type) -> str:
     if isinstance(value, str):
         return value if t is str else t(value)  # a StrEnum: one of its values
+    if t is str and isinstance(value, Mapping) and "vi" in value:
+        return _translated(value)
     raise ValueError(f"expected text, got {describe(value)}")
+
+
+def _translated(value: Mapping[Any, Any]) -> Translated:
+    """Text given in several languages, ``{vi = "…", en = "…"}``: the Vietnamese first."""
+    unknown = sorted(str(k) for k in value if k not in LANGUAGES)
+    if unknown:
+        raise ValueError(
+            Message(
+                "text in several languages takes {languages}, not {unknown}",
+                languages=", ".join(LANGUAGES),
+                unknown=", ".join(unknown),
+            )
+        )
+    for lang, text in value.items():
+        if not isinstance(text, str):
+            raise ValueError(
+                Message("the {lang} text must be text, got {what}", lang=lang, what=describe(text))
+            )
+    return Translated(value["vi"], **{k: v for k, v in value.items() if k != "vi"})
 
 
 def _structure_int(value: Any, t: type) -> int:

@@ -6,6 +6,7 @@ Write a plugin with :data:`hookimpl` and the hooks of
 
 from __future__ import annotations
 
+from child_welfare_plan.i18n.localized import Translated
 from child_welfare_plan.plugins.contracts import (
     DataSource,
     DemoData,
@@ -27,6 +28,7 @@ __all__ = [
     "PlanSource",
     "PluginFailure",
     "PluginWarning",
+    "Translated",
     "dhis2_formats",
     "dhis2_sources",
     "get_host",

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from child_welfare_plan.i18n import _, current, pgettext
 from child_welfare_plan.i18n.formatting import day, number
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.findings import Finding, count
 from child_welfare_plan.model.plan import ObligationKind, Plan
@@ -46,8 +47,10 @@ def readings_section(result: TimelinessResult, plan: Plan) -> Section | None:
             _(
                 "{obligation}: the plan says '{words}'; judged by the pack's reading "
                 "'{reading}' (not the plan's words)."
-            ).format(obligation=ob.id, words=words, reading=format_deadline(ob.reading))
-            + (f" {ob.reading_basis}" if ob.reading_basis else "")
+            ).format(
+                obligation=f"{ob.title} ({ob.id})", words=words, reading=format_deadline(ob.reading)
+            )
+            + (f" {localize(ob.reading_basis)}" if ob.reading_basis else "")
         )
     return Section(_("Readings"), lines, key="Readings") if lines else None
 

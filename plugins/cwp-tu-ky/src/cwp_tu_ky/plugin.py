@@ -13,7 +13,7 @@ from datetime import date
 
 from child_welfare_plan.io.forms import FormLayout
 from child_welfare_plan.model import AdministrativeUnit, Plan
-from child_welfare_plan.plugins import DemoData, PlanSource, hookimpl
+from child_welfare_plan.plugins import DemoData, PlanSource, Translated, hookimpl
 from cwp_tu_ky import DEMO_DIR, FORM_FILE, PLAN_FILE, PLAN_ID
 
 __all__ = [
@@ -58,10 +58,14 @@ def register_demo_data() -> Iterable[DemoData]:
             submissions=DEMO_DIR.joinpath("submissions.csv"),
             incidents=DEMO_DIR.joinpath("incidents.csv"),
             data=values if values.is_file() else None,
-            description=(
-                "SYNTHETIC data for the Tứ Kỳ 2023 plan: invented submissions (most on time, "
+            description=Translated(
+                "Dữ liệu GIẢ LẬP cho kế hoạch năm 2023 của huyện Tứ Kỳ: các lần nộp báo cáo "
+                "là giả định (phần lớn đúng hạn, một số trễ hạn, vài báo cáo chưa nộp, một lần "
+                "nộp bổ sung, một dòng trùng) và các vụ việc cũng là giả định. Không mô tả trẻ "
+                "em, báo cáo hay văn bản thật nào.",
+                en="SYNTHETIC data for the Tứ Kỳ 2023 plan: invented submissions (most on time, "
                 "some late, a few missing, one revision, one duplicate row) and invented "
-                "incidents. No real child, report or document is described."
+                "incidents. No real child, report or document is described.",
             ),
         )
     ]

@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from child_welfare_plan.catalogs import national_catalog
+from child_welfare_plan.formats.xlsx import PERCENT_POINTS_FORMAT
 
 __all__ = ["WITHHELD", "Printed", "PrintedTarget", "read_output"]
 
@@ -288,7 +289,7 @@ def _html_tables(text: str) -> list[Table]:
 
 def _xlsx_tables(output: str) -> tuple[list[Table], dict[str, str]]:
     """The sheets of a workbook (``output`` is its bytes in base64) as tables, each under
-    its sheet's name as a section (``Area totals X`` is the text's ``Area totals: X``), and
+    its sheet's name as a section (``Area totals`` is the text's ``Area totals: X``), and
     the key indicators' numbers with their codes, found by the English names the headings
     carry (``(3) Number of ...``). Numbers are read as the cells hold them: indicator
     values unrounded, a target's measured value rounded to two decimals as in the text."""
@@ -299,20 +300,29 @@ def _xlsx_tables(output: str) -> tuple[list[Table], dict[str, str]]:
     tables: list[Table] = []
     legend: dict[str, str] = {}
     for sheet in book.worksheets:
-        rows = [
-            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
-        ]
+        rows = [[_xlsx_text(cell) for cell in row] for row in sheet.iter_rows()]
         if not rows:
             continue
         title = sheet.title
-        if title.startswith("Area totals ") and not title.startswith("Area totals: "):
-            title = "Area totals: " + title.removeprefix("Area totals ")
+        if title == "Area totals":  # the sheet is not named by the area: it is the plan's
+            title = "Area totals: "
         for heading in rows[0]:
             numbered = re.fullmatch(r"\((\d+)\) (.+)", heading)
             if numbered is not None and numbered[2] in names:
                 legend[numbered[1]] = names[numbered[2]]
         tables.append(Table(title, rows[0], rows[1:]))
     return tables, legend
+
+
+def _xlsx_text(cell: Any) -> str:
+    """A cell as the text the figures are read from: a percentage cell of an indicator
+    measured in % holds the fraction (0.9167 for 91.67 %), read back in percentage points."""
+    value = cell.value
+    if value is None:
+        return ""
+    if cell.number_format == PERCENT_POINTS_FORMAT and isinstance(value, int | float):
+        return str(value * 100)
+    return str(value)
 
 
 def _docx_tables(output: str) -> tuple[list[Table], str]:
@@ -368,7 +378,9 @@ def _evaluation(printed: Printed, tables: list[Table], legend: dict[str, str]) -
                     printed.put((row[1], period, legend[number[1]], ""), _cell(row[n]))
     for table in tables:
         if table.section.startswith("Area totals: "):
-            unit = table.section.removesuffix(")").rsplit("(", 1)[-1]
+            unit = printed.area
+            if table.section.endswith(")"):  # "Area totals: Huyện Tứ Kỳ (298)"
+                unit = table.section.removesuffix(")").rsplit("(", 1)[-1]
             at = {c: i for i, c in enumerate(table.columns)}
             for row in table.rows:
                 printed.put((unit, period, row[at["code"]], ""), _cell(row[at["value"]]))

@@ -44,7 +44,8 @@ def test_show_text_goes_section_by_section(host: Host, capsys: pytest.CaptureFix
     assert code == 0
     for heading in ("I. Purposes", "II. Objectives", "III.", "V.", "Events", "VI. Reporting"):
         assert heading in out
-    assert "(ldtbxh)" in out  # a task with no lead falls to the coordinator
+    # A task with no lead falls to the coordinator, shown by its name.
+    assert "(Phòng Lao động – Thương binh và Xã hội)" in out
 
 
 def test_validate_exits_0_with_warnings_only(

@@ -91,13 +91,17 @@ def test_json_shape() -> None:
         "start": "2023-06-01",
         "end": "2023-06-30",
         "kind": "event",
+        "kind_label": "sự kiện",
         "id": "thang-hanh-dong",
         "title": "Tháng hành động vì trẻ em",
         "agencies": [],
+        "agency_names": [],
         "scheduled": True,
         "detail": "01/6-30/6",
+        "detail_label": "01/6-30/6",
         "outside_span": False,
         "note": None,
+        "note_label": None,
     }
     assert data["undated"] == []
 

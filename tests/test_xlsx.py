@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import io
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,16 @@ from hypothesis import strategies as st
 
 from child_welfare_plan.cli import build_parser, command_module, main
 from child_welfare_plan.errors import MissingDependencyError
-from child_welfare_plan.formats.xlsx import PERCENT_FORMAT, render_xlsx, sheet_name, sheet_tables
+from child_welfare_plan.formats.xlsx import (
+    PERCENT_FORMAT,
+    PERCENT_POINTS_FORMAT,
+    render_xlsx,
+    sheet_name,
+    sheet_tables,
+)
+from child_welfare_plan.i18n import language
 from child_welfare_plan.plugins import get_host
-from child_welfare_plan.reports.base import Block, Report, Section
+from child_welfare_plan.reports.base import Block, Percentage, Report, Section
 from tests.libreoffice import convert, require
 from tests.strategies import examples
 
@@ -41,6 +49,9 @@ def _same(cell: Any, raw: Any) -> bool:
         return cell is None
     if isinstance(raw, bool):
         return cell is raw
+    if isinstance(raw, Percentage):  # kept as the fraction
+        numeric = isinstance(cell, int | float) and not isinstance(cell, bool)
+        return numeric and cell * 100 == pytest.approx(raw, rel=1e-14)
     if isinstance(raw, int | float):
         numeric = isinstance(cell, int | float) and not isinstance(cell, bool)
         return numeric and cell == pytest.approx(raw, rel=1e-15)
@@ -73,7 +84,60 @@ def test_the_evaluation_reads_back_with_typed_cells(tmp_path: Path) -> None:
                     numeric += 1
                     if block.columns[col - 1] in block.percent_columns:
                         assert cell.number_format == PERCENT_FORMAT
+                    elif isinstance(raw, Percentage):
+                        assert cell.number_format == PERCENT_POINTS_FORMAT
     assert numeric > 200
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("evaluate", "tu-ky-2023", "--demo", "--as-of", "2023-12-20"),
+        ("aggregate", "tu-ky-2023", "--demo", "--period", "2023"),
+    ],
+)
+def test_indicators_measured_in_percent_are_percentage_cells(argv: tuple[str, ...]) -> None:
+    """An indicator whose catalog unit is % is a percentage cell holding the fraction
+    (89.16 % is 0.8916, shown 89.16%); a count stays a whole number; rates and coverage
+    stay fractions shown 0.0%."""
+    from child_welfare_plan.catalogs import national_catalog
+
+    measured_in_percent = {i.code for i in national_catalog().indicators if i.unit == "%"}
+    with language("en"):
+        report = command_report(*argv)
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
+    data = report.data
+    exact = {  # the JSON's figures, by unit and indicator
+        (row["unit"], row["indicator"]): row["value"]
+        for row in data.get("indicators", data.get("values", []))
+        if not row.get("disaggregation")
+    }
+    area = report.data.get("area") or "298"
+    checked = {"percent": 0, "count": 0}
+    for sheet in book.worksheets:
+        heading = [c.value for c in sheet[1]]
+        if "value" not in heading or "code" not in heading:
+            continue
+        at = {h: i for i, h in enumerate(heading)}
+        for row in sheet.iter_rows(min_row=2):
+            if "breakdown" in at:  # aggregate: unit code, indicator code
+                if row[at["breakdown"]].value != "total":
+                    continue
+                key = (row[at["code"]].value, row[at["indicator"]].value)
+            else:  # the evaluation's area totals: indicator name, indicator code
+                key = (area, row[at["code"]].value)
+            cell = row[at["value"]]
+            if key not in exact or not isinstance(cell.value, int | float):
+                continue
+            if key[1] in measured_in_percent:
+                assert cell.number_format == PERCENT_POINTS_FORMAT, key
+                assert cell.value == pytest.approx(exact[key] / 100, rel=1e-12), key
+                checked["percent"] += 1
+            else:
+                assert not cell.number_format.endswith("%"), key
+                assert cell.value == pytest.approx(exact[key], rel=1e-12), key
+                checked["count"] += 1
+    assert checked["percent"] > 0 and checked["count"] > 0, checked
 
 
 def test_sheet_names_are_valid_unique_and_short() -> None:
@@ -149,3 +213,64 @@ def test_without_the_office_extra_the_error_names_it(
         "cwp: error: the xlsx format needs the `office` extra: "
         "pip install 'child-welfare-plan[office]'"
     )
+
+
+#: Every command whose report the xlsx format writes, with arguments that give it tables.
+XLSX_COMMANDS = [
+    ("plans",),
+    ("show", "tu-ky-2023"),
+    ("validate", "tu-ky-2023"),
+    ("calendar", "tu-ky-2023"),
+    ("status", "tu-ky-2023", "--demo", "--as-of", "2023-12-20"),
+    ("aggregate", "tu-ky-2023", "--demo"),
+    ("evaluate", "tu-ky-2023", "--demo", "--as-of", "2023-12-20"),
+    ("units", "--search", "Tứ Kỳ"),
+    ("deadline", "trước ngày 30/3/2023"),
+    ("lunar", "2023-01-22"),
+    ("period", "2023Q1"),
+]
+
+VIETNAMESE_LETTERS = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+
+
+def _sheet_names(argv: tuple[str, ...], lang: str) -> list[str]:
+    with language(lang):
+        report = command_report(*argv)
+    names: list[str] = openpyxl.load_workbook(
+        io.BytesIO(render_xlsx(report)), read_only=True
+    ).sheetnames
+    return names
+
+
+def _words(name: str) -> set[str]:
+    """The words of a sheet name that belong to a language (no codes, numbers or
+    section numbers)."""
+    words = re.findall(r"[^\W\d_]+", name.casefold())
+    return {w for w in words if len(w) > 2 and not re.fullmatch("[ivxlcdm]+", w)}
+
+
+@pytest.mark.parametrize("argv", XLSX_COMMANDS, ids=lambda a: a[0])
+def test_every_sheet_name_is_in_the_report_language(argv: tuple[str, ...]) -> None:
+    """English sheets carry no Vietnamese word (a plan's title is Vietnamese data: it is
+    not glued to an English table name); Vietnamese sheets carry no word of the English
+    ones; every name is valid, short and unique."""
+    english, vietnamese = _sheet_names(argv, "en"), _sheet_names(argv, "vi")
+    assert len(english) == len(vietnamese)
+    for name in english:
+        assert not VIETNAMESE_LETTERS & set(name.casefold()), name
+    english_words = set().union(*map(_words, english)) - set().union(
+        *(_words(code) for code in _codes(argv))
+    )
+    for name in vietnamese:
+        assert not _words(name) & english_words, (name, _words(name) & english_words)
+    for names in (english, vietnamese):
+        assert all(0 < len(n) <= 31 and not FORBIDDEN & set(n) for n in names)
+        assert len({n.casefold() for n in names}) == len(names)
+
+
+def _codes(argv: tuple[str, ...]) -> list[str]:
+    """The codes a sheet may be named by in both languages (the plan's obligations)."""
+    if len(argv) < 2 or argv[1] != "tu-ky-2023":
+        return []
+    plan = get_host().plan("tu-ky-2023")
+    return [o.id for o in plan.obligations]

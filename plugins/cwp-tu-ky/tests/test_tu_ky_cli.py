@@ -64,7 +64,7 @@ def test_show_text_walks_the_sections(installed: Host, capsys: pytest.CaptureFix
     for heading in ("I. Purposes", "II. Objectives", "IV. Funding", "Events", "VI. Reporting"):
         assert heading in out
     assert "Document: no number or date given" in out
-    assert "mttq (requested)" in out
+    assert "V.9. District Committee of the Vietnam Fatherland Front (requested)" in out
     assert "Các phòng, ban ngành có liên quan khác" in out
 
 

@@ -6,14 +6,16 @@ form, a DHIS2 dataValueSet. ``--demo`` reads the data values of the synthetic de
 a pack registers for the plan. ``--format dhis2-json`` (or ``dhis2-csv``) writes the values
 as a DHIS2 dataValueSet.
 
-JSON (design §7): ``{"plan", "values": [{"unit", "level", "period", "indicator",
-"disaggregation", "value", "coverage", "complete", "reported", "expected", "reason",
-"numerator", "denominator", "share", "estimated"}], "findings"}``; the plan's own findings
-come first. With ``--units-as-of`` the figures are carried onto the units in force that day
-before they are rolled up, and the JSON gains ``"units_as_of"`` and ``"area"``; a divided
-unit's values are refused (an error) until ``--split-weights`` gives its shares. Exit 1 when
-the plan or the data has error-level findings (what could be computed is still printed); 2
-when the data file cannot be read as a table at all.
+JSON (design §7): ``{"plan", "values": [{"unit", "name", "level", "period", "indicator",
+"indicator_name", "indicator_unit", "disaggregation", "value", "coverage", "complete",
+"reported", "expected", "reason", "numerator", "denominator", "share", "estimated"}],
+"findings"}`` (``name`` is the unit's, the indicator's words are in the report's
+language); the plan's own findings come first. With ``--units-as-of`` the figures are
+carried onto the units in force that day before they are rolled up, and the JSON gains
+``"units_as_of"`` and ``"area"``; a divided unit's values are refused (an error) until
+``--split-weights`` gives its shares. Exit 1 when the plan or the data has error-level
+findings (what could be computed is still printed); 2 when the data file cannot be read as a
+table at all.
 
 ``--audience public`` protects the counts of children (disclosure control): every value
 gains ``withheld`` (null, ``suppressed`` or ``derived``; a withheld value is null), the

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     # The command line is the one place that may read the clock: iCalendar's DTSTAMP, or
     # SOURCE_DATE_EPOCH when set, so that a rebuilt calendar is the same bytes.
     stamp = _stamp(os.environ.get("SOURCE_DATE_EPOCH"))
-    report = calendar_report(cal, stamp=stamp, findings=findings)
+    report = calendar_report(cal, stamp=stamp, findings=findings, plan=plan)
     return report, 1 if has_errors(findings) else 0
 
 

@@ -26,4 +26,4 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     errors = [f for f in plan_findings(args.plan, plan, host) if f.severity is Severity.ERROR]
     for f in errors:
         say(f"cwp: error: {f.location.label()}: {f.text()}")
-    return plan_report(plan), 1 if errors else 0
+    return plan_report(plan, host.catalog()), 1 if errors else 0

@@ -1,9 +1,12 @@
 """The ``xlsx`` output format: an Excel workbook with one sheet per table of the report.
 
-Sheets are named from the section heading and the table's title (at most 31 characters,
-unique, none of ``[ ] : * ? / \\``, as Excel requires). Cells keep their types: numbers
-are numbers, dates are dates (shown dd/mm/yyyy), fractions of a percentage column are
-percentages; a withheld count stays the marker its table prints (``x``). Each sheet
+Sheets are named from the section heading and the table's title, wholly in the report's
+language (:func:`sheet_tables`; at most 31 characters, unique, none of
+``[ ] : * ? / \\``, as Excel requires). Cells keep their types: numbers
+are numbers, dates are dates (shown dd/mm/yyyy), fractions of a percentage column (rates,
+coverage) are percentage cells, and so are the figures of indicators measured in %
+(:class:`~child_welfare_plan.reports.base.Percentage`: ``91.67`` is stored as 0.9167 and
+shown ``91.67%``); a withheld count stays the marker its table prints (``x``). Each sheet
 has a bold, frozen header row with a filter, and columns as wide as their content.
 
 Needs the ``office`` extra (openpyxl), imported when a workbook is written.
@@ -28,14 +31,23 @@ from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import cell_text
 from child_welfare_plan.i18n import in_report_language
 from child_welfare_plan.io.ooxml import day_moment, settle
-from child_welfare_plan.reports.base import Block, Report
+from child_welfare_plan.reports.base import Block, Percentage, Report
 
-__all__ = ["DATE_FORMAT", "PERCENT_FORMAT", "render_xlsx", "sheet_name", "sheet_tables"]
+__all__ = [
+    "DATE_FORMAT",
+    "PERCENT_FORMAT",
+    "PERCENT_POINTS_FORMAT",
+    "render_xlsx",
+    "sheet_name",
+    "sheet_tables",
+]
 
 #: Excel number formats of the cells (the digits' separators follow the reader's locale).
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 PERCENT_FORMAT = "0.0%"
+PERCENT_POINTS_FORMAT = "0.00%"
+"""The format of an indicator measured in %: two decimals, as the text formats show it."""
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.00"
 
@@ -53,25 +65,41 @@ def sheet_name(title: str, taken: set[str]) -> str:
     as Excel does)."""
     base = " ".join(_FORBIDDEN.sub(" ", title).split()).strip("'").strip()
     base = base or str(len(taken) + 1)
-    name = base[:_MAX_NAME].rstrip()
+    name = _cut(base, _MAX_NAME)
     n = 1
     while name.casefold() in taken:
         n += 1
         tail = f" ({n})"
-        name = base[: _MAX_NAME - len(tail)].rstrip() + tail
+        name = _cut(base, _MAX_NAME - len(tail)) + tail
     taken.add(name.casefold())
     return name
 
 
+def _cut(text: str, size: int) -> str:
+    """``text`` in at most ``size`` characters: when longer, cut after a whole word (in its
+    second half) and marked with an ellipsis."""
+    if len(text) <= size:
+        return text
+    head = text[: size - 1]
+    space = head.rfind(" ")
+    if space > size // 2:
+        head = head[:space]
+    return head.rstrip(" -,.;'") + "…"
+
+
 def sheet_tables(report: Report) -> list[tuple[str, Block]]:
-    """The tables of ``report`` with the title of each sheet: the section's heading, then the
-    table's own title when it has one."""
+    """The tables of ``report`` with the title of each sheet: the section's name (its
+    ``sheet``, else its heading), then the table's own (its ``sheet``, else its title) when
+    it has one. Both are in the report's language: a builder whose heading or title holds
+    the plan's Vietnamese words gives an English report other names for its sheets."""
     out: list[tuple[str, Block]] = []
     for section in report.sections:
+        name = section.sheet if section.sheet is not None else section.heading
         for block in section.tables:
-            title = section.heading
-            if block.title and block.title != section.heading:
-                title = f"{section.heading} - {block.title}"
+            title = name
+            own = block.sheet if block.sheet is not None else block.title
+            if own and own != section.heading:
+                title = f"{name} - {own}"
             out.append((title, block))
     return out
 
@@ -82,6 +110,8 @@ def _cell(value: Any, percent: bool) -> tuple[Any, str | None]:
         value = value.value
     if value is None or isinstance(value, bool):
         return value, None
+    if isinstance(value, Percentage):
+        return float(value) / 100, PERCENT_POINTS_FORMAT
     if isinstance(value, int | float):
         if percent:
             return value, PERCENT_FORMAT

@@ -25,7 +25,14 @@ from child_welfare_plan.model.deadlines import format_deadline, parse_deadline
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.plan import Plan
 
-__all__ = ["dumps_plan_json", "load_plan", "plan_from_data", "plan_to_data", "read_plan_data"]
+__all__ = [
+    "LABEL_KEYS",
+    "dumps_plan_json",
+    "load_plan",
+    "plan_from_data",
+    "plan_to_data",
+    "read_plan_data",
+]
 
 PlanPath = str | PathLike[str] | Traversable
 
@@ -99,11 +106,41 @@ def plan_from_data(data: Mapping[str, Any], *, source: str | None = None) -> Pla
 
     A deadline phrase that leaves out its year ("trước ngày 15/6") takes the plan's year.
     """
-    body = {k: v for k, v in data.items() if k != "format"}
+    body = {k: _without_labels(v) for k, v in data.items() if k not in ("format", *LABEL_KEYS)}
     year = body.get("year")
     if isinstance(year, int) and isinstance(body.get("obligations"), list):
         body["obligations"] = [_with_year(item, year) for item in body["obligations"]]
     return structure(body, Plan, source=source)
+
+
+#: The keys ``cwp show`` adds to the exchange form beside codes, for people (names of
+#: bodies and categories, words for kinds and levels): a plan read back ignores them.
+LABEL_KEYS = frozenset(
+    {
+        "issuer_name",
+        "coordinator_name",
+        "period_convention_label",
+        "agency_name",
+        "agency_names",
+        "lead_name",
+        "support_names",
+        "category_names",
+        "recipient_name",
+        "via_name",
+        "drafted_by_name",
+        "kind_label",
+        "level_label",
+    }
+)
+
+
+def _without_labels(value: Any) -> Any:
+    """``value`` without the keys of :data:`LABEL_KEYS`, at any depth."""
+    if isinstance(value, dict):
+        return {k: _without_labels(v) for k, v in value.items() if k not in LABEL_KEYS}
+    if isinstance(value, list):
+        return [_without_labels(v) for v in value]
+    return value
 
 
 def _with_year(obligation: Any, year: int) -> Any:

@@ -14,7 +14,12 @@ from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.disclosure import WITHHELD, public_note
 from child_welfare_plan.reports.findings import findings_block
-from child_welfare_plan.reports.labels import IndicatorLabels, audience_label, level_label
+from child_welfare_plan.reports.labels import (
+    IndicatorLabels,
+    aggregate_labels,
+    audience_label,
+    level_label,
+)
 from child_welfare_plan.rules.aggregate import AggregateResult
 from child_welfare_plan.rules.disclosure.published import PublicAggregate
 
@@ -37,14 +42,14 @@ def aggregate_report(
     frame of those units). Indicator names, units and breakdowns come from ``catalog``
     (the national catalog when None)."""
 
-    data = published.to_dict()
+    labels = IndicatorLabels(catalog)
+    data = published.to_dict(aggregate_labels(plan, labels))
     public = isinstance(published, PublicAggregate)
     result = published.result if isinstance(published, PublicAggregate) else published
     withheld = published.withheld if isinstance(published, PublicAggregate) else None
     if units_as_of is not None:
         data["units_as_of"] = units_as_of.isoformat()
         data["area"] = plan.area
-    labels = IndicatorLabels(catalog)
     tree = plan.hierarchy
     names = {u.code: u.name for u in tree.units}
     findings = published.findings
@@ -117,7 +122,7 @@ def aggregate_report(
                 row.unit,
                 row.indicator,
                 breakdowns[row.disaggregation],
-                WITHHELD if hidden else row.value,
+                WITHHELD if hidden else labels.cell(row.indicator, row.value),
                 row.coverage,
                 row.complete,
                 note,

@@ -25,7 +25,7 @@ from child_welfare_plan.i18n import current
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports.document import DocumentHeader
 
-__all__ = ["Block", "Chart", "Coded", "Report", "Section"]
+__all__ = ["Block", "Chart", "Coded", "Percentage", "Report", "Section"]
 
 
 class Coded(str):
@@ -42,6 +42,17 @@ class Coded(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Coded, (str(self), self.code))
+
+
+class Percentage(float):
+    """A figure of an indicator measured in % (``91.67`` for 91,67 %), as a table cell: the
+    text formats write the number (the unit is said beside it), a spreadsheet keeps the
+    fraction (0.9167) in a percentage cell."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Percentage, (float(self),))
 
 
 def _rows(rows: Iterable[Iterable[Any]]) -> tuple[tuple[Any, ...], ...]:
@@ -63,6 +74,10 @@ class Block:
     #: Short headings for the narrow text formats (a paragraph of the section explains
     #: them): ``(1)``, ``(2)``... for columns named by long indicator names.
     short_columns: tuple[str, ...] = attrs.field(converter=to_tuple, default=(), kw_only=True)
+    #: The table's title as a format that names each table shows it (an xlsx sheet:
+    #: ``Quá hạn - <title>``), wholly in the report's language; None: :attr:`title`; ""
+    #: none (the section's name alone).
+    sheet: str | None = attrs.field(default=None, kw_only=True)
 
 
 def _chart_values(values: Iterable[Any]) -> tuple[float | int | str | None, ...]:
@@ -114,6 +129,10 @@ class Section:
     key: str = attrs.field(
         kw_only=True, default=attrs.Factory(lambda s: s.heading, takes_self=True)
     )
+    sheet: str | None = attrs.field(default=None, kw_only=True)
+    """The section's name where a format names each table after it (an xlsx sheet), wholly
+    in the report's language, for a heading that holds the plan's words (its titles are
+    Vietnamese); None: the heading."""
 
 
 @attrs.frozen

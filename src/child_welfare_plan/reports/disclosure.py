@@ -171,7 +171,7 @@ def suppress_block(
         if total_index is not None:
             cells[total_index] = shown_cell((key_or_none, None), cells[total_index])
         out_rows.append(cells)
-    public = Block(block.columns, out_rows, block.title, percent_columns=block.percent_columns)
+    public = attrs.evolve(block, rows=out_rows)
     note = None
     if result.marks:
         if primary_marker == complementary_marker == WITHHELD:

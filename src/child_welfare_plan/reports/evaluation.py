@@ -72,12 +72,12 @@ def _commune_codes(plan: Plan) -> set[str]:
     return {u.code for u in plan.area_units(Level.COMMUNE)}
 
 
-def _shown(row: IndicatorRow) -> Any:
+def _shown(row: IndicatorRow, labels: IndicatorLabels) -> Any:
     if row.withheld:
         return WITHHELD
     if row.estimated and row.value is not None:
         return _("{value} (est.)").format(value=number(round(row.value, 2)))
-    return row.value
+    return labels.cell(row.indicator, row.value)
 
 
 def _summary(evaluation: Evaluation) -> list[str]:
@@ -158,6 +158,7 @@ def _timeliness_sections(evaluation: Evaluation) -> list[Section]:
                 part=found.heading[:1].lower() + found.heading[1:]
             ),
             key=f"Timeliness: {key.lower()}",
+            sheet=found.heading,  # short names for the sheets (Quá hạn, Trễ hạn, Tỷ lệ)
         )
         if key == "Rates":
             chart = on_time_chart(
@@ -188,7 +189,12 @@ def _indicator_sections(evaluation: Evaluation, labels: IndicatorLabels) -> list
         reported = [c for c in cells.values() if c.value is not None]
         coverage = min((c.coverage for c in reported if c.coverage is not None), default=0.0)
         table_rows.append(
-            (first.name, unit, *(_shown(cells[c]) if c in cells else None for c in codes), coverage)
+            (
+                first.name,
+                unit,
+                *(_shown(cells[c], labels) if c in cells else None for c in codes),
+                coverage,
+            )
         )
     communes = _commune_codes(plan)
     charted = next((c for c in CHART_INDICATORS if c in codes), codes[0])
@@ -247,7 +253,7 @@ def _indicator_sections(evaluation: Evaluation, labels: IndicatorLabels) -> list
         (
             labels.name(r.indicator),
             r.indicator,
-            _shown(r),
+            _shown(r, labels),
             labels.unit(r.indicator),
             r.coverage,
             r.complete,
@@ -281,6 +287,7 @@ def _indicator_sections(evaluation: Evaluation, labels: IndicatorLabels) -> list
                     )
                 ],
                 key="Area totals",
+                sheet=_("Area totals"),  # the unit's name is the plan's words
             )
         )
     return sections
@@ -308,7 +315,7 @@ def evaluation_report(evaluation: Evaluation, catalog: Catalog | None = None) ->
             Section(
                 _("Targets"),
                 [_("{n} target(s) not met or off track.").format(n=number(len(unmet)))],
-                [targets_block(evaluation.targets, title=None)],
+                [targets_block(evaluation.targets, title=None, labels=labels)],
                 key="Targets",
             )
         )

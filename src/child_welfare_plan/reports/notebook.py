@@ -120,7 +120,7 @@ def _aggregate(result: AggregateResult | PublicAggregate) -> Report:
                 labels.name(row.indicator),
                 row.indicator,
                 labels.breakdown(row.disaggregation),
-                WITHHELD if hidden else row.value,
+                WITHHELD if hidden else labels.cell(row.indicator, row.value),
                 row.coverage,
                 row.complete,
                 row.reason or "",

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from child_welfare_plan.calendars.deadlines import resolve
+from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import CwpError
-from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n import _, current
 from child_welfare_plan.i18n.formatting import day, number
 from child_welfare_plan.io.packs import PackFiles
 from child_welfare_plan.io.plans import plan_to_data
@@ -18,7 +19,13 @@ from child_welfare_plan.model.findings import Finding, Severity, count
 from child_welfare_plan.model.plan import Plan, ReportingObligation, Task
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
-from child_welfare_plan.reports.labels import obligation_kind_label
+from child_welfare_plan.reports.labels import (
+    IndicatorLabels,
+    PlanNames,
+    convention_label,
+    obligation_kind_label,
+)
+from child_welfare_plan.reports.plan_labels import label_plan
 
 __all__ = [
     "findings_block",
@@ -56,17 +63,21 @@ def _task_columns() -> tuple[str, ...]:
     return (_("id"), _("lead"), _("support"), _("task"))
 
 
-def _task_rows(plan: Plan, tasks: Iterable[Task]) -> list[tuple[str, str, str, str]]:
-    """One row per task; a lead in parentheses is the coordinator standing in for a task
-    that names nobody, never for one whose text names who acts (its addressee)."""
+def _task_rows(
+    plan: Plan, tasks: Iterable[Task], names: PlanNames
+) -> list[tuple[str, str, str, str]]:
+    """One row per task, its lead and supporters by name; a lead in parentheses is the
+    coordinator standing in for a task that names nobody, never for one whose text names
+    who acts (its addressee)."""
     rows = []
     for task in tasks:
-        lead = plan.lead_of(task) or ""
+        code = plan.lead_of(task)
+        lead = names.body(code) if code else ""
         if task.lead is None and lead:
             lead = f"({lead})"
         if task.addressee:
             lead = f"{task.addressee} {lead}".strip()
-        rows.append((task.id, lead, ", ".join(task.support), task.text))
+        rows.append((task.id, lead, "; ".join(names.bodies_of(task.support)), task.text))
     return rows
 
 
@@ -88,10 +99,10 @@ def _last_day(plan: Plan, obligation: ReportingObligation) -> str:
     )
 
 
-def _obligation_row(plan: Plan, o: ReportingObligation) -> tuple[object, ...]:
+def _obligation_row(plan: Plan, o: ReportingObligation, names: PlanNames) -> tuple[object, ...]:
     reporters = number(len(plan.expected_reporters(o)))
     if o.drafted_by is not None:
-        reporters += " " + _("(drafted by {office})").format(office=o.drafted_by)
+        reporters += " " + _("(drafted by {office})").format(office=names.body(o.drafted_by))
     return (
         o.id,
         obligation_kind_label(str(o.kind)),
@@ -100,17 +111,22 @@ def _obligation_row(plan: Plan, o: ReportingObligation) -> tuple[object, ...]:
         "" if o.reading is None else format_deadline(o.reading),
         _last_day(plan, o),
         reporters,
-        o.recipient + (" " + _("(via {office})").format(office=o.via) if o.via else ""),
+        names.body(o.recipient)
+        + (" " + _("(via {office})").format(office=names.body(o.via)) if o.via else ""),
         ", ".join(o.pack_readings),
     )
 
 
-def plan_report(plan: Plan) -> Report:
-    """``cwp show``: the plan section by section; ``data`` is its JSON exchange form."""
+def plan_report(plan: Plan, catalog: Catalog | None = None) -> Report:
+    """``cwp show``: the plan section by section; ``data`` is its JSON exchange form with
+    the names and labels a person reads beside its codes
+    (:func:`~child_welfare_plan.reports.plan_labels.label_plan`; categories named by
+    ``catalog``, the national one when None)."""
     s: list[Section] = []
+    names = PlanNames(plan)
     head = [
         f"{plan.title} ({plan.year})",
-        _("Issuer: {issuer}").format(issuer=_issuer_name(plan)),
+        _("Issuer: {issuer}").format(issuer=names.body(plan.issuer)),
     ]
     if plan.document is not None:
         head.append(_("Document: {citation}").format(citation=plan.document.citation))
@@ -120,7 +136,13 @@ def plan_report(plan: Plan) -> Report:
         sig = plan.signatory
         signer = f"{' / '.join(x for x in (sig.capacity, sig.title) if x)} {sig.name}"
         head.append(_("Signed: {signer}").format(signer=signer))
-    head.append(_("Period convention: {convention}").format(convention=plan.period_convention))
+    if plan.coordinator is not None:
+        head.append(_("Coordinator: {office}").format(office=names.body(plan.coordinator)))
+    head.append(
+        _("Period convention: {convention}").format(
+            convention=convention_label(str(plan.period_convention))
+        )
+    )
     s.append(Section(_("Plan"), head, key="Plan"))
     refs = [(_("based on"), r.citation, r.issuer or "", r.date) for r in plan.based_on]
     refs += [(_("legal basis"), r.citation, r.issuer or "", r.date) for r in plan.legal_bases]
@@ -140,8 +162,15 @@ def plan_report(plan: Plan) -> Report:
         )
     )
     objectives = [o.text for o in plan.objectives]
+    indicators = IndicatorLabels(catalog)
     target_rows = [
-        (t.id, t.indicator or "", f"{t.comparator} {number(t.value)}", str(t.year), t.source or "")
+        (
+            t.id,
+            indicators.name(t.indicator) if t.indicator else "",
+            f"{t.comparator} {number(t.value)}",
+            str(t.year),
+            t.source or "",
+        )
         for t in plan.all_targets()
     ]
     s.append(
@@ -158,24 +187,31 @@ def plan_report(plan: Plan) -> Report:
             key="II. Objectives",
         )
     )
+    english = current() == "en"
     for group in plan.task_groups:
-        title = f"{group.section or group.id}. {group.title}"
+        number_ = group.section or group.id
         s.append(
             Section(
-                title,
+                f"{number_}. {group.title}",
                 (),
-                [Block(_task_columns(), _task_rows(plan, group.tasks))],
+                [Block(_task_columns(), _task_rows(plan, group.tasks, names))],
+                # The group's title is the plan's Vietnamese words.
+                sheet=f"{number_}. {_('Tasks')}" if english else None,
             )
         )
     s.append(Section(_("IV. Funding"), [f.text for f in plan.funding_sources], key="IV. Funding"))
     for resp in plan.responsibilities:
-        who = resp.agency or resp.addressee or ""
+        number_ = resp.section or resp.id
+        who = names.body(resp.agency) if resp.agency else resp.addressee or ""
         mode = " " + _("(requested)") if resp.mode == "requested" else ""
+        in_words = resp.agency is None or not names.translated(resp.agency)
         s.append(
             Section(
-                f"{resp.section or resp.id}. {who}{mode}",
+                f"{number_}. {who}{mode}",
                 [resp.addressee] if resp.agency is None and resp.addressee else (),
-                [Block(_task_columns(), _task_rows(plan, resp.tasks))],
+                [Block(_task_columns(), _task_rows(plan, resp.tasks, names))],
+                # An addressee, or a body with no English name, is the plan's words.
+                sheet=f"{number_}. {_('Responsibilities')}{mode}" if english and in_words else None,
             )
         )
     s.append(
@@ -185,7 +221,14 @@ def plan_report(plan: Plan) -> Report:
             [
                 Block(
                     (_("id"), _("when"), _("title")),
-                    [(e.id, format_date_rule(e.when), e.title) for e in plan.events],
+                    [
+                        (
+                            e.id,
+                            format_date_rule(e.when),
+                            (e.title_en or e.title) if english else e.title,
+                        )
+                        for e in plan.events
+                    ],
                 )
             ],
             key="Events",
@@ -215,14 +258,16 @@ def plan_report(plan: Plan) -> Report:
                         _("to"),
                         _("pack's readings of"),
                     ),
-                    [_obligation_row(plan, o) for o in plan.obligations],
+                    [_obligation_row(plan, o, names) for o in plan.obligations],
                 )
             ],
             key="VI. Reporting",
         )
     )
     s.append(Section(_("Recipients"), plan.recipients, key="Recipients"))
-    return Report("show", plan.title, plan_to_data(plan), s, payload=plan)
+    return Report(
+        "show", plan.title, label_plan(plan_to_data(plan), plan, catalog), s, payload=plan
+    )
 
 
 def validation_report(plan_id: str, findings: Sequence[Finding]) -> Report:

@@ -157,6 +157,8 @@ def status_report(
                 title=f"{titles[obligation]} ({obligation})"
                 if titles.get(obligation)
                 else obligation,
+                # The plan's title is Vietnamese: an English sheet is named by the code.
+                sheet=titles.get(obligation) or obligation if current() == "vi" else obligation,
             )
         )
     sections.append(Section(_("Overdue"), lines, blocks, key="Overdue"))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.i18n.formatting import number
 from child_welfare_plan.reports.base import Block
-from child_welfare_plan.reports.labels import target_status_label
+from child_welfare_plan.reports.labels import IndicatorLabels, target_status_label
 from child_welfare_plan.rules.targets import TargetResult, TargetStatus
 
 __all__ = ["TARGET_COLUMNS", "target_note", "targets_block"]
@@ -52,17 +52,29 @@ def target_note(result: TargetResult) -> str:
     return ""
 
 
-def targets_block(results: Sequence[TargetResult], *, title: str | None = None) -> Block:
-    """A report table of target results, one row each, coverage shown as a percentage."""
+def targets_block(
+    results: Sequence[TargetResult],
+    *,
+    title: str | None = None,
+    labels: IndicatorLabels | None = None,
+) -> Block:
+    """A report table of target results, one row each, coverage shown as a percentage;
+    the figures of an indicator measured in % are :class:`~.base.Percentage` cells
+    (``labels`` knows the units: the national catalog's when None)."""
+    labels = labels if labels is not None else IndicatorLabels()
     columns = tuple(_(c) for c in TARGET_COLUMNS)
+
+    def figure(r: TargetResult, value: float | None) -> object:
+        return None if value is None else labels.cell(r.indicator, round(value, 2))
+
     rows = [
         (
             r.target,
             r.indicator,
             r.scope,
             _goal(r),
-            None if r.actual is None else round(r.actual, 2),
-            None if r.expected is None else round(r.expected, 2),
+            figure(r, r.actual),
+            figure(r, r.expected),
             r.coverage,
             target_status_label(r.status),
             target_note(r),

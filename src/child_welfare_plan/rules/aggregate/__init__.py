@@ -51,6 +51,7 @@ from child_welfare_plan.model.units import Level
 from child_welfare_plan.rules.aggregate.engine import Engine
 from child_welfare_plan.rules.aggregate.results import (
     AGGREGATE_COLUMNS,
+    AggregateLabels,
     AggregateResult,
     AggregateRow,
     AggregateValue,
@@ -61,6 +62,7 @@ from child_welfare_plan.rules.aggregate.values import DataValueSet
 __all__ = [
     "AGGREGATE_COLUMNS",
     "BOOLEAN_WORDS",
+    "AggregateLabels",
     "AggregateResult",
     "AggregateRow",
     "AggregateValue",

@@ -3,7 +3,7 @@ them with the findings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -15,7 +15,14 @@ from child_welfare_plan.presentation import Presentable, presenter
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AGGREGATE_COLUMNS", "AggregateResult", "AggregateRow", "AggregateValue", "number"]
+__all__ = [
+    "AGGREGATE_COLUMNS",
+    "AggregateLabels",
+    "AggregateResult",
+    "AggregateRow",
+    "AggregateValue",
+    "number",
+]
 
 
 class AggregateRow(NamedTuple):
@@ -88,6 +95,16 @@ class AggregateValue:
         return out
 
 
+class AggregateLabels(NamedTuple):
+    """The words :meth:`AggregateResult.to_dict` writes beside the codes a person reads:
+    each unit's ``name`` and each indicator's ``(indicator_name, indicator_unit)``, looked up
+    by code (a mapping may compute an entry on its first lookup, so that a national roll-up
+    looks each distinct code up once)."""
+
+    units: Mapping[str, str | None]
+    indicators: Mapping[str, tuple[str, str]]
+
+
 @attrs.frozen
 class AggregateResult(Presentable):
     """What :func:`aggregate` returns: the rolled-up values and every finding.
@@ -147,11 +164,19 @@ class AggregateResult(Presentable):
         """True when an error-level finding remains."""
         return has_errors(self.findings)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, labels: AggregateLabels | None = None) -> dict[str, Any]:
         """The JSON of ``cwp aggregate`` (design §7): ``{"plan", "values", "findings"}``;
         each value has the keys of design §7 with ``reported``, ``expected`` and ``reason``,
         a ratio or share adds ``numerator`` and ``denominator``, a boolean ``share``; every
-        value ends with ``estimated``."""
+        value ends with ``estimated``. With ``labels``, each value also has the unit's
+        ``name`` after ``unit``, and ``indicator_name`` and ``indicator_unit`` after
+        ``indicator``."""
+        if labels is not None:
+            return {
+                "plan": self.plan,
+                "values": self._labelled(labels),
+                "findings": [f.to_dict() for f in self.findings],
+            }
         computed, booleans = self.computed, self.booleans
         out: list[dict[str, Any]] = []
         append = out.append
@@ -217,6 +242,80 @@ class AggregateResult(Presentable):
             "values": out,
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    def _labelled(self, labels: AggregateLabels) -> list[dict[str, Any]]:
+        """The values of :meth:`to_dict` with their labels (the same dict displays, for
+        the same speed, with three keys more)."""
+        computed, booleans = self.computed, self.booleans
+        names, indicators = labels
+        out: list[dict[str, Any]] = []
+        append = out.append
+        for u, lv, p, ind, key, v, cov, full, n, n_exp, why, num, den, share, est in self.rows:
+            words = indicators[ind]
+            if ind in computed:
+                append(
+                    {
+                        "unit": u,
+                        "name": names[u],
+                        "level": lv,
+                        "period": p,
+                        "indicator": ind,
+                        "indicator_name": words[0],
+                        "indicator_unit": words[1],
+                        "disaggregation": key,
+                        "value": v,
+                        "coverage": cov,
+                        "complete": full,
+                        "reported": n,
+                        "expected": n_exp,
+                        "reason": why,
+                        "numerator": num,
+                        "denominator": den,
+                        "estimated": est,
+                    }
+                )
+            elif ind in booleans:
+                append(
+                    {
+                        "unit": u,
+                        "name": names[u],
+                        "level": lv,
+                        "period": p,
+                        "indicator": ind,
+                        "indicator_name": words[0],
+                        "indicator_unit": words[1],
+                        "disaggregation": key,
+                        "value": v,
+                        "coverage": cov,
+                        "complete": full,
+                        "reported": n,
+                        "expected": n_exp,
+                        "reason": why,
+                        "share": share,
+                        "estimated": est,
+                    }
+                )
+            else:
+                append(
+                    {
+                        "unit": u,
+                        "name": names[u],
+                        "level": lv,
+                        "period": p,
+                        "indicator": ind,
+                        "indicator_name": words[0],
+                        "indicator_unit": words[1],
+                        "disaggregation": key,
+                        "value": v,
+                        "coverage": cov,
+                        "complete": full,
+                        "reported": n,
+                        "expected": n_exp,
+                        "reason": why,
+                        "estimated": est,
+                    }
+                )
+        return out
 
     def to_pandas(self) -> pd.DataFrame:
         """The values as a pandas DataFrame, one row per value (needs pandas)."""

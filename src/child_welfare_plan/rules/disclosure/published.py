@@ -20,7 +20,7 @@ import attrs
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.model.plan import ObligationKind, Plan
 from child_welfare_plan.presentation import Presentable, presenter
-from child_welfare_plan.rules.aggregate import AggregateResult, AggregateRow
+from child_welfare_plan.rules.aggregate import AggregateLabels, AggregateResult, AggregateRow
 from child_welfare_plan.rules.disclosure.figures import PublicFigures
 from child_welfare_plan.rules.timeliness import TimelinessResult
 
@@ -84,9 +84,11 @@ class PublicAggregate(Presentable):
         """True when an error-level finding remains."""
         return has_errors(self.findings)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, labels: AggregateLabels | None = None) -> dict[str, Any]:
         """The JSON of ``cwp aggregate --audience public``: design §7's keys, every value
-        with ``withheld``, and ``audience`` and ``k`` beside ``plan``."""
+        with ``withheld`` (and with ``labels``, the words of
+        :meth:`~child_welfare_plan.rules.aggregate.AggregateResult.to_dict`), and
+        ``audience`` and ``k`` beside ``plan``."""
         inner = AggregateResult(
             self.result.plan,
             self.rows,
@@ -95,7 +97,7 @@ class PublicAggregate(Presentable):
             self.result.levels,
             self.result.computed,
             self.result.booleans,
-        ).to_dict()
+        ).to_dict(labels)
         for item, why in zip(inner["values"], self.withheld, strict=True):
             item["withheld"] = why
         return {

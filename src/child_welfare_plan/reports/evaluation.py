@@ -32,6 +32,7 @@ from child_welfare_plan.reports.findings import findings_block
 from child_welfare_plan.reports.labels import (
     IndicatorLabels,
     audience_label,
+    convention_label,
     label_evaluation,
     target_status_label,
 )
@@ -88,13 +89,13 @@ def _summary(evaluation: Evaluation) -> list[str]:
     summary = [
         _(
             "{title} — {plan}. Evaluation as of {as_of}, figures for period {period} "
-            "({convention} convention)."
+            "({convention})."
         ).format(
             title=plan.title,
             plan=plan.id,
             as_of=as_of,
             period=evaluation.period,
-            convention=plan.period_convention,
+            convention=convention_label(str(plan.period_convention)),
         ),
         _("Audience: {audience}.").format(audience=audience_label(evaluation.audience))
         + " "

@@ -32,6 +32,7 @@ __all__ = [
     "aggregate_labels",
     "audience_label",
     "convention_label",
+    "deadline_rule_label",
     "funding_kind_label",
     "insert_after",
     "label_evaluation",
@@ -183,6 +184,20 @@ def funding_kind_label(kind: str) -> str:
 def convention_label(convention: str) -> str:
     """The words for a period convention (calendar periods, Decree 09/2019 cut-offs)."""
     return _(_CONVENTION[convention]) if convention in _CONVENTION else convention
+
+
+_DEADLINE_RULE = {
+    "before": N_("before a day"),
+    "by": N_("by a day"),
+    "within_days": N_("within days"),
+    "within_hours": N_("within hours"),
+    "promptly": N_("promptly, no time limit"),
+}
+
+
+def deadline_rule_label(kind: str) -> str:
+    """The words for a kind of deadline rule (``before`` → *trước ngày*)."""
+    return _(_DEADLINE_RULE[kind]) if kind in _DEADLINE_RULE else kind
 
 
 def audience_label(audience: str) -> str:

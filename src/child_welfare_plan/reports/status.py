@@ -3,7 +3,7 @@ falls due soon, reports on incidents and reports with no fixed date, and the fin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from child_welfare_plan.i18n import _, current, pgettext
@@ -64,9 +64,13 @@ def _heading_case(word: str) -> str:
     return word[:1].upper() + word[1:] if current() == "vi" else word
 
 
-def rates_block(result: TimelinessResult, *, statuses: bool = True) -> Block:
+def rates_block(
+    result: TimelinessResult, *, statuses: bool = True, titles: Mapping[str, str] | None = None
+) -> Block:
     """The rates per obligation and period: expected, received, on time (and, with
-    ``statuses``, the count of each status), reporting and on-time rates."""
+    ``statuses``, the count of each status), reporting and on-time rates; each obligation
+    by its title in ``titles`` (its code without one)."""
+    titles = titles or {}
     counts = ("late", "overdue", "pending") if statuses else ()
     columns = (
         _("obligation"),
@@ -79,7 +83,7 @@ def rates_block(result: TimelinessResult, *, statuses: bool = True) -> Block:
     rates = (_("reporting rate"), _("on-time rate"))
     rows = [
         (
-            r.obligation,
+            titles.get(r.obligation, r.obligation),
             r.period or "–",
             r.expected,
             r.received,
@@ -165,7 +169,7 @@ def status_report(
 
     late_rows = [
         (
-            i.obligation,
+            titles.get(i.obligation, i.obligation),
             _period(i),
             _name(i),
             i.reporter,
@@ -211,7 +215,7 @@ def status_report(
                     "reports on incidents, one row counts every incident."
                 ),
             ),
-            [rates_block(result)],
+            [rates_block(result, titles=titles)],
             key="Rates",
         )
     )
@@ -238,7 +242,7 @@ def status_report(
                         (
                             _name(i),
                             i.reporter,
-                            i.obligation,
+                            titles.get(i.obligation, i.obligation),
                             _period(i),
                             i.last_on_time_day,
                             i.days_left,

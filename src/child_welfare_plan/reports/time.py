@@ -17,7 +17,11 @@ from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.i18n.formatting import day
 from child_welfare_plan.model.periods import Convention, Period
 from child_welfare_plan.reports.base import Block, Report, Section
-from child_welfare_plan.reports.labels import period_type_label
+from child_welfare_plan.reports.labels import (
+    convention_label,
+    deadline_rule_label,
+    period_type_label,
+)
 
 __all__ = ["deadline_report", "lunar_report", "period_report"]
 
@@ -88,6 +92,7 @@ def deadline_report(text: str, deadline: Deadline) -> Report:
     """A deadline phrase resolved: its rule, named date, last on-time day, whether it rolled
     and why (each day off named), and the instant it ends when it has a time."""
     data = deadline.to_dict()
+    shown = {**data, "rule": deadline_rule_label(str(data["rule"]))}
     lines: list[str] = []
     if deadline.reason is not None:
         lines.append(_("reason: {reason}").format(reason=deadline.reason))
@@ -107,7 +112,7 @@ def deadline_report(text: str, deadline: Deadline) -> Report:
             Section(
                 _("Deadline"),
                 lines,
-                [_row({k: v for k, v in data.items() if k != "reason"})],
+                [_row({k: v for k, v in shown.items() if k != "reason"})],
                 key="Deadline",
             )
         ],
@@ -148,7 +153,11 @@ def lunar_report(solar: date, value: LunarDate) -> Report:
 def period_report(period: Period, convention: Convention | str) -> Report:
     """A period's id, type and dates under a convention."""
     data = period.to_dict()
-    shown = {**data, "type": period_type_label(str(data["type"])), "convention": str(convention)}
+    shown = {
+        **data,
+        "type": period_type_label(str(data["type"])),
+        "convention": convention_label(str(convention)),
+    }
     return Report(
         "period",
         _("Period {period}").format(period=period.id),

@@ -134,13 +134,9 @@ def test_an_instant_written_in_utc_is_the_same_submission() -> None:
     plain = attrs.evolve(
         plan, units=[attrs.evolve(u, valid_from=None, valid_to=None) for u in plan.units]
     )
-    local = Submission(
-        reporter="y-te",
-        obligation="bao-cao-nam",
-        period="2023",
-        received=datetime.fromisoformat("2023-12-01T08:00:00+07:00"),
-    )
-    utc = attrs.evolve(local, received=local.received.astimezone(UTC))
+    moment = datetime.fromisoformat("2023-12-01T08:00:00+07:00")
+    local = Submission(reporter="y-te", obligation="bao-cao-nam", period="2023", received=moment)
+    utc = attrs.evolve(local, received=moment.astimezone(UTC))
     result = engine_status.timeliness(
         plain, [local, utc], as_of=date(2023, 12, 20), engine="duckdb"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from child_welfare_plan.model import AdministrativeUnit, Agency, AgencyKind, Level, UnitKind
 
-__all__ = ["UNITS_CSV", "national_agencies", "national_units"]
+__all__ = ["MINISTRY", "UNITS_CSV", "national_agencies", "national_units"]
 
 _HERE = Path(__file__).resolve().parent
 _NAME = Path("shared") / "data" / "vn_admin_units_2023-04-10.csv"
@@ -79,15 +79,30 @@ def _kind(text: str) -> UnitKind | None:
         return None
 
 
+#: The ministry the national plans name as issuer and recipient. An agency serves a unit of
+#: the plan, and the list has none above the provinces: it is placed in Hà Nội (``01``),
+#: where it sits.
+MINISTRY = Agency(
+    code="bo-ldtbxh",
+    name="Bộ Lao động - Thương binh và Xã hội",
+    unit="01",
+    kind=AgencyKind.OTHER,
+)
+
+
 def national_agencies(units: tuple[AdministrativeUnit, ...]) -> tuple[Agency, ...]:
-    """The People's Committee of every commune: ``ubnd-<commune code>``."""
-    return tuple(
-        Agency(
-            code=f"ubnd-{u.code}",
-            name=f"Ủy ban nhân dân {u.name}",
-            unit=u.code,
-            kind=AgencyKind.PEOPLES_COMMITTEE,
-        )
-        for u in units
-        if u.level is Level.COMMUNE
+    """The ministry (:data:`MINISTRY`, issuer and recipient of the national plans), then the
+    People's Committee of every commune: ``ubnd-<commune code>``."""
+    return (
+        MINISTRY,
+        *(
+            Agency(
+                code=f"ubnd-{u.code}",
+                name=f"Ủy ban nhân dân {u.name}",
+                unit=u.code,
+                kind=AgencyKind.PEOPLES_COMMITTEE,
+            )
+            for u in units
+            if u.level is Level.COMMUNE
+        ),
     )

@@ -30,9 +30,13 @@ It reports the median wall time and the peak resident memory of each (from
 ``resource.getrusage(RUSAGE_CHILDREN)`` in a one-child wrapper process), checks that both
 classify every report the same way, and times the phases of ``cwp status`` in process.
 
+Each engine of ``cwp status`` (``--engines``, python and duckdb by default) is timed, and
+its output checked: the same statuses as the script's, the same bytes as the first
+engine's.
+
 Run from the repository root::
 
-    .venv/bin/python -m benchmarks.status_national [--runs 5]
+    .venv/bin/python -m benchmarks.status_national [--runs 5] [--engines python,duckdb,dask]
 """
 
 from __future__ import annotations
@@ -235,11 +239,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=5, help="runs of each side (default 5)")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument(
+        "--engines",
+        default="python,duckdb",
+        help="engines of cwp status to time, comma-separated (default python,duckdb; dask "
+        "starts a local cluster in every run)",
+    )
     parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phases_of is not None:  # one fresh process: print the phases as JSON
         print(json.dumps(_phases(args.phases_of / "plan.json", args.phases_of / "submissions.csv")))
         return 0
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     with tempfile.TemporaryDirectory(prefix="cwp-status-") as temp:
         directory = args.keep or Path(temp)
         directory.mkdir(parents=True, exist_ok=True)
@@ -261,26 +272,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"rows, {size:.1f} MiB of CSV; as of {AS_OF.isoformat()}",
             flush=True,
         )
-        outputs = {"cwp status": directory / "cwp.json", "pandas script": directory / "pd.json"}
+        outputs = {f"cwp status --engine {e}": directory / f"cwp-{e}.json" for e in engines}
         commands = {
-            "cwp status": [
+            name: [
                 str(CWP), "status", str(plan_path), "--submissions", str(submissions),
-                "--as-of", AS_OF.isoformat(), "--format", "json", "--output",
-                str(outputs["cwp status"]),
-            ],
-            "pandas script": [
-                sys.executable, str(script), str(submissions), str(UNITS_CSV), str(lasts),
-                AS_OF.isoformat(), str(outputs["pandas script"]),
-            ],
+                "--as-of", AS_OF.isoformat(), "--format", "json", "--output", str(out),
+                "--engine", name.rsplit(" ", 1)[1],
+            ]
+            for name, out in outputs.items()
         }  # fmt: skip
+        outputs["pandas script"] = directory / "pd.json"
+        commands["pandas script"] = [
+            sys.executable, str(script), str(submissions), str(UNITS_CSV), str(lasts),
+            AS_OF.isoformat(), str(outputs["pandas script"]),
+        ]  # fmt: skip
+        for name, command in commands.items():
+            print(f"{name}: {' '.join(command)}", flush=True)
         results = alternate(commands, args.runs)
-        same = _statuses(outputs["cwp status"]) == _statuses(outputs["pandas script"])
         print_table(results)
-        ratio = statistics.median(r[0] for r in results["cwp status"]) / statistics.median(
-            r[0] for r in results["pandas script"]
-        )
-        print(f"\ncwp / pandas: {ratio:.2f}×; same statuses and day counts: {same}")
-        print("\nPhases of cwp status, in process (one run):")
+        pandas = statistics.median(r[0] for r in results["pandas script"])
+        expected = _statuses(outputs["pandas script"])
+        reference = outputs[f"cwp status --engine {engines[0]}"].read_bytes()
+        print()
+        for name in outputs:
+            if name == "pandas script":
+                continue
+            ratio = statistics.median(r[0] for r in results[name]) / pandas
+            same = _statuses(outputs[name]) == expected
+            identical = outputs[name].read_bytes() == reference
+            print(
+                f"{name} / pandas: {ratio:.2f}×; same statuses and day counts: {same}; "
+                f"same bytes as --engine {engines[0]}: {identical}"
+            )
+        print(f"\nPhases of cwp status --engine {engines[0]}, in process (one run):")
         phases = json.loads(
             subprocess.run(
                 [sys.executable, "-m", "benchmarks.status_national", "--phases-of", str(directory)],
@@ -292,7 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for name, seconds in phases:
             print(f"  {name:<28} {seconds:6.2f} s")
-        rest = statistics.median(r[0] for r in results["cwp status"]) - sum(s for _, s in phases)
+        first = results[f"cwp status --engine {engines[0]}"]
+        rest = statistics.median(r[0] for r in first) - sum(s for _, s in phases)
         print(f"  {'start-up and imports (rest)':<28} {rest:6.2f} s")
     return 0
 

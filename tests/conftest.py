@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -148,3 +149,19 @@ def install() -> Iterator[Callable[..., Host]]:
 
     yield make
     reset_host(None)
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    """A real local Dask cluster: two worker processes, one thread each (the Dask engine's
+    tests run on it; the engine uses the current client)."""
+    distributed = pytest.importorskip("distributed")
+    local = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    client = distributed.Client(local)
+    try:
+        yield client
+    finally:
+        client.close()
+        local.close()

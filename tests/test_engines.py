@@ -7,7 +7,6 @@ import gc
 import io
 import json
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -247,21 +246,6 @@ def test_parquet_reads_as_the_same_rows_on_every_engine(text: str, tmp_path: Pat
     path = tmp_path / "values.parquet"
     pq.write_table(table, path)
     assert _answer(path, "duckdb") == _answer(path, "python")
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Any]:
-    """A real local Dask cluster: two worker processes, one thread each."""
-    distributed = pytest.importorskip("distributed")
-    local = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
-    client = distributed.Client(local)
-    try:
-        yield client
-    finally:
-        client.close()
-        local.close()
 
 
 @settings(

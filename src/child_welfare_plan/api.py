@@ -16,6 +16,8 @@ from os import PathLike
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.catalogs.units import national_register
+from child_welfare_plan.engines import choose
+from child_welfare_plan.engines.status import timeliness as _engine_timeliness
 from child_welfare_plan.engines.values import aggregate_file as _aggregate_file
 from child_welfare_plan.engines.values import load_data_values as _load_data_values
 from child_welfare_plan.i18n import language
@@ -38,7 +40,6 @@ from child_welfare_plan.rules import aggregate as _aggregate
 from child_welfare_plan.rules import evaluate as _evaluate
 from child_welfare_plan.rules import remap as _remap
 from child_welfare_plan.rules import schedule as _schedule
-from child_welfare_plan.rules import timeliness as _timeliness
 from child_welfare_plan.rules import validate as _validate
 from child_welfare_plan.rules.aggregate import AggregateResult, DataValueSet
 from child_welfare_plan.rules.evaluate import Evaluation
@@ -197,11 +198,20 @@ def timeliness(
     as_of: date,
     calendar: WorkingCalendar | None = None,
     incidents: Sequence[Incident] | None = None,
+    engine: str = "auto",
 ) -> TimelinessResult:
     """:func:`child_welfare_plan.rules.timeliness.timeliness` with the working days of the
-    plan's area (the national calendar and the installed plugins' local adjustments)."""
-    return _timeliness.timeliness(
-        plan, submissions, as_of=as_of, calendar=_calendar(plan, calendar), incidents=incidents
+    plan's area (the national calendar and the installed plugins' local adjustments), judged
+    by ``engine`` (``auto``, ``python``, ``duckdb``, ``dask``: the same result whatever the
+    engine; ``auto`` is ``python`` here, as there is no file to size; see
+    :mod:`child_welfare_plan.engines.status`)."""
+    return _engine_timeliness(
+        plan,
+        submissions,
+        as_of=as_of,
+        calendar=_calendar(plan, calendar),
+        incidents=incidents,
+        engine=choose(engine),
     )
 
 

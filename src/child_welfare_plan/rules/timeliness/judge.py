@@ -70,7 +70,7 @@ References:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -184,6 +184,7 @@ def timeliness(
     as_of: date,
     calendar: WorkingCalendar | None = None,
     incidents: Sequence[Incident] | None = None,
+    judged_elsewhere: Collection[str] = (),
 ) -> TimelinessResult:
     """Judge every report ``plan`` expects, as of ``as_of``.
 
@@ -197,6 +198,10 @@ def timeliness(
         incidents: the incidents that trigger event-triggered reports. None means "not
             given": reports on incidents are then listed as received but not judged (with a
             warning); an empty sequence means there were none.
+        judged_elsewhere: ids of obligations a columnar engine judges
+            (:mod:`child_welfare_plan.engines.status`): they get no items, rates or findings
+            here; the submissions still given for them are those it found unmatched or
+            received after ``as_of``.
 
     Returns:
         Items in plan order (obligation, then incident, then reporter), rates per obligation
@@ -235,6 +240,8 @@ def timeliness(
     items: list[StatusItem] = []
     rates: list[Rate] = []
     for ob in plan.obligations:
+        if ob.id in judged_elsewhere:
+            continue
         if ob.id in events and incidents is None:
             unjudged = [k for k in received if k[1] == ob.id]
             if unjudged:

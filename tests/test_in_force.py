@@ -173,3 +173,23 @@ def test_a_body_of_the_same_code_at_another_level_lends_no_dates() -> None:
         plan, year=2025, units=[*plan.units, province], agencies=[*plan.agencies, office]
     )
     assert not [f for f in in_force_findings(plan) if "'ldtbxh'" in f.message]
+
+
+def test_each_agencys_days_are_worked_out_once_however_many_reports_need_it(
+    tu_ky: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national plan has 10,598 reporters and 11,366 units: working an agency's days out
+    again for every report that needs it, scanning every unit each time, took minutes
+    (benchmarks/status_national.py); each agency is now looked at once."""
+    from child_welfare_plan.rules import in_force
+
+    seen: list[str] = []
+    own_span = in_force._Checker._own_span
+
+    def counting(self: in_force._Checker, agency: Agency) -> in_force.Span:
+        seen.append(agency.code)
+        return own_span(self, agency)
+
+    monkeypatch.setattr(in_force._Checker, "_own_span", counting)
+    assert _codes(tu_ky) == []
+    assert seen and len(seen) == len(set(seen)) <= len(tu_ky.agencies)

@@ -135,6 +135,12 @@ class _Checker:
                 _either(self.units[unit.code], span) if unit.code in self.units else span
             )
         self.reported: set[str] = set()
+        # Units by code and agency spans, each found once: a national plan has 10,000
+        # reporters and 11,000 units, and scanning the units for each reporter was quadratic.
+        self.units_by_code: dict[str, list[AdministrativeUnit]] = {}
+        for unit in plan.units:
+            self.units_by_code.setdefault(unit.code, []).append(unit)
+        self.spans: dict[str, Span | None] = {}
 
     def add(self, code: str, message: str, path: str) -> None:
         self.findings.append(
@@ -170,18 +176,22 @@ class _Checker:
 
     def agency_span(self, code: str) -> Span | None:
         """The days an agency exists (it and its unit); None when the plan lacks it."""
+        if code in self.spans:
+            return self.spans[code]
         if not self.plan.has_agency(code):
-            return None
-        agency = self.plan.agency(code)
-        unit = self.units.get(agency.unit, (None, None))
-        return _both(self._own_span(agency), unit)
+            span = None
+        else:
+            agency = self.plan.agency(code)
+            span = _both(self._own_span(agency), self.units.get(agency.unit, (None, None)))
+        self.spans[code] = span
+        return span
 
     def _own_span(self, agency: Agency) -> Span:
         """The agency's validity: its own, else open from the start and ending when the
         national list's body with its code at its unit's level ends."""
         if agency.valid_from is not None or agency.valid_to is not None:
             return (agency.valid_from, agency.valid_to)
-        units = [u for u in self.plan.units if u.code == agency.unit]
+        units = self.units_by_code.get(agency.unit, [])
         for role in agency_roles():
             if role.kind is agency.kind and any(
                 u.level is role.level and role.code_for(u) == agency.code for u in units

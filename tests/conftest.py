@@ -148,3 +148,10 @@ def install() -> Iterator[Callable[..., Host]]:
 
     yield make
     reset_host(None)
+
+
+@pytest.fixture
+def in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cwp`` speaks English (``CWP_LANG=en``): for tests of the English wording of its
+    messages; Vietnamese is the default (tests/test_cli_language.py)."""
+    monkeypatch.setenv("CWP_LANG", "en")

@@ -165,3 +165,10 @@ def cluster() -> Iterator[Any]:
     finally:
         client.close()
         local.close()
+
+
+@pytest.fixture
+def in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cwp`` speaks English (``CWP_LANG=en``): for tests of the English wording of its
+    messages; Vietnamese is the default (tests/test_cli_language.py)."""
+    monkeypatch.setenv("CWP_LANG", "en")

@@ -165,6 +165,7 @@ def test_a_plan_file_may_stand_for_the_plan(
         (["--period", "2023X1"], "cannot read period id"),
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_bad_usage_or_unreadable_input_exits_2(
     host: Host, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:

@@ -80,6 +80,7 @@ def test_validate_a_plan_file_with_errors_exits_1_and_names_file_and_path(
     assert finding["message"] == 'unknown agency "y-te2"'
 
 
+@pytest.mark.usefixtures("in_english")
 def test_unknown_plan_is_one_line_on_stderr_and_exit_2(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -151,6 +152,7 @@ def test_deadline_that_sets_no_time_limit_is_refused_with_the_reason(
     assert code == 2 and "sets no time limit" in err
 
 
+@pytest.mark.usefixtures("in_english")
 def test_lunar_both_ways(host: Host, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lunar", "2023-09-29", "--format", "json")
     assert json.loads(out) == {
@@ -217,6 +219,7 @@ def test_a_failed_render_leaves_the_old_file(
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_plugin_failures_are_warned_on_stderr(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -237,6 +240,7 @@ def test_plugin_failures_are_warned_on_stderr(
 
 
 @pytest.mark.parametrize("bad", ["foo", "2023-02-30", "31/02/2023"])
+@pytest.mark.usefixtures("in_english")
 def test_a_bad_solar_date_is_one_line_and_exit_2(
     host: Host, capsys: pytest.CaptureFixture[str], bad: str
 ) -> None:

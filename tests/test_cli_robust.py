@@ -66,6 +66,7 @@ def test_a_broken_pipe_ends_quietly_with_the_commands_status() -> None:
     assert err == ""
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_closed_standard_output_is_one_line_and_exit_2() -> None:
     """`cwp plans >&-` used to end in an AttributeError traceback."""
     done = subprocess.run(
@@ -80,6 +81,7 @@ def test_a_closed_standard_output_is_one_line_and_exit_2() -> None:
     assert done.stderr == "cwp: error: cannot write the output: standard output is closed\n"
 
 
+@pytest.mark.usefixtures("in_english")
 def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(
     host: Host, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,6 +116,7 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(
         ["deadline", "trong vòng 05 ngày kể từ ngày 01/6/2023", "--anchor", "9999-12-31"],
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_dates_and_day_counts_beyond_the_supported_range_are_usage_errors(
     host: Host, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
@@ -123,6 +126,7 @@ def test_dates_and_day_counts_beyond_the_supported_range_are_usage_errors(
     assert "outside the supported dates" in err or "number of days from 0 to" in err
 
 
+@pytest.mark.usefixtures("in_english")
 def test_an_anchor_with_an_absolute_deadline_is_a_usage_error(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,6 +149,7 @@ def test_an_anchor_with_an_absolute_deadline_is_a_usage_error(
         ["period", BIG],
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_numbers_of_5000_digits_are_one_short_line_and_exit_2(
     host: Host, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
@@ -167,6 +172,7 @@ def test_a_lunar_date_written_year_first_is_read(
 
 
 @pytest.mark.parametrize("name", ["eval.pdf", "eval.htm", "eval.docx.bak"])
+@pytest.mark.usefixtures("in_english")
 def test_an_output_suffix_no_format_writes_is_an_error_listing_the_known_ones(
     host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
 ) -> None:
@@ -275,6 +281,7 @@ def test_ics_says_the_plans_errors_on_stderr(
         ["aggregate", "--data", "{dir}/values.csv"],
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_an_invalid_plan_file_exits_1_everywhere_and_names_the_file_once(
     host: Host, capsys: pytest.CaptureFixture[str], bad_plan: Path, command: list[str]
 ) -> None:
@@ -383,6 +390,7 @@ def test_a_header_only_submissions_file_is_an_empty_log(
     ("content", "code"),
     [(b"", "empty-file"), (b"\xff\xfe\x00garbage", "not-utf8"), (b"a,b\n1,2\n", "missing-column")],
 )
+@pytest.mark.usefixtures("in_english")
 def test_an_input_that_is_not_a_table_of_its_kind_exits_2_and_judges_nothing(
     host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, code: str
 ) -> None:

@@ -147,6 +147,7 @@ def test_bom_is_written_for_excel_and_pandas_reads_it(
     assert "Ủy ban nhân dân xã Đại Sơn" in set(frame["reporter_name"])
 
 
+@pytest.mark.usefixtures("in_english")
 def test_unknown_table_and_misplaced_options_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -363,6 +363,7 @@ def test_a_calendar_plan_exports_without_a_warning() -> None:
         dhis2_formats()[0].render(_report(VALUES, calendar))
 
 
+@pytest.mark.usefixtures("in_english")
 def test_the_command_line_warns_of_the_nd09_convention(
     host: Host, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -383,6 +384,7 @@ def test_the_command_line_warns_of_the_nd09_convention(
     assert "values" in json.loads(plain.read_text(encoding="utf-8"))
 
 
+@pytest.mark.usefixtures("in_english")
 def test_only_aggregates_render_as_dataValueSets(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -295,6 +295,7 @@ def test_cwp_template_writes_the_form_and_says_so(
         (["--unit", "11074", "--period", "20233", "-o", "f.xlsx"], "period"),
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_cwp_template_refuses_bad_arguments(
     tmp_path: Path,
     forms_host: Host,

@@ -70,6 +70,7 @@ def test_the_text_shows_the_whole_history_of_the_code(
     assert "split: 11113 Xã Tân Kỳ, share unknown" in " ".join(out.split())  # wrapped at 100
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_day_when_the_code_named_no_unit_is_exit_2_saying_when_it_did(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -132,6 +133,7 @@ def test_aggregate_as_of_the_reform_refuses_the_splits_until_weights_are_given(
     assert code == 0 and "ước tính" in out
 
 
+@pytest.mark.usefixtures("in_english")
 def test_weights_without_a_day_or_a_file_are_usage_errors(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

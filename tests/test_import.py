@@ -35,7 +35,8 @@ def test_lazy_names_resolve() -> None:
 
 def test_cwp_help_loads_only_the_command_line() -> None:
     """``cwp --help`` lists the commands without loading the plugin host, the formats or
-    the rules (each command's module loads when that command runs)."""
+    the rules (each command's module loads when that command runs); it speaks Vietnamese
+    from the message catalogs (the standard library's gettext), without Babel."""
     loaded = _modules_after(
         "import contextlib, io\n"
         "from child_welfare_plan.cli import main\n"
@@ -46,9 +47,13 @@ def test_cwp_help_loads_only_the_command_line() -> None:
     assert ours <= {
         "child_welfare_plan",
         "child_welfare_plan.cli",
+        "child_welfare_plan.cli.language",
+        "child_welfare_plan.errors",
+        "child_welfare_plan.i18n",
+        "child_welfare_plan.i18n.localized",
         "child_welfare_plan.presentation",
     }
-    for heavy in ("pluggy", "cattrs", "holidays", "tabulate", "attrs", "dateutil"):
+    for heavy in ("pluggy", "cattrs", "holidays", "tabulate", "attrs", "dateutil", "babel"):
         assert heavy not in loaded, f"cwp --help loaded {heavy}"
 
 

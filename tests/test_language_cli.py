@@ -67,7 +67,8 @@ def test_cwp_lang_chooses_the_language_and_the_flag_wins(
     monkeypatch.setenv(LANG_VARIABLE, "klingon")
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == ""
-    assert err.startswith("cwp: error: unknown language") and LANG_VARIABLE in err
+    # The language it names is unknown: cwp says so in Vietnamese, the default.
+    assert err.startswith("cwp: lỗi: không rõ ngôn ngữ 'klingon'") and LANG_VARIABLE in err
 
 
 def test_evaluate_reads_in_vietnamese_with_vietnamese_numbers_and_dates(

@@ -97,7 +97,7 @@ def test_a_translation_that_does_not_fit_its_arguments_falls_back_to_english(
         def gettext(self, text: str) -> str:
             return "{missing} sai"
 
-    monkeypatch.setattr("child_welfare_plan.i18n.localized.translations", lambda lang: Broken())
+    monkeypatch.setattr("child_welfare_plan.i18n.translations", lambda lang: Broken())
     message = Message("{n} rows", n=3)
     assert message.localized("vi") == "3 rows"
 

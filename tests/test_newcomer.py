@@ -27,6 +27,7 @@ def test_the_catalog_can_be_asked_for_twice() -> None:
     assert out.split() == ["True", "True"]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_ics_without_icalendar_says_which_extra_to_install(
     host: Host, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -60,6 +60,7 @@ def test_an_existing_file_keeps_its_mode(tmp_path: Path) -> None:
 
 
 @POSIX
+@pytest.mark.usefixtures("in_english")
 def test_a_read_only_file_is_refused_and_left_alone(
     tmp_path: Path, host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -129,6 +130,7 @@ def test_the_null_device_is_written_through_not_replaced() -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.usefixtures("in_english")
 def test_a_full_device_says_no_space_and_exits_2(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -237,6 +239,7 @@ def _interrupted(tmp_path: Path, signal_name: str, kind: str) -> subprocess.Comp
     ("signal_name", "status", "line"),
     [("SIGINT", 130, "cwp: interrupted\n"), ("SIGTERM", 143, "cwp: terminated\n")],
 )
+@pytest.mark.usefixtures("in_english")
 def test_ctrl_c_and_sigterm_leave_the_old_file_and_no_temporary_one(
     tmp_path: Path, signal_name: str, status: int, line: str, kind: str
 ) -> None:

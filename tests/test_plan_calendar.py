@@ -200,6 +200,7 @@ def test_ics_uids_are_stable_across_exports() -> None:
     ]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_cli_calendar_formats(
     host: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -67,6 +67,7 @@ def source(read: Callable[[Path], Any], stream: Callable[[Path], Any] | None = N
     ],
 )
 @pytest.mark.parametrize("argv", [STATUS, AGGREGATE])
+@pytest.mark.usefixtures("in_english")
 def test_a_data_source_answering_wrongly_is_named_and_exits_2(
     capsys: pytest.CaptureFixture[str], answer: Callable[[Path], Any], said: str, argv: list[str]
 ) -> None:
@@ -91,6 +92,7 @@ def test_a_stream_of_junk_rows_is_named(capsys: pytest.CaptureFixture[str]) -> N
     assert "gave the row 'not a row', not a list of cells" in err
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_format_whose_render_raises_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     def render(report: Report) -> str:
         raise RuntimeError("boom")
@@ -126,6 +128,7 @@ def test_a_format_that_exits_is_named(capsys: pytest.CaptureFixture[str]) -> Non
         ("register_plans", lambda: [PlanSource("/nonexistent/plan.toml")], "cannot read"),
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_a_hook_answering_wrongly_is_a_warning_naming_the_plugin_and_the_rest_works(
     capsys: pytest.CaptureFixture[str], hook: str, answer: Callable[[], Any], said: str
 ) -> None:
@@ -138,6 +141,7 @@ def test_a_hook_answering_wrongly_is_a_warning_naming_the_plugin_and_the_rest_wo
     assert said in err
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_plugin_that_exits_on_import_is_named_and_cwp_goes_on(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

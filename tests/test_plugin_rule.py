@@ -195,6 +195,7 @@ def test_a_plugins_text_format_overrides_the_built_in_one(
     assert err == ""
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_plugins_csv_source_overrides_the_built_in_reader(
     install: Callable[..., Host], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -261,6 +262,7 @@ def test_installed_plugins_are_ordered_by_distribution_name_not_entry_point_name
 # (c) one plan id from two packs: refused for both -----------------------------------------
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_plan_id_two_packs_register_is_refused_for_both(
     install: Callable[..., Host], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -374,6 +376,7 @@ def test_every_command_is_tried() -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 @pytest.mark.parametrize("command", list(COMMAND_LINES))
+@pytest.mark.usefixtures("in_english")
 def test_every_command_runs_beside_the_clashing_packs(
     install: Callable[..., Host],
     capsys: pytest.CaptureFixture[str],
@@ -458,6 +461,7 @@ def test_a_plugin_answering_with_the_wrong_type_is_named_and_left_out(broken: Ho
 
 
 @pytest.mark.parametrize("command", list(COMMAND_LINES))
+@pytest.mark.usefixtures("in_english")
 def test_every_command_runs_beside_a_broken_plugin(
     broken: Host, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
 ) -> None:
@@ -503,6 +507,7 @@ def test_a_failure_is_recorded_once_however_often_the_host_is_asked(broken: Host
     ]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_one_command_prints_each_warning_once(
     install: Callable[..., Host], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -539,6 +544,7 @@ class FailingAccepts:
 
 
 @pytest.mark.parametrize("command", ["status", "aggregate", "evaluate"])
+@pytest.mark.usefixtures("in_english")
 def test_a_plugins_reader_that_raises_is_named_not_a_traceback(
     install: Callable[..., Host], capsys: pytest.CaptureFixture[str], command: str
 ) -> None:

@@ -99,6 +99,7 @@ def test_letters_are_grouped_by_reporter_and_named_uniquely() -> None:
         (["-o", "FILE"], "is a file; expected a directory"),
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_bad_output_exits_2(
     extra: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -109,6 +110,7 @@ def test_bad_output_exits_2(
     assert code == 2 and message in err and len(err.splitlines()) == 1
 
 
+@pytest.mark.usefixtures("in_english")
 def test_without_the_office_extra_nothing_is_written(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -179,6 +179,7 @@ def test_a_file_that_is_not_utf8_exits_2_and_judges_nobody(
     assert err.count("\n") == 1
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_missing_submissions_file_exits_2(
     files: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -125,10 +125,8 @@ PENDING = frozenset(
     {
         "calendars",
         "catalogs",
-        "cli",
         "engines",
         "formats",
-        "i18n",
         "io",
         "model",
         "plugins",

@@ -192,6 +192,7 @@ def test_the_workbook_opens_in_libreoffice(tmp_path: Path) -> None:
     assert text.splitlines()[0].split(",")[0] == first["A1"].value
 
 
+@pytest.mark.usefixtures("in_english")
 def test_without_the_office_extra_the_error_names_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,27 +23,30 @@ from pathlib import Path
 from types import ModuleType
 
 from child_welfare_plan import __version__
+from child_welfare_plan.cli.language import speaking, spoken
+from child_welfare_plan.i18n import N_, _
 
 __all__ = ["COMMANDS", "Terminated", "build_parser", "main", "say"]
 
 COMMANDS: dict[str, str] = {
-    "plans": "list installed plans",
-    "show": "show a plan section by section",
-    "validate": "check a plan and list its findings",
-    "calendar": "events and deadlines of a plan in date order (--format ics)",
-    "status": "who reported on time, who was late, who is overdue, and rates",
-    "aggregate": "roll reported values up the unit tree and over time",
-    "evaluate": "the consolidated evaluation: timeliness, figures, targets",
-    "remind": "write a reminder letter (docx) to every overdue reporter",
-    "template": "write a blank form (.xlsx) for a unit and period to fill in",
-    "units": "administrative units over time: a code's history, or a search by name",
-    "new-pack": "scaffold an installable pack (plan, demo data, test) for any unit",
-    "deadline": "read a Vietnamese deadline phrase",
-    "lunar": "convert between solar and Vietnamese lunar dates",
-    "period": "show a period's dates",
+    "plans": N_("list installed plans"),
+    "show": N_("show a plan section by section"),
+    "validate": N_("check a plan and list its findings"),
+    "calendar": N_("events and deadlines of a plan in date order (--format ics)"),
+    "status": N_("who reported on time, who was late, who is overdue, and rates"),
+    "aggregate": N_("roll reported values up the unit tree and over time"),
+    "evaluate": N_("the consolidated evaluation: timeliness, figures, targets"),
+    "remind": N_("write a reminder letter (docx) to every overdue reporter"),
+    "template": N_("write a blank form (.xlsx) for a unit and period to fill in"),
+    "units": N_("administrative units over time: a code's history, or a search by name"),
+    "new-pack": N_("scaffold an installable pack (plan, demo data, test) for any unit"),
+    "deadline": N_("read a Vietnamese deadline phrase"),
+    "lunar": N_("convert between solar and Vietnamese lunar dates"),
+    "period": N_("show a period's dates"),
 }
-"""Every command, in the order ``cwp --help`` lists them, with its one-line help; the
-command ``NAME`` is the module ``child_welfare_plan.cli.NAME`` (``-`` written ``_``)."""
+"""Every command, in the order ``cwp --help`` lists them, with its one-line help (English,
+translated when the help is shown); the command ``NAME`` is the module
+``child_welfare_plan.cli.NAME`` (``-`` written ``_``)."""
 
 
 def command_module(name: str) -> ModuleType:
@@ -58,38 +61,51 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--format",
         "-f",
         default=None,
-        help="output format: text (default), json, markdown, csv, html, xlsx, docx, or a plugin's",
+        help=_(
+            "output format: text (default), json, markdown, csv, html, xlsx, docx, or a plugin's"
+        ),
     )
-    parser.add_argument("--output", "-o", type=Path, help="write to FILE (atomically)")
+    parser.add_argument("--output", "-o", type=Path, help=_("write to FILE (atomically)"))
     parser.add_argument(
         "--lang",
         choices=("vi", "en"),
         default=None,
-        help="language of the words, numbers and dates people read: vi (default) or en; "
-        "default from the environment variable CWP_LANG (JSON and CSV are the same in both)",
+        help=_(
+            "language of the words, numbers and dates people read: vi (default) or en; "
+            "default from the environment variable CWP_LANG (JSON and CSV are the same in both)"
+        ),
     )
     parser.add_argument(
         "--table",
         metavar="NAME",
-        help="csv: the table to write (items, rates, values, indicators, targets, "
-        "findings...; default: the command's main table)",
+        help=_(
+            "csv: the table to write (items, rates, values, indicators, targets, "
+            "findings...; default: the command's main table)"
+        ),
     )
     parser.add_argument(
-        "--bom", action="store_true", help="csv: start with a UTF-8 byte order mark (for Excel)"
+        "--bom", action="store_true", help=_("csv: start with a UTF-8 byte order mark (for Excel)")
     )
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser of ``cwp``; only ``command``'s arguments are set up (every one
-    when None)."""
+    """The argument parser of ``cwp`` in the current language; only ``command``'s arguments
+    are set up (every one when None). argparse's own words ("usage:", its errors) follow
+    the language inside :func:`~child_welfare_plan.cli.language.speaking`, as in
+    :func:`main`."""
     parser = argparse.ArgumentParser(
         prog="cwp",
-        description="Vietnamese child-welfare work plans as data: deadlines, reports, figures.",
+        description=_("Vietnamese child-welfare work plans as data: deadlines, reports, figures."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version of cwp and exit"),
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, text in COMMANDS.items():
-        p = sub.add_parser(name, help=text, description=text)
+        p = sub.add_parser(name, help=_(text), description=_(text))
         _common(p)
         if command is None or name == command:
             command_module(name).configure(p)
@@ -134,20 +150,22 @@ def say(line: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``cwp``; returns the exit status."""
-    try:
-        with _sigterm_unwinds():
-            argv = list(sys.argv[1:] if argv is None else argv)
-            chosen = _chosen(argv)
-            args = build_parser(chosen if chosen is not None else "").parse_args(argv)
-            # The plugin host and the formats load once a command runs: `cwp --help` needs
-            # neither.
-            from child_welfare_plan.cli.run import execute
+    """Run ``cwp``; returns the exit status. Everything it says — help, usage errors,
+    reports, warnings — is in the language of the command line (:func:`spoken`)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with speaking(spoken(argv)):
+        try:
+            with _sigterm_unwinds():
+                chosen = _chosen(argv)
+                args = build_parser(chosen if chosen is not None else "").parse_args(argv)
+                # The plugin host and the formats load once a command runs: `cwp --help`
+                # needs neither.
+                from child_welfare_plan.cli.run import execute
 
-            return execute(args, command_module(args.command))
-    except KeyboardInterrupt:
-        say("cwp: interrupted")
-        return INTERRUPTED
-    except Terminated:
-        say("cwp: terminated")
-        return TERMINATED
+                return execute(args, command_module(args.command))
+        except KeyboardInterrupt:
+            say(_("cwp: interrupted"))
+            return INTERRUPTED
+        except Terminated:
+            say(_("cwp: terminated"))
+            return TERMINATED

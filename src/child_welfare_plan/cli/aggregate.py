@@ -50,6 +50,8 @@ from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
 from child_welfare_plan.engines import choose, collector_paused
 from child_welfare_plan.engines.progress import terminal_progress
 from child_welfare_plan.engines.values import aggregate_file, load_data_values
+from child_welfare_plan.i18n import N_, _
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.aggregate import aggregate_report
 from child_welfare_plan.reports.base import Report
@@ -58,30 +60,34 @@ from child_welfare_plan.rules.disclosure.figures import public_figures
 from child_welfare_plan.rules.disclosure.published import publish_aggregate
 from child_welfare_plan.rules.remap import aggregate_as_of
 
-HELP = "roll reported values up the unit tree and over time"
+HELP = N_("roll reported values up the unit tree and over time")
 
 
 def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the data, the levels and the periods, the units and the audience."""
-    p.add_argument("plan", help="plan id or a .toml/.json plan file")
+    p.add_argument("plan", help=_("plan id or a .toml/.json plan file"))
     p.add_argument(
         "--data",
         type=Path,
-        help="data values: CSV, JSON, Parquet, .xlsx/.xls/.ods (FILE#Sheet), a filled form, "
-        "or a DHIS2 dataValueSet",
+        help=_(
+            "data values: CSV, JSON, Parquet, .xlsx/.xls/.ods (FILE#Sheet), a filled form, "
+            "or a DHIS2 dataValueSet"
+        ),
     )
-    p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
+    p.add_argument("--demo", action="store_true", help=_("use the pack's synthetic demo data"))
     p.add_argument(
         "--level",
         action="append",
         choices=("province", "district", "commune"),
-        help="level to report (repeat for several; default: the plan's area)",
+        help=_("level to report (repeat for several; default: the plan's area)"),
     )
     p.add_argument(
         "--period",
         action="append",
-        help="period id to report, e.g. 2023 or 2023S1 (repeat for several; default: the "
-        "periods in the data and their years)",
+        help=_(
+            "period id to report, e.g. 2023 or 2023S1 (repeat for several; default: the "
+            "periods in the data and their years)"
+        ),
     )
     add_remap_options(p)
     add_audience(p)
@@ -93,9 +99,11 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     plan = load_plan_arg(args.plan, host)
     if args.audience == "public" and args.units_as_of is not None:
         raise UsageError(
-            "--audience public does not go with --units-as-of: figures carried onto other "
-            "units are estimates the disclosure control cannot protect; publish the figures "
-            "of the units they were reported for"
+            Message(
+                "--audience public does not go with --units-as-of: figures carried onto other "
+                "units are estimates the disclosure control cannot protect; publish the "
+                "figures of the units they were reported for"
+            )
         )
     catalog = host.catalog()
     weights = remap_weights(args, host)
@@ -105,11 +113,13 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         stack.enter_context(collector_paused())
         path: Path | None = args.data
         if args.demo and path is None:
-            _, path, _ = stack.enter_context(host.demo_data(plan.id).files())
+            _submissions, path, _incidents = stack.enter_context(host.demo_data(plan.id).files())
             if path is None:
-                raise UsageError(f"the demo data of plan {plan.id!r} has no data values")
+                raise UsageError(
+                    Message("the demo data of plan {plan!r} has no data values", plan=plan.id)
+                )
         if path is None:
-            raise UsageError("give the data values with --data FILE (or --demo)")
+            raise UsageError(Message("give the data values with --data FILE (or --demo)"))
         require_files(data=path)
         engine = choose(args.engine, [path])
         source = host.data_source_for(path)
@@ -125,7 +135,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             refuse_unreadable(data.findings)
         if args.units_as_of is not None:
             assert data is not None
-            with progress.step("carry onto the units of the day and roll up"):
+            with progress.step(_("carry onto the units of the day and roll up")):
                 remapped = aggregate_as_of(
                     plan,
                     data,
@@ -139,7 +149,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
             result = attrs.evolve(
                 remapped.result, findings=(*own, *weights.findings, *remapped.result.findings)
             )
-            with progress.step("build the report"):
+            with progress.step(_("build the report")):
                 report = aggregate_report(
                     result,
                     remapped.plan,
@@ -149,7 +159,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
                 )
             return report, 1 if result.has_errors() else 0
         if data is not None:
-            with progress.step("roll up over time and the unit tree"):
+            with progress.step(_("roll up over time and the unit tree")):
                 result = aggregate(plan, data, catalog, level=args.level, periods=args.period)
         else:
             result = aggregate_file(
@@ -166,7 +176,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         if own:
             result = attrs.evolve(result, findings=(*own, *result.findings))
         failed = 1 if result.has_errors() else 0
-        with progress.step("build the report"):
+        with progress.step(_("build the report")):
             if data is not None and args.audience == "public":
                 figures = public_figures(plan, data, catalog, k=args.k)
                 report = aggregate_report(

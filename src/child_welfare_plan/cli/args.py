@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from child_welfare_plan.calendars.dates import LOCAL_TIMEZONE, parse_date, parse_received
 from child_welfare_plan.engines import AUTO_BYTES, CHOICES
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n.localized import Message, explain
 from child_welfare_plan.io.spreadsheets import split_sheet
 from child_welfare_plan.io.tables import UNREADABLE_CODES
 from child_welfare_plan.io.weights import SplitWeights, load_split_weights
@@ -71,11 +73,12 @@ class StoppingProblems(CwpError):
         super().__init__(f"{first.location.label()}: {first.text()}" if first else "")
 
     def lines(self) -> list[str]:
-        """One line per finding (at most :attr:`MAX_LINES`), then a count of the rest."""
+        """One line per finding (at most :attr:`MAX_LINES`), then a count of the rest, in
+        the current language."""
         shown = [f"{f.location.label()}: {f.text()}" for f in self.findings[: self.MAX_LINES]]
         rest = len(self.findings) - len(shown)
         if rest > 0:
-            shown.append(f"… and {rest} more")
+            shown.append(Message("… and {rest:,} more", rest=rest).localized())
         return shown
 
 
@@ -90,8 +93,12 @@ def refuse_unreadable(findings: Iterable[Finding]) -> None:
 def _in_range(day: date, text: str) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argparse.ArgumentTypeError(
-            f"{shorten(text, 40)!r} is outside the supported dates "
-            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+            Message(
+                "{text!r} is outside the supported dates ({first} to {last})",
+                text=shorten(text, 40),
+                first=FIRST_DAY,
+                last=LAST_DAY,
+            ).localized()
         )
     return day
 
@@ -101,7 +108,7 @@ def date_arg(text: str) -> date:
     try:
         return _in_range(parse_date(text), text)
     except CwpError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(explain(exc)) from None
 
 
 def moment_arg(text: str) -> date | datetime:
@@ -109,7 +116,7 @@ def moment_arg(text: str) -> date | datetime:
     try:
         moment = parse_received(text)
     except CwpError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(explain(exc)) from None
     day = moment.date() if isinstance(moment, datetime) else moment
     _in_range(day, text)
     return moment
@@ -120,7 +127,11 @@ def days_arg(text: str) -> int:
     value = text.strip()
     if not (value.isascii() and value.isdigit()) or int(value[:6]) > MAX_DAYS:
         raise argparse.ArgumentTypeError(
-            f"{shorten(text, 40)!r} is not a number of days from 0 to {MAX_DAYS}"
+            Message(
+                "{text!r} is not a number of days from 0 to {most:,}",
+                text=shorten(text, 40),
+                most=MAX_DAYS,
+            ).localized()
         )
     return int(value)
 
@@ -130,9 +141,13 @@ def _threshold(text: str) -> int:
     try:
         k = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            Message("{text!r} is not a whole number", text=shorten(text, 40)).localized()
+        ) from None
     if k < 2:
-        raise argparse.ArgumentTypeError(f"{k} (expected 2 or more: counts 1 to k-1 are withheld)")
+        raise argparse.ArgumentTypeError(
+            Message("{k} (expected 2 or more: counts 1 to k-1 are withheld)", k=k).localized()
+        )
     return k
 
 
@@ -143,15 +158,17 @@ def add_audience(parser: argparse.ArgumentParser, *, threshold: bool = True) -> 
         "--audience",
         choices=("internal", "public"),
         default="internal",
-        help="public protects counts of children (disclosure control, docs/reliability.md)",
+        help=_("public protects counts of children (disclosure control, docs/reliability.md)"),
     )
     if threshold:
         parser.add_argument(
             "-k",
             type=_threshold,
             default=5,
-            help="public: counts from 1 to k-1 are withheld, and no withheld count can be "
-            "narrowed down to an interval less than k wide (default 5)",
+            help=_(
+                "public: counts from 1 to k-1 are withheld, and no withheld count can be "
+                "narrowed down to an interval less than k wide (default 5)"
+            ),
         )
 
 
@@ -165,7 +182,7 @@ def require_files(**paths: Path | None) -> None:
     naming the option."""
     for option, path in paths.items():
         if path is not None and not split_sheet(path)[0].is_file():
-            raise UsageError(f"no {option} file {str(path)!r}")
+            raise UsageError(Message("no {option} file {path!r}", option=option, path=str(path)))
 
 
 def add_remap_options(parser: argparse.ArgumentParser) -> None:
@@ -175,23 +192,27 @@ def add_remap_options(parser: argparse.ArgumentParser) -> None:
         dest="units_as_of",
         type=date_arg,
         metavar="DATE",
-        help="carry the figures onto the units in force on DATE (e.g. 2025-07-01) before "
-        "rolling them up",
+        help=_(
+            "carry the figures onto the units in force on DATE (e.g. 2025-07-01) before "
+            "rolling them up"
+        ),
     )
     parser.add_argument(
         "--split-weights",
         dest="split_weights",
         type=Path,
         metavar="FILE",
-        help="shares of divided units, CSV old_code,new_code,share (with --units-as-of); "
-        "the values they give are marked estimated",
+        help=_(
+            "shares of divided units, CSV old_code,new_code,share (with --units-as-of); "
+            "the values they give are marked estimated"
+        ),
     )
 
 
 def check_remap_args(args: argparse.Namespace) -> None:
     """A usage error for ``--split-weights`` without ``--units-as-of``, or naming no file."""
     if args.split_weights is not None and args.units_as_of is None:
-        raise UsageError("--split-weights needs --units-as-of")
+        raise UsageError(Message("--split-weights needs --units-as-of"))
     require_files(split_weights=args.split_weights)
 
 
@@ -214,8 +235,12 @@ def format_name(args: argparse.Namespace, host: Host) -> str:
         if fmt is None:
             known = ", ".join(sorted({f.suffix for f in host.output_formats().values()}))
             raise UsageError(
-                f"no output format writes {args.output.suffix!r} files (known: {known}); "
-                "name one with --format"
+                Message(
+                    "no output format writes {suffix!r} files (known: {known}); name one "
+                    "with --format",
+                    suffix=args.output.suffix,
+                    known=known,
+                )
             )
         return fmt.name
     return "text"
@@ -227,14 +252,16 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
         "--engine",
         choices=CHOICES,
         default="auto",
-        help="who reads and checks the files: python (the reference), duckdb (columnar, "
-        "the `engines` extra), dask (a cluster, the `distributed` extra); auto (default): "
-        f"python below {AUTO_BYTES // 2**20:,} MiB of input, duckdb above. The output is the "
-        "same whatever the engine",
+        help=_(
+            "who reads and checks the files: python (the reference), duckdb (columnar, "
+            "the `engines` extra), dask (a cluster, the `distributed` extra); auto (default): "
+            "python below {size} MiB of input, duckdb above. The output is the same whatever "
+            "the engine"
+        ).format(size=AUTO_BYTES // 2**20),
     )
     p.add_argument(
         "--quiet",
         "-q",
         action="store_true",
-        help="no progress bar (one is shown on stderr only when it is a terminal)",
+        help=_("no progress bar (one is shown on stderr only when it is a terminal)"),
     )

@@ -13,21 +13,24 @@ from datetime import UTC, datetime
 from child_welfare_plan.cli import say
 from child_welfare_plan.cli.args import date_arg, format_name
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
+from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.model.findings import Severity, has_errors
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.calendar import calendar_report
 from child_welfare_plan.rules.schedule import plan_calendar
 
-HELP = "events and deadlines of a plan in date order (--format ics)"
+HELP = N_("events and deadlines of a plan in date order (--format ics)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The plan, an agency and a span of dates."""
-    parser.add_argument("plan", help="plan id or a .toml/.json plan file")
-    parser.add_argument("--agency", help="only what concerns this agency code")
-    parser.add_argument("--from", dest="start", type=date_arg, help="from this date (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="end", type=date_arg, help="up to this date (YYYY-MM-DD)")
+    parser.add_argument("plan", help=_("plan id or a .toml/.json plan file"))
+    parser.add_argument("--agency", help=_("only what concerns this agency code"))
+    parser.add_argument(
+        "--from", dest="start", type=date_arg, help=_("from this date (YYYY-MM-DD)")
+    )
+    parser.add_argument("--to", dest="end", type=date_arg, help=_("up to this date (YYYY-MM-DD)"))
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
         # iCalendar holds events only: the plan's errors go to stderr.
         for f in findings:
             if f.severity is Severity.ERROR:
-                say(f"cwp: error: {f.location.label()}: {f.text()}")
+                say(_("cwp: error: {problem}").format(problem=f"{f.location.label()}: {f.text()}"))
     # The command line is the one place that may read the clock: iCalendar's DTSTAMP, or
     # SOURCE_DATE_EPOCH when set, so that a rebuilt calendar is the same bytes.
     stamp = _stamp(os.environ.get("SOURCE_DATE_EPOCH"))

@@ -17,30 +17,34 @@ import re
 from child_welfare_plan.calendars.dates import parse_date
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.cli.args import UsageError, moment_arg
+from child_welfare_plan.i18n import N_, _
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import echo
 from child_welfare_plan.model.deadlines import WithinDays, WithinHours, parse_deadline
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.time import deadline_report
 
-HELP = "read a Vietnamese deadline phrase"
+HELP = N_("read a Vietnamese deadline phrase")
 
 _ANCHOR_DATE = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The phrase, the roll and the anchor of a relative deadline."""
-    parser.add_argument("text", help='e.g. "trước ngày 15/6/2023"')
-    parser.add_argument("--no-roll", action="store_true", help="do not move a non-working last day")
+    parser.add_argument("text", help=_('e.g. "trước ngày 15/6/2023"'))
+    parser.add_argument(
+        "--no-roll", action="store_true", help=_("do not move a non-working last day")
+    )
     parser.add_argument(
         "--year",
         type=int,
-        help="the year of a date the phrase writes without one (trước ngày 15/6)",
+        help=_("the year of a date the phrase writes without one (trước ngày 15/6)"),
     )
     parser.add_argument(
         "--anchor",
         type=moment_arg,
-        help="the event a relative deadline counts from: YYYY-MM-DD, or YYYY-MM-DDTHH:MM",
+        help=_("the event a relative deadline counts from: YYYY-MM-DD, or YYYY-MM-DDTHH:MM"),
     )
 
 
@@ -50,8 +54,11 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     anchor = args.anchor
     if anchor is not None and not isinstance(rule, WithinDays | WithinHours):
         raise UsageError(
-            "--anchor goes with a relative deadline (“trong vòng N ngày kể từ …”); "
-            f"{echo(args.text)} names its own date"
+            Message(
+                "--anchor goes with a relative deadline (“trong vòng N ngày kể từ …”); "
+                "{phrase} names its own date",
+                phrase=echo(args.text),
+            )
         )
     if anchor is None and isinstance(rule, WithinDays):
         # "trong vòng 05 ngày làm việc kể từ ngày 01/6/2023": the phrase names its anchor.

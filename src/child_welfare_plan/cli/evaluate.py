@@ -32,29 +32,30 @@ from child_welfare_plan.cli.args import (
     today_in_vietnam,
 )
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_source
-from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.evaluation import evaluation_report
 
-HELP = "the consolidated evaluation: timeliness, figures, targets"
+HELP = N_("the consolidated evaluation: timeliness, figures, targets")
 
 
 def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the files or the demo, the date, the period and the audience."""
-    p.add_argument("plan", help="plan id or a .toml/.json plan file")
+    p.add_argument("plan", help=_("plan id or a .toml/.json plan file"))
     p.add_argument(
         "--data",
         type=Path,
-        help="data values: CSV, JSON, Parquet, a spreadsheet, a filled form or a DHIS2 "
-        "dataValueSet",
+        help=_(
+            "data values: CSV, JSON, Parquet, a spreadsheet, a filled form or a DHIS2 dataValueSet"
+        ),
     )
-    p.add_argument("--submissions", type=Path, help="submissions (CSV, JSON or a spreadsheet)")
-    p.add_argument("--incidents", type=Path, help="incidents (CSV, JSON or a spreadsheet)")
-    p.add_argument("--as-of", type=date_arg, help="the date of the evaluation (YYYY-MM-DD)")
-    p.add_argument("--period", help="the period of the figures (default: the plan's year)")
-    p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
+    p.add_argument("--submissions", type=Path, help=_("submissions (CSV, JSON or a spreadsheet)"))
+    p.add_argument("--incidents", type=Path, help=_("incidents (CSV, JSON or a spreadsheet)"))
+    p.add_argument("--as-of", type=date_arg, help=_("the date of the evaluation (YYYY-MM-DD)"))
+    p.add_argument("--period", help=_("the period of the figures (default: the plan's year)"))
+    p.add_argument("--demo", action="store_true", help=_("use the pack's synthetic demo data"))
     add_audience(p)
     add_remap_options(p)
     add_engine_options(p)

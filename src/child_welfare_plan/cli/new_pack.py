@@ -14,25 +14,29 @@ from pathlib import Path
 
 from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.cli.args import UsageError
+from child_welfare_plan.i18n import N_, _
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.packs import scaffold_pack, write_pack
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.plans import new_pack_report
 
-HELP = "scaffold an installable pack (plan, demo data, test) for any unit"
+HELP = N_("scaffold an installable pack (plan, demo data, test) for any unit")
 
 
 def configure(p: argparse.ArgumentParser) -> None:
     """The unit, the year and the directory."""
-    p.add_argument("directory", type=Path, help="where to write the pack (new or empty)")
-    p.add_argument("--unit", required=True, help="official unit code: 11074, 298, 31")
-    p.add_argument("--year", required=True, type=int, help="the year of the plan, e.g. 2026")
+    p.add_argument("directory", type=Path, help=_("where to write the pack (new or empty)"))
+    p.add_argument("--unit", required=True, help=_("official unit code: 11074, 298, 31"))
+    p.add_argument("--year", required=True, type=int, help=_("the year of the plan, e.g. 2026"))
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Write the pack and say what was written."""
     if not 1945 <= args.year <= 2100:
-        raise UsageError(f"--year {args.year}: expected a year from 1945 to 2100")
+        raise UsageError(
+            Message("--year {year}: expected a year from 1945 to 2100", year=str(args.year))
+        )
     pack = scaffold_pack(national_register(), args.unit, args.year)
     written = write_pack(pack, args.directory)
     return new_pack_report(pack, args.directory, written), 0

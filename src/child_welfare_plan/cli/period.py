@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 
+from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.time import period_report
 
-HELP = "show a period's dates"
+HELP = N_("show a period's dates")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The period id and the convention it is read under."""
-    parser.add_argument("id", help="2023, 2023S1, 2023Q2, 202306, 2023W05 or 20230615")
+    parser.add_argument("id", help=_("2023, 2023S1, 2023Q2, 202306, 2023W05 or 20230615"))
     parser.add_argument("--convention", choices=("calendar", "nd09"), default="calendar")
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from child_welfare_plan.cli.args import StoppingProblems, UsageError
 from child_welfare_plan.errors import PlanFileError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.plans import load_plan
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.model.plan import Plan
@@ -34,7 +35,7 @@ def plan_or_findings(value: str, host: Host) -> tuple[Plan | None, list[Finding]
     """A plan id, or a path to a plan file: the plan (or None) and the file's findings."""
     if is_plan_file(value):
         if not Path(value).is_file():
-            raise UsageError(f"no plan file {value!r}")
+            raise UsageError(Message("no plan file {path!r}", path=value))
         try:
             return load_plan(value), []
         except PlanFileError as exc:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from child_welfare_plan.i18n import N_
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.plans import plans_report
 
-HELP = "list installed plans"
+HELP = N_("list installed plans")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 from child_welfare_plan.cli.args import UsageError, date_arg, require_files, today_in_vietnam
 from child_welfare_plan.cli.planarg import load_plan_arg
 from child_welfare_plan.cli.run import render_options
+from child_welfare_plan.i18n import N_, _
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
 from child_welfare_plan.model.findings import Finding, Location, Severity, has_errors
@@ -27,7 +29,7 @@ from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.reminders import LETTER_PREFIX, remind_report, reminders
 from child_welfare_plan.rules.timeliness import timeliness
 
-HELP = "write a reminder letter (docx) to every overdue reporter"
+HELP = N_("write a reminder letter (docx) to every overdue reporter")
 
 OWNS_OUTPUT = True
 """``-o`` names the directory of the letters; the index goes to standard output."""
@@ -37,18 +39,18 @@ LETTER_FORMAT = "docx"
 
 def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the submissions, the date; ``-o DIR`` is where the letters go."""
-    p.add_argument("plan", help="plan id or a .toml/.json plan file")
+    p.add_argument("plan", help=_("plan id or a .toml/.json plan file"))
     p.add_argument(
-        "--submissions", required=True, type=Path, help="submissions, CSV or JSON (design §6)"
+        "--submissions", required=True, type=Path, help=_("submissions, CSV or JSON (design §6)")
     )
     p.add_argument(
         "--as-of",
         dest="as_of",
         type=date_arg,
-        help="judge and date the letters as of this day, YYYY-MM-DD (default: today in Vietnam)",
+        help=_("judge and date the letters as of this day, YYYY-MM-DD (default: today in Vietnam)"),
     )
     p.add_argument(
-        "--incidents", type=Path, help="incidents that trigger reports, CSV or JSON (optional)"
+        "--incidents", type=Path, help=_("incidents that trigger reports, CSV or JSON (optional)")
     )
 
 
@@ -56,9 +58,13 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     """Judge the submissions, then write one letter per overdue reporter into ``-o DIR``."""
     directory: Path | None = args.output
     if directory is None:
-        raise UsageError("cwp remind needs -o DIR: the directory to write the letters into")
+        raise UsageError(
+            Message("cwp remind needs -o DIR: the directory to write the letters into")
+        )
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"-o {str(directory)!r} is a file; expected a directory")
+        raise UsageError(
+            Message("-o {path!r} is a file; expected a directory", path=str(directory))
+        )
     plan = load_plan_arg(args.plan, host)
     require_files(submissions=args.submissions, incidents=args.incidents)
     findings: list[Finding] = []
@@ -108,13 +114,22 @@ def _earlier_letters(directory: Path, written: set[str]) -> list[Finding]:
     )
     if not earlier:
         return []
-    shown = ", ".join(earlier[:5]) + (f" and {len(earlier) - 5} more" if len(earlier) > 5 else "")
+    named = ", ".join(earlier[:5])
+    shown = (
+        Message("{named} and {rest:,} more", named=named, rest=len(earlier) - 5)
+        if len(earlier) > 5
+        else named
+    )
     return [
         Finding(
             Severity.WARNING,
             "earlier-letters",
-            f"{len(earlier)} letter(s) in the folder were not written by this run and are "
-            f"left as they are (an earlier run's?): {shown}",
+            Message(
+                "{count:,} letter(s) in the folder were not written by this run and are "
+                "left as they are (an earlier run's?): {shown}",
+                count=len(earlier),
+                shown=shown,
+            ),
             Location(file=str(directory)),
         )
     ]

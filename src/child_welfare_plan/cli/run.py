@@ -25,8 +25,8 @@ from child_welfare_plan.cli import say
 from child_welfare_plan.cli.args import StoppingProblems, UsageError, format_name
 from child_welfare_plan.errors import CwpError, ExportWarning, OutputFileError
 from child_welfare_plan.formats.options import OPTION_FLAGS, RenderOptions
-from child_welfare_plan.i18n import language, resolve
-from child_welfare_plan.i18n.localized import explain, localize
+from child_welfare_plan.i18n import _, language, resolve
+from child_welfare_plan.i18n.localized import Message, explain, localize
 from child_welfare_plan.io.atomic import write_atomic
 from child_welfare_plan.model.cells import shorten
 from child_welfare_plan.plugins.host import Host, get_host
@@ -54,7 +54,7 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
     try:
         lang = resolve(getattr(args, "lang", None))
     except CwpError as exc:
-        say(f"cwp: error: {_first_line(exc)}")
+        say(_("cwp: error: {problem}").format(problem=_first_line(exc)))
         return 2
     with language(lang):
         try:
@@ -63,22 +63,24 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
             pass  # the reader took what it wanted: not an error of this command
         except StoppingProblems as exc:
             for line in exc.lines():
-                say(f"cwp: error: {shorten(line, 500)}")
+                say(_("cwp: error: {problem}").format(problem=shorten(line, 500)))
             statuses.append(exc.status)
         except (CwpError, OSError) as exc:
-            say(f"cwp: error: {_first_line(exc)}")
+            say(_("cwp: error: {problem}").format(problem=_first_line(exc)))
             statuses.append(2)
         except Exception as exc:
             if os.environ.get(DEBUG_VARIABLE):
                 raise
             say(
-                f"cwp: internal error: {type(exc).__name__}: {_first_line(exc)} (this is a "
-                f"bug; please report it, with {DEBUG_VARIABLE}=1 to show where it happened)"
+                _(
+                    "cwp: internal error: {kind}: {problem} (this is a bug; please report "
+                    "it, with {variable}=1 to show where it happened)"
+                ).format(kind=type(exc).__name__, problem=_first_line(exc), variable=DEBUG_VARIABLE)
             )
             statuses.append(2)
         finally:
             for problem in (*notes, *host.failures, *host.warnings):
-                say(f"cwp: warning: {localize(problem)}")
+                say(_("cwp: warning: {problem}").format(problem=localize(problem)))
     return statuses[-1]
 
 
@@ -97,12 +99,22 @@ def _execute(
     for option in options.given():
         if option not in fmt.options:
             raise UsageError(
-                f"{OPTION_FLAGS.get(option, option)} does not apply to the {fmt.name} format"
+                Message(
+                    "{option} does not apply to the {format} format",
+                    option=OPTION_FLAGS.get(option, option),
+                    format=fmt.name,
+                )
             )
     report, status = command.run(args, host)
     statuses.append(status)
     if not host.accepts(fmt, report):
-        raise UsageError(f"the {fmt.name} format cannot render `cwp {report.kind}` output")
+        raise UsageError(
+            Message(
+                "the {format} format cannot render `cwp {command}` output",
+                format=fmt.name,
+                command=report.kind,
+            )
+        )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
         content = host.render(fmt, report, options)
@@ -120,7 +132,9 @@ def _execute(
         if isinstance(content, bytes) and not fmt.media_type.startswith("text/"):
             stream = sys.stdout
             if stream is not None and stream.isatty():
-                raise UsageError(f"the {fmt.name} format writes a file: give -o FILE")
+                raise UsageError(
+                    Message("the {format} format writes a file: give -o FILE", format=fmt.name)
+                )
         _to_stdout(content)
 
 
@@ -137,7 +151,7 @@ def _to_stdout(content: str | bytes) -> None:
     """Write ``content`` to standard output and flush it."""
     stream = sys.stdout
     if stream is None:
-        raise OutputFileError("cannot write the output: standard output is closed")
+        raise OutputFileError(Message("cannot write the output: standard output is closed"))
     try:
         if isinstance(content, bytes):
             stream.flush()
@@ -151,7 +165,9 @@ def _to_stdout(content: str | bytes) -> None:
         raise _ReaderGone from None
     except (OSError, ValueError) as exc:  # ValueError: the stream was closed
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise OutputFileError(f"cannot write to standard output: {reason}") from None
+        raise OutputFileError(
+            Message("cannot write to standard output: {reason}", reason=reason)
+        ) from None
 
 
 def _drop_stdout() -> None:

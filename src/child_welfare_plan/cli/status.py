@@ -40,6 +40,8 @@ from child_welfare_plan.cli.args import (
 from child_welfare_plan.cli.planarg import load_plan_arg, plan_findings
 from child_welfare_plan.engines import choose
 from child_welfare_plan.engines.status import timeliness
+from child_welfare_plan.i18n import N_, _
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.submissions import load_incidents, load_submissions
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.plugins.host import Host
@@ -47,30 +49,32 @@ from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.status import DUE_WITHIN_DAYS, status_report
 from child_welfare_plan.rules.disclosure.published import public_timeliness, quiet_finding
 
-HELP = "who reported on time, who was late, who is overdue, and rates"
+HELP = N_("who reported on time, who was late, who is overdue, and rates")
 
 
 def configure(p: argparse.ArgumentParser) -> None:
     """The plan, the files, the date of the judgement."""
-    p.add_argument("plan", help="plan id or a .toml/.json plan file")
+    p.add_argument("plan", help=_("plan id or a .toml/.json plan file"))
     p.add_argument(
         "--submissions",
         type=Path,
-        help="submissions: CSV, JSON or a spreadsheet (design §6)",
+        help=_("submissions: CSV, JSON or a spreadsheet (design §6)"),
     )
-    p.add_argument("--demo", action="store_true", help="use the pack's synthetic demo data")
+    p.add_argument("--demo", action="store_true", help=_("use the pack's synthetic demo data"))
     p.add_argument(
         "--as-of",
         dest="as_of",
         type=date_arg,
-        help="judge as of this date, YYYY-MM-DD (default: today's date in Vietnam)",
+        help=_("judge as of this date, YYYY-MM-DD (default: today's date in Vietnam)"),
     )
     p.add_argument(
         "--incidents",
         type=Path,
-        help="incidents that trigger event-triggered reports, CSV or JSON "
-        "(id,kind,unit,known,occurred,description); without it such reports are listed "
-        "but not judged",
+        help=_(
+            "incidents that trigger event-triggered reports, CSV or JSON "
+            "(id,kind,unit,known,occurred,description); without it such reports are listed "
+            "but not judged"
+        ),
     )
     p.add_argument(
         "--due-within",
@@ -78,7 +82,9 @@ def configure(p: argparse.ArgumentParser) -> None:
         type=days_arg,
         default=DUE_WITHIN_DAYS,
         metavar="DAYS",
-        help=f"list what falls due within DAYS days (default {DUE_WITHIN_DAYS})",
+        help=_("list what falls due within DAYS days (default {days})").format(
+            days=DUE_WITHIN_DAYS
+        ),
     )
     add_engine_options(p)
     add_audience(p, threshold=False)
@@ -95,12 +101,12 @@ def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:
     with contextlib.ExitStack() as stack:
         if args.demo:
             demo = host.demo_data(plan.id)
-            demo_submissions, _, demo_incidents = stack.enter_context(demo.files())
+            demo_submissions, _data, demo_incidents = stack.enter_context(demo.files())
             submissions_file = submissions_file or demo_submissions
             incidents_file = incidents_file or demo_incidents
             as_of = as_of or demo.as_of
         if submissions_file is None:
-            raise UsageError("give the submissions with --submissions FILE (or --demo)")
+            raise UsageError(Message("give the submissions with --submissions FILE (or --demo)"))
         require_files(submissions=submissions_file, incidents=incidents_file)
         # The rows are read and checked by the Python loader; the engine judges them (the
         # same answer whatever the engine: child_welfare_plan.engines.status).

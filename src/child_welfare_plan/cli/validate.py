@@ -6,18 +6,19 @@ import argparse
 
 from child_welfare_plan.catalogs.units import national_register
 from child_welfare_plan.cli.planarg import is_plan_file, plan_or_findings
+from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.model.findings import has_errors
 from child_welfare_plan.plugins.host import Host
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.plans import validation_report
 from child_welfare_plan.rules.validate import validate_plan
 
-HELP = "check a plan and list its findings"
+HELP = N_("check a plan and list its findings")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The plan."""
-    parser.add_argument("plan", help="plan id or a .toml/.json plan file")
+    parser.add_argument("plan", help=_("plan id or a .toml/.json plan file"))
 
 
 def run(args: argparse.Namespace, host: Host) -> tuple[Report, int]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -61,9 +62,22 @@ def resolve(lang: str | None = None) -> str:
         return DEFAULT_LANGUAGE
     code = given.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
     if code not in LANGUAGES:
-        source = "" if lang is not None else f" (from {LANG_VARIABLE})"
+        choices = ", ".join(LANGUAGES)
+        if lang is not None:
+            raise InvalidValueError(
+                Message(
+                    "unknown language {given!r}: choose one of {choices}",
+                    given=given[:40],
+                    choices=choices,
+                )
+            )
         raise InvalidValueError(
-            f"unknown language {given[:40]!r}{source}: choose one of {', '.join(LANGUAGES)}"
+            Message(
+                "unknown language {given!r} (from {variable}): choose one of {choices}",
+                given=given[:40],
+                variable=LANG_VARIABLE,
+                choices=choices,
+            )
         )
     return code
 

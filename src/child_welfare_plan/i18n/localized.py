@@ -22,7 +22,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from child_welfare_plan.i18n import current, translations
+# The package imports this module for its own messages: the module, not its names, so
+# that either can be imported first.
+import child_welfare_plan.i18n as core
 
 __all__ = ["Message", "Translated", "explain", "localize"]
 
@@ -49,10 +51,10 @@ class Message(str):
     def localized(self, lang: str | None = None) -> str:
         """The message in ``lang`` (None: the current language); the English text where
         the catalog has no translation or the translation does not fit the arguments."""
-        lang = lang or current()
+        lang = lang or core.current()
         if lang == "en" or not self.template:
             return str(self)
-        translated = translations(lang).gettext(self.template)
+        translated = core.translations(lang).gettext(self.template)
         if not self.args:
             return translated
         try:
@@ -85,7 +87,7 @@ class Translated(str):
 
     def localized(self, lang: str | None = None) -> str:
         """The words of ``lang`` (None: the current language), else the Vietnamese."""
-        return self.translations.get(lang or current(), str(self))
+        return self.translations.get(lang or core.current(), str(self))
 
 
 def _translated(vietnamese: str, translations: dict[str, str]) -> Translated:

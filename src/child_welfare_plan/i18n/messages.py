@@ -38,7 +38,9 @@ def extract(root: Path = PACKAGE_DIR) -> Catalog:
     template = Catalog(project="child-welfare-plan", fuzzy=False)
     for filename, lineno, message, _comments, context in extract_from_dir(
         root,
-        method_map=[("i18n/**.py", "ignore"), ("**.py", "python")],
+        # The package's own messages (an unknown language) are extracted; the markers'
+        # definitions and examples in i18n/ are not messages.
+        method_map=[("i18n/__init__.py", "python"), ("i18n/**.py", "ignore"), ("**.py", "python")],
         keywords={**DEFAULT_KEYWORDS, "Message": None},
     ):
         template.add(message, None, [(filename, lineno)], context=context)

@@ -44,6 +44,7 @@ from typing import Any
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.periods import Period, PeriodType, parse_period
 from child_welfare_plan.model.plan import Plan
@@ -144,13 +145,23 @@ def levels_for(plan: Plan, level: Level | str | Sequence[Level | str] | None) ->
         except ValueError:
             known = ", ".join(lv.value for lv in Level)
             raise InvalidValueError(
-                f"aggregate level {item!r} is not known (expected one of {known})"
+                Message(
+                    "aggregate level {level!r} is not known (expected one of {known})",
+                    level=item,
+                    known=known,
+                )
             ) from None
         if chosen.rank < top.rank:
             raise InvalidValueError(
-                f"aggregate level {chosen} is above the plan's area {plan.area} ({top}): "
-                "a plan's data rolls up to its own area at most"
+                Message(
+                    "aggregate level {level} is above the plan's area {area} ({top}): a plan's "
+                    "data rolls up to its own area at most",
+                    level=str(chosen),
+                    area=plan.area,
+                    top=str(top),
+                )
             )
+
         if chosen not in out:
             out.append(chosen)
     return tuple(sorted(out, key=lambda lv: lv.rank))

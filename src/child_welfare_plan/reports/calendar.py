@@ -8,6 +8,7 @@ from datetime import datetime
 
 from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.i18n.formatting import number
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.findings import findings_block
@@ -39,7 +40,7 @@ def calendar_report(
             ", ".join(i.agencies)
             if len(i.agencies) <= 4
             else _("{n} agencies").format(n=number(len(i.agencies))),
-            i.note or "",
+            localize(i.note or ""),
         )
         for i in cal.items
     ]

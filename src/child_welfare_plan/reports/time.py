@@ -13,8 +13,9 @@ from typing import Any
 from child_welfare_plan.calendars.deadlines import Deadline
 from child_welfare_plan.calendars.lunar import LunarDate
 from child_welfare_plan.calendars.lunar_names import festival, year_name
-from child_welfare_plan.i18n import N_, _
+from child_welfare_plan.i18n import N_, _, current
 from child_welfare_plan.i18n.formatting import day
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.periods import Convention, Period
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.labels import period_type_label
@@ -90,11 +91,11 @@ def deadline_report(text: str, deadline: Deadline) -> Report:
     data = deadline.to_dict()
     lines: list[str] = []
     if deadline.reason is not None:
-        lines.append(_("reason: {reason}").format(reason=deadline.reason))
+        lines.append(_("reason: {reason}").format(reason=localize(deadline.reason)))
         lines.extend(
             _("day off: {day} {name} ({reason})").format(
                 day=day(d.date),
-                name=d.name,
+                name=d.name if current() == "vi" else d.name_en,
                 reason=_(_DAY_OFF[d.reason]) if d.reason in _DAY_OFF else d.reason,
             )
             for d in deadline.days_off
@@ -107,7 +108,7 @@ def deadline_report(text: str, deadline: Deadline) -> Report:
             Section(
                 _("Deadline"),
                 lines,
-                [_row({k: v for k, v in data.items() if k != "reason"})],
+                [_row({k: v for k, v in data.items() if k not in ("reason", "reason_label")})],
                 key="Deadline",
             )
         ],

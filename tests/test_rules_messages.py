@@ -52,7 +52,7 @@ def test_the_deadline_roll_is_explained_in_english_on_request(
     code, out, _ = run(capsys, "deadline", "trước ngày 10/12/2023", "--lang", "en")
     assert code == 0
     assert "Saturday 09/12/2023 and Sunday 10/12/2023 are days off" in " ".join(out.split())
-    assert "Thứ Bảy" not in out
+    assert "là ngày nghỉ" not in out
 
 
 def test_the_deadline_json_keeps_the_english_reason_and_adds_the_readers(
@@ -69,16 +69,22 @@ def test_the_deadline_json_keeps_the_english_reason_and_adds_the_readers(
     assert unrolled["reason"] is None and unrolled["reason_label"] is None
 
 
-def test_a_single_day_off_is_named_with_its_holiday() -> None:
-    """02/09/2023 (Saturday) is National Day, and 04/09/2023 a day off with it (Decision of
-    the Prime Minister on the 2023 National Day holiday): "chậm nhất ngày 02/09/2023" moves
-    to 05/09/2023."""
-    deadline = resolve(parse_deadline("chậm nhất ngày 02/09/2023"))
+def test_the_days_off_are_named_with_their_holidays_in_either_language() -> None:
+    """Labour Code 2019 Art. 112 and the 2023 holiday calendar: 02/9/2023 National Day, 03/9
+    a Sunday, 04/9 the day off in lieu; "chậm nhất ngày 02/9/2023" moves to 05/9/2023."""
+    deadline = resolve(parse_deadline("chậm nhất ngày 02/9/2023"))
     assert deadline.reason is not None
+    assert str(deadline.reason).startswith(
+        "02/9/2023 (National Day), Sunday 03/9/2023 and 04/9/2023 (National Day (observed)) "
+        "are days off"
+    )
     with language("vi"):
         shown = localize(deadline.reason)
-    assert "là ngày nghỉ" in shown and "05/09/2023" in shown
-    assert "days off" in str(deadline.reason) and "05/09/2023" in str(deadline.reason)
+    assert shown.startswith(
+        "02/09/2023 (Quốc khánh), Chủ nhật 03/09/2023 và 04/09/2023 (Quốc khánh (nghỉ bù)) "
+        "là ngày nghỉ nên ngày cuối cùng đúng hạn chuyển từ 02/09/2023 sang ngày làm việc "
+        "tiếp theo, 05/09/2023"
+    )
 
 
 def test_a_cli_error_from_the_calendars_is_vietnamese_by_default(

@@ -49,6 +49,7 @@ from child_welfare_plan.model.deadlines import (
     WithinDays,
     WithinHours,
     format_deadline,
+    format_vn_date,
 )
 
 __all__ = ["Deadline", "resolve"]
@@ -97,30 +98,32 @@ class Deadline:
         if len(self.days_off) == 1:
             text = Message(
                 "{skipped} is a day off, so the last on-time day moves from "
-                "{unrolled:%d/%m/%Y} to the next working day, {last:%d/%m/%Y} "
+                "{unrolled} to the next working day, {last} "
                 "(Civil Code 2015 Art. 148.5)",
                 skipped=skipped,
-                unrolled=self.unrolled,
-                last=self.last_on_time_day,
+                unrolled=_AsWritten.of(self.unrolled),
+                last=_AsWritten.of(self.last_on_time_day),
             )
         else:
             text = Message(
                 "{skipped} are days off, so the last on-time day moves from "
-                "{unrolled:%d/%m/%Y} to the next working day, {last:%d/%m/%Y} "
+                "{unrolled} to the next working day, {last} "
                 "(Civil Code 2015 Art. 148.5)",
                 skipped=skipped,
-                unrolled=self.unrolled,
-                last=self.last_on_time_day,
+                unrolled=_AsWritten.of(self.unrolled),
+                last=_AsWritten.of(self.last_on_time_day),
             )
         if self.rolled_beyond_text and self.date is not None:
             if self.last_on_time_day == self.date:
                 return Message(
-                    "{reason}, the day the text names ({day:%d/%m/%Y})", reason=text, day=self.date
+                    "{reason}, the day the text names ({day})",
+                    reason=text,
+                    day=_AsWritten.of(self.date),
                 )
             return Message(
-                "{reason}, after the day the text names ({day:%d/%m/%Y})",
+                "{reason}, after the day the text names ({day})",
                 reason=text,
-                day=self.date,
+                day=_AsWritten.of(self.date),
             )
         return text
 
@@ -138,6 +141,19 @@ class Deadline:
             "reason_label": None if self.reason is None else self.reason.localized(),
             "days_off": [d.to_dict() for d in self.days_off],
         }
+
+
+class _AsWritten(dt.date):
+    """A date that English text writes as Vietnamese documents do (``03/9/2023``, see
+    :func:`~child_welfare_plan.model.deadlines.format_vn_date`); a message shows it in the
+    reader's way in any other language."""
+
+    @classmethod
+    def of(cls, day: dt.date) -> _AsWritten:
+        return cls(day.year, day.month, day.day)
+
+    def __format__(self, spec: str) -> str:
+        return format_vn_date(self) if not spec else super().__format__(spec)
 
 
 class _DaysOff(Message):
@@ -166,7 +182,7 @@ def _days_off(days: tuple[DayOff, ...], lang: str | None) -> str:
     english = lang == "en"
     names: list[str] = []
     for d in days:
-        when = d.date.strftime("%d/%m/%Y") if english else _day(d.date, lang)
+        when = format_vn_date(d.date) if english else _day(d.date, lang)
         name = d.name_en if english else d.name
         names.append(f"{name} {when}" if d.reason == "weekend" else f"{when} ({name})")
     if len(names) == 1:

@@ -13,7 +13,7 @@ from typing import Any
 from child_welfare_plan.calendars.deadlines import Deadline
 from child_welfare_plan.calendars.lunar import LunarDate
 from child_welfare_plan.calendars.lunar_names import festival, year_name
-from child_welfare_plan.i18n import N_, _, current
+from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.i18n.formatting import day
 from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.periods import Convention, Period
@@ -95,7 +95,7 @@ def deadline_report(text: str, deadline: Deadline) -> Report:
         lines.extend(
             _("day off: {day} {name} ({reason})").format(
                 day=day(d.date),
-                name=d.name if current() == "vi" else d.name_en,
+                name=d.name,
                 reason=_(_DAY_OFF[d.reason]) if d.reason in _DAY_OFF else d.reason,
             )
             for d in deadline.days_off

@@ -69,6 +69,7 @@ from child_welfare_plan.rules.aggregate import (
 )
 from child_welfare_plan.rules.aggregate.engine import Engine
 from child_welfare_plan.rules.aggregate.series import Series
+from child_welfare_plan.rules.validate import said
 
 __all__ = [
     "FINDING_CODES",
@@ -278,7 +279,7 @@ class Carried:
                 self._links[key] = self.register.forward(unit, self.as_of, self.weights)
             except CwpError as exc:
                 self._links[key] = None
-                self._note(("back", unit.code), "cannot-carry-back", str(exc))
+                self._note(("back", unit.code), "cannot-carry-back", said(exc))
         return self._links[key]
 
     def _reach(self, code: str, period: Period) -> None:

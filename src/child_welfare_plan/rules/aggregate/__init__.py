@@ -58,6 +58,7 @@ from child_welfare_plan.rules.aggregate.results import (
 )
 from child_welfare_plan.rules.aggregate.series import BOOLEAN_WORDS, TYPE_RANK, Columns, Record
 from child_welfare_plan.rules.aggregate.values import DataValueSet
+from child_welfare_plan.rules.validate import said
 
 __all__ = [
     "AGGREGATE_COLUMNS",
@@ -188,7 +189,7 @@ def periods_for(
                 try:
                     period = parse_period(item, convention)
                 except ParseError as exc:
-                    raise InvalidValueError(str(exc)) from None
+                    raise InvalidValueError(said(exc)) from None
             found.setdefault(period.id, period)
     return tuple(sorted(found.values(), key=_period_order))
 

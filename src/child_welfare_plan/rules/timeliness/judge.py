@@ -520,9 +520,19 @@ def _judge(
 def _unmatched(rules: SubmissionRules, key: _Key, got: _Got) -> str:
     """Why a submission matches nothing the plan expects, in the loaders' words."""
     reporter, obligation, period = key
-    what = (
-        f"submission of {reporter!r} for {obligation!r}"
-        + (f" ({period})" if period else "")
-        + f" received {got[0].date().isoformat()}"
+    if period:
+        return Message(
+            "submission of {reporter!r} for {obligation!r} ({period}) received {day}: {why}",
+            reporter=reporter,
+            obligation=obligation,
+            period=period,
+            day=got[0].date(),
+            why=rules.explain(got[2]),
+        )
+    return Message(
+        "submission of {reporter!r} for {obligation!r} received {day}: {why}",
+        reporter=reporter,
+        obligation=obligation,
+        day=got[0].date(),
+        why=rules.explain(got[2]),
     )
-    return f"{what}: {rules.explain(got[2])}"

@@ -129,8 +129,10 @@ class Deadline:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of ``cwp deadline``: ``{"rule", "date", "last_on_time_day",
-        "rolled", "due_at", "reason", "days_off"}`` (``due_at`` ISO 8601 with its offset,
-        ``+07:00``, or null)."""
+        "rolled", "due_at", "reason", "reason_label", "days_off"}`` (``due_at`` ISO 8601
+        with its offset, ``+07:00``, or null; ``reason`` English, ``reason_label`` in the
+        current language)."""
+
         return {
             "rule": self.rule.kind,
             "date": None if self.date is None else self.date.isoformat(),

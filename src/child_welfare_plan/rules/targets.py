@@ -212,7 +212,9 @@ class TargetResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every key present, ``None`` where it does not apply
-        (``withheld`` only on a withheld result: a public evaluation adds it to all)."""
+        (``withheld`` only on a withheld result: a public evaluation adds it to all);
+        ``reason`` is English, ``reason_label`` the same in the current language."""
+
         out = {
             "target": self.target,
             "indicator": self.indicator,

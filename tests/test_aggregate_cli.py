@@ -161,7 +161,7 @@ def test_a_plan_file_may_stand_for_the_plan(
     ("args", "message"),
     [
         (["--data", "missing.csv"], "no data file"),
-        (["--level", "province"], "above the plan's area"),
+        (["--level", "province"], "is above the plan's area 298"),
         (["--period", "2023X1"], "cannot read period id"),
     ],
 )

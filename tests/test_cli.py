@@ -148,8 +148,10 @@ def test_deadline_takes_the_year_a_phrase_leaves_out(
 def test_deadline_that_sets_no_time_limit_is_refused_with_the_reason(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "deadline", "kịp thời")
+    code, _, err = run(capsys, "deadline", "kịp thời", "--lang", "en")
     assert code == 2 and "sets no time limit" in err
+    code, _, err = run(capsys, "deadline", "kịp thời")
+    assert code == 2 and "không nêu thời hạn" in err
 
 
 @pytest.mark.usefixtures("in_english")
@@ -299,10 +301,16 @@ def test_an_unreadable_plan_file_exits_2(
 def test_calendar_refuses_an_unknown_agency_and_a_reversed_range(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "calendar", "thu-2023", "--agency", "y-te2")
+    code, _, err = run(capsys, "calendar", "thu-2023", "--agency", "y-te2", "--lang", "en")
     assert code == 2 and "no agency 'y-te2'" in err and "y-te" in err
-    code, _, err = run(capsys, "calendar", "thu-2023", "--from", "2023-12-01", "--to", "2023-01-01")
+    code, _, err = run(capsys, "calendar", "thu-2023", "--agency", "y-te2")
+    assert code == 2 and "không có cơ quan 'y-te2'" in err
+    code, _, err = run(
+        capsys, "calendar", "thu-2023", "--from", "2023-12-01", "--to", "2023-01-01", "--lang", "en"
+    )
     assert code == 2 and "before the start" in err
+    code, _, err = run(capsys, "calendar", "thu-2023", "--from", "2023-12-01", "--to", "2023-01-01")
+    assert code == 2 and "ngày kết thúc 01/01/2023 trước ngày bắt đầu 01/12/2023" in err
 
 
 def test_output_into_a_missing_folder_names_that_folder(

@@ -259,7 +259,9 @@ def test_show_keeps_the_exchange_form_and_says_the_errors_on_stderr(
     code, out, err = run(capsys, "show", str(bad_plan), "--format", "json")
     assert code == 1
     assert json.loads(out)["id"] == "thu-2023"
-    assert 'unknown agency "khong-co"' in err and "task_groups[0].tasks[0].lead" in err
+    assert 'không có cơ quan "khong-co"' in err and "task_groups[0].tasks[0].lead" in err
+    code, _, err = run(capsys, "show", str(bad_plan), "--format", "json", "--lang", "en")
+    assert code == 1 and 'unknown agency "khong-co"' in err
 
 
 def test_ics_says_the_plans_errors_on_stderr(
@@ -269,7 +271,7 @@ def test_ics_says_the_plans_errors_on_stderr(
     code, out, err = run(capsys, "calendar", str(bad_plan), "--format", "ics")
     assert code == 1
     assert out.startswith("BEGIN:VCALENDAR")
-    assert 'unknown agency "khong-co"' in err
+    assert 'không có cơ quan "khong-co"' in err
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.i18n import language
 from child_welfare_plan.model.deadlines import (
     DEADLINE_FORMS,
     PROMPT_WORDS,
@@ -272,7 +273,9 @@ def test_local_day_off_moves_the_roll() -> None:
 
 def test_to_json_gives_rule_date_last_day_and_rolled() -> None:
     """Civil Code 2015 Art. 148.5: 09/12/2023 is a Saturday and 10/12/2023 a Sunday."""
-    assert resolve(parse_deadline("trước ngày 10/12/2023")).to_dict() == {
+    with language("vi"):
+        data = resolve(parse_deadline("trước ngày 10/12/2023")).to_dict()
+    assert data == {
         "rule": "before",
         "date": "2023-12-10",
         "last_on_time_day": "2023-12-11",
@@ -281,6 +284,9 @@ def test_to_json_gives_rule_date_last_day_and_rolled() -> None:
         "reason": "Saturday 09/12/2023 and Sunday 10/12/2023 are days off, so the last "
         "on-time day moves from 09/12/2023 to the next working day, 11/12/2023 (Civil Code "
         "2015 Art. 148.5), after the day the text names (10/12/2023)",
+        "reason_label": "Thứ Bảy 09/12/2023 và Chủ nhật 10/12/2023 là ngày nghỉ nên ngày cuối "
+        "cùng đúng hạn chuyển từ 09/12/2023 sang ngày làm việc tiếp theo, 11/12/2023 (Bộ luật "
+        "Dân sự 2015, khoản 5 Điều 148), sau ngày văn bản ghi (10/12/2023)",
         "days_off": [
             {"date": "2023-12-09", "reason": "weekend", "name": "Thứ Bảy", "name_en": "Saturday"},
             {"date": "2023-12-10", "reason": "weekend", "name": "Chủ nhật", "name_en": "Sunday"},

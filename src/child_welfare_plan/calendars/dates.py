@@ -12,6 +12,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from child_welfare_plan.errors import ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import echo
 
 __all__ = [
@@ -45,8 +46,12 @@ def parse_date(text: str) -> date:
             day, month, year = (int(g) for g in match.groups())
             return date(year, month, day)
     except ValueError as exc:
-        raise ParseError(f"{echo(text)} is not a real date ({exc})") from None
-    raise ParseError(f"{echo(text)} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
+        raise ParseError(
+            Message("{text} is not a real date ({exc})", text=echo(text), exc=str(exc))
+        ) from None
+    raise ParseError(
+        Message("{text} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)", text=echo(text))
+    )
 
 
 def parse_received(text: str) -> date | datetime:
@@ -58,9 +63,13 @@ def parse_received(text: str) -> date | datetime:
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             raise ParseError(
-                f"{echo(text)} is not a date and time "
-                "(expected ISO 8601, e.g. 2023-06-14T16:30+07:00)"
+                Message(
+                    "{text} is not a date and time "
+                    "(expected ISO 8601, e.g. 2023-06-14T16:30+07:00)",
+                    text=echo(text),
+                )
             ) from None
+
     return parse_date(value)
 
 

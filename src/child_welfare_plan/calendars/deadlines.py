@@ -39,6 +39,8 @@ import attrs
 from child_welfare_plan.calendars.dates import local_aware, local_date
 from child_welfare_plan.calendars.workdays import DayOff, WorkingCalendar
 from child_welfare_plan.errors import CalendarError, InvalidValueError
+from child_welfare_plan.i18n import N_, current, translations
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.deadlines import (
     Before,
     By,
@@ -87,40 +89,116 @@ class Deadline:
         return self.rolled and self.date is not None
 
     @property
-    def reason(self) -> str | None:
-        """Why the last day rolled, in words (None when it did not)."""
+    def reason(self) -> Message | None:
+        """Why the last day rolled, in words (None when it did not): English as a string,
+        in the reader's language by :func:`~child_welfare_plan.i18n.localized.localize`."""
         if not self.rolled:
             return None
-        names = [
-            f"{d.name_en} {format_vn_date(d.date)}"
-            if d.reason == "weekend"
-            else f"{format_vn_date(d.date)} ({d.name_en})"
-            for d in self.days_off
-        ]
-        skipped = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        text = (
-            f"{skipped} {'is a day' if len(self.days_off) == 1 else 'are days'} off, so the "
-            f"last on-time day moves from {format_vn_date(self.unrolled)} to the next working "
-            f"day, {format_vn_date(self.last_on_time_day)} (Civil Code 2015 Art. 148.5)"
-        )
+        skipped = _DaysOff(self.days_off)
+        if len(self.days_off) == 1:
+            text = Message(
+                "{skipped} is a day off, so the last on-time day moves from "
+                "{unrolled} to the next working day, {last} "
+                "(Civil Code 2015 Art. 148.5)",
+                skipped=skipped,
+                unrolled=_AsWritten.of(self.unrolled),
+                last=_AsWritten.of(self.last_on_time_day),
+            )
+        else:
+            text = Message(
+                "{skipped} are days off, so the last on-time day moves from "
+                "{unrolled} to the next working day, {last} "
+                "(Civil Code 2015 Art. 148.5)",
+                skipped=skipped,
+                unrolled=_AsWritten.of(self.unrolled),
+                last=_AsWritten.of(self.last_on_time_day),
+            )
         if self.rolled_beyond_text and self.date is not None:
-            where = "the day" if self.last_on_time_day == self.date else "after the day"
-            text += f", {where} the text names ({format_vn_date(self.date)})"
+            if self.last_on_time_day == self.date:
+                return Message(
+                    "{reason}, the day the text names ({day})",
+                    reason=text,
+                    day=_AsWritten.of(self.date),
+                )
+            return Message(
+                "{reason}, after the day the text names ({day})",
+                reason=text,
+                day=_AsWritten.of(self.date),
+            )
         return text
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of ``cwp deadline``: ``{"rule", "date", "last_on_time_day",
-        "rolled", "due_at", "reason", "days_off"}`` (``due_at`` ISO 8601 with its offset,
-        ``+07:00``, or null)."""
+        "rolled", "due_at", "reason", "reason_label", "days_off"}`` (``due_at`` ISO 8601
+        with its offset, ``+07:00``, or null; ``reason`` English, ``reason_label`` in the
+        current language)."""
+
         return {
             "rule": self.rule.kind,
             "date": None if self.date is None else self.date.isoformat(),
             "last_on_time_day": self.last_on_time_day.isoformat(),
             "rolled": self.rolled,
             "due_at": None if self.due_at is None else local_aware(self.due_at).isoformat(),
-            "reason": self.reason,
+            "reason": None if self.reason is None else str(self.reason),
+            "reason_label": None if self.reason is None else self.reason.localized(),
             "days_off": [d.to_dict() for d in self.days_off],
         }
+
+
+class _AsWritten(dt.date):
+    """A date that English text writes as Vietnamese documents do (``03/9/2023``, see
+    :func:`~child_welfare_plan.model.deadlines.format_vn_date`); a message shows it in the
+    reader's way in any other language."""
+
+    @classmethod
+    def of(cls, day: dt.date) -> _AsWritten:
+        return cls(day.year, day.month, day.day)
+
+    def __format__(self, spec: str) -> str:
+        return format_vn_date(self) if not spec else super().__format__(spec)
+
+
+class _DaysOff(Message):
+    """The days off a roll skipped, named in the reader's language: "Saturday 09/12/2023
+    and Sunday 10/12/2023", "Thứ Bảy 09/12/2023 và Chủ nhật 10/12/2023"."""
+
+    days: tuple[DayOff, ...]
+
+    def __new__(cls, days: tuple[DayOff, ...]) -> _DaysOff:
+        made = str.__new__(cls, _days_off(days, "en"))
+        made.template, made.args, made.days = "", {}, days
+
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_DaysOff, (self.days,))
+
+    def localized(self, lang: str | None = None) -> str:
+        """The days in ``lang`` (None: the current language)."""
+        return _days_off(self.days, lang)
+
+
+def _days_off(days: tuple[DayOff, ...], lang: str | None) -> str:
+    """``days`` named in ``lang`` (None: the current language), joined as a list."""
+    lang = lang or current()
+    english = lang == "en"
+    names: list[str] = []
+    for d in days:
+        when = format_vn_date(d.date) if english else _day(d.date, lang)
+        name = d.name_en if english else d.name
+        names.append(f"{name} {when}" if d.reason == "weekend" else f"{when} ({name})")
+    if len(names) == 1:
+        return names[0]
+    joined = translations(lang).gettext(N_("{first} and {last}"))
+
+    return joined.format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def _day(value: dt.date, lang: str) -> str:
+    # Babel: loaded when a message is shown, not when one is made
+    from child_welfare_plan.i18n.formatting import day
+
+    return day(value, lang=lang)
 
 
 def resolve(
@@ -151,8 +229,11 @@ def resolve(
     at: dt.time | None = None
     if isinstance(rule, Promptly):
         raise InvalidValueError(
-            f"{format_deadline(rule)!r} asks for promptness and sets no time limit, so it "
-            "has no last day; give a reading with a time limit (an obligation's `reading`)"
+            Message(
+                "{rule!r} asks for promptness and sets no time limit, so it has no last "
+                "day; give a reading with a time limit (an obligation's `reading`)",
+                rule=format_deadline(rule),
+            )
         )
     try:
         if isinstance(rule, Before | By):
@@ -171,15 +252,22 @@ def resolve(
             instant = _require_anchor(rule, anchor)
             if not isinstance(instant, dt.datetime):
                 raise InvalidValueError(
-                    f"anchor {instant.isoformat()} of rule {format_deadline(rule)!r} is a date; "
-                    f"a time limit in hours needs a datetime"
+                    Message(
+                        "anchor {anchor} of rule {rule!r} is a date; "
+                        "a time limit in hours needs a datetime",
+                        anchor=instant.isoformat(),
+                        rule=format_deadline(rule),
+                    )
                 )
             due_at = instant + dt.timedelta(hours=rule.n)
             unrolled = local_date(due_at)
             return Deadline(rule, None, unrolled, unrolled, False, due_at)
     except OverflowError:
         raise CalendarError(
-            f"the deadline of {format_deadline(rule)!r} falls outside the supported date range"
+            Message(
+                "the deadline of {rule!r} falls outside the supported date range",
+                rule=format_deadline(rule),
+            )
         ) from None
     last = cal.roll_forward(unrolled) if roll else unrolled
     skipped: list[DayOff] = []
@@ -199,8 +287,12 @@ def _require_anchor(
 ) -> dt.date | dt.datetime:
     if anchor is None:
         raise InvalidValueError(
-            f"rule {format_deadline(rule)!r} ({rule.kind}) counts from an event: give the "
-            "date (or date and time) of that event as its anchor (`--anchor` on the command "
-            "line)"
+            Message(
+                "rule {rule!r} ({kind}) counts from an event: give the date (or date and "
+                "time) of that event as its anchor (`--anchor` on the command line)",
+                rule=format_deadline(rule),
+                kind=rule.kind,
+            )
         )
+
     return anchor

@@ -56,6 +56,7 @@ import math
 import attrs
 
 from child_welfare_plan.errors import CalendarError
+from child_welfare_plan.i18n.localized import Message
 
 __all__ = [
     "FIRST_DATE",
@@ -102,19 +103,25 @@ def _two_digits_for_small(value: int, *, months: bool) -> str:
 
 def _check_month_and_day(month: int, day: int) -> None:
     if not 1 <= month <= 12:
-        raise CalendarError(f"lunar month {month} is not a month: expected 1 to 12")
+        raise CalendarError(
+            Message("lunar month {month} is not a month: expected 1 to 12", month=month)
+        )
     if not 1 <= day <= 30:
-        raise CalendarError(f"lunar day {day} is not a day: expected 1 to 30")
+        raise CalendarError(Message("lunar day {day} is not a day: expected 1 to 30", day=day))
 
 
 def _validate_month(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 12:
-        raise CalendarError(f"LunarDate.month: {value} is not a lunar month, expected 1 to 12")
+        raise CalendarError(
+            Message("LunarDate.month: {value} is not a lunar month, expected 1 to 12", value=value)
+        )
 
 
 def _validate_day(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 30:
-        raise CalendarError(f"LunarDate.day: {value} is not a lunar day, expected 1 to 30")
+        raise CalendarError(
+            Message("LunarDate.day: {value} is not a lunar day, expected 1 to 30", value=value)
+        )
 
 
 @attrs.frozen
@@ -309,16 +316,25 @@ def _table() -> _Table:
 def _check_date(d: datetime.date) -> None:
     if not FIRST_DATE <= d <= LAST_DATE:
         raise CalendarError(
-            f"date {d.isoformat()} is outside the supported range of the lunar calendar: "
-            f"expected {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
+            Message(
+                "date {day} is outside the supported range of the lunar calendar: "
+                "expected {first} to {last}",
+                day=d,
+                first=FIRST_DATE,
+                last=LAST_DATE,
+            )
         )
 
 
 def _check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise CalendarError(
-            f"lunar year {year} is outside the supported range: "
-            f"expected {FIRST_YEAR} to {LAST_YEAR}"
+            Message(
+                "lunar year {year} is outside the supported range: expected {first} to {last}",
+                year=str(year),
+                first=str(FIRST_YEAR),
+                last=str(LAST_YEAR),
+            )
         )
 
 
@@ -342,8 +358,22 @@ def _find_month(year: int, month: int, leap: bool) -> LunarMonth:
     position = table.index.get((year, month, leap))
     if position is None:
         actual = leap_month(year)
-        has = f"its leap month is {actual}" if actual is not None else "it has no leap month"
-        raise CalendarError(f"lunar year {year} has no leap month {month} ({has})")
+        if actual is None:
+            raise CalendarError(
+                Message(
+                    "lunar year {year} has no leap month {month} (it has no leap month)",
+                    year=str(year),
+                    month=month,
+                )
+            )
+        raise CalendarError(
+            Message(
+                "lunar year {year} has no leap month {month} (its leap month is {actual})",
+                year=str(year),
+                month=month,
+                actual=actual,
+            )
+        )
     return table.months[position]
 
 
@@ -359,13 +389,25 @@ def to_solar(year: int, month: int, day: int, leap: bool = False) -> datetime.da
     found = _find_month(year, month, leap)
     if day > found.length:
         name = str(LunarDate(year, month, day, leap))
-        raise CalendarError(f"lunar date {name} does not exist: that month has {found.length} days")
+        raise CalendarError(
+            Message(
+                "lunar date {name} does not exist: that month has {length} days",
+                name=name,
+                length=found.length,
+            )
+        )
     result = found.start + datetime.timedelta(days=day - 1)
     if not FIRST_DATE <= result <= LAST_DATE:
         raise CalendarError(
-            f"lunar date {LunarDate(year, month, day, leap)} falls on {result.isoformat()}, "
-            f"outside the supported range {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
+            Message(
+                "lunar date {name} falls on {day}, outside the supported range {first} to {last}",
+                name=str(LunarDate(year, month, day, leap)),
+                day=result,
+                first=FIRST_DATE,
+                last=LAST_DATE,
+            )
         )
+
     return result
 
 

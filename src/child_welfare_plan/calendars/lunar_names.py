@@ -35,6 +35,7 @@ from __future__ import annotations
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 
 __all__ = [
     "BRANCHES",
@@ -117,28 +118,28 @@ class LunarFestival:
 
 LUNAR_FESTIVALS: tuple[LunarFestival, ...] = (
     LunarFestival(
-        "tet-nguyen-dan",
-        1,
-        1,
-        "Tết Nguyên đán",
-        "Lunar New Year",
-        "Bộ luật Lao động 2019, Điều 112.1 (Tết âm lịch)",
+        code="tet-nguyen-dan",
+        month=1,
+        day=1,
+        name_vi="Tết Nguyên đán",
+        name_en="Lunar New Year",
+        reference="Bộ luật Lao động 2019, Điều 112.1 (Tết âm lịch)",
     ),
     LunarFestival(
-        "gio-to-hung-vuong",
-        3,
-        10,
-        "Giỗ Tổ Hùng Vương",
-        "Hùng Kings' Commemoration Day",
-        "Bộ luật Lao động 2019, Điều 112.1 (ngày 10 tháng 3 âm lịch)",
+        code="gio-to-hung-vuong",
+        month=3,
+        day=10,
+        name_vi="Giỗ Tổ Hùng Vương",
+        name_en="Hùng Kings' Commemoration Day",
+        reference="Bộ luật Lao động 2019, Điều 112.1 (ngày 10 tháng 3 âm lịch)",
     ),
     LunarFestival(
-        "tet-trung-thu",
-        8,
-        15,
-        "Tết Trung thu",
-        "Mid-Autumn Festival",
-        "Ngày 15 tháng 8 âm lịch, Tết Trung thu của thiếu nhi",
+        code="tet-trung-thu",
+        month=8,
+        day=15,
+        name_vi="Tết Trung thu",
+        name_en="Mid-Autumn Festival",
+        reference="Ngày 15 tháng 8 âm lịch, Tết Trung thu của thiếu nhi",
     ),
 )
 """The festivals named by a lunar day that plans and the calendar of holidays use."""
@@ -147,7 +148,11 @@ LUNAR_FESTIVALS: tuple[LunarFestival, ...] = (
 def festival(month: int, day: int, *, leap: bool = False) -> LunarFestival | None:
     """The festival held on lunar day ``day`` of ``month`` (none in a leap month)."""
     if not (1 <= month <= 12 and 1 <= day <= 30):
-        raise InvalidValueError(f"lunar day {day}/{month}: expected a day 1-30 of a month 1-12")
+        raise InvalidValueError(
+            Message(
+                "lunar day {day}/{month}: expected a day 1-30 of a month 1-12", day=day, month=month
+            )
+        )
     if leap:
         return None
     for entry in LUNAR_FESTIVALS:

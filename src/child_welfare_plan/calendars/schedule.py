@@ -24,6 +24,7 @@ from dateutil.rrule import rrulestr
 
 from child_welfare_plan.calendars import lunar
 from child_welfare_plan.errors import CalendarError, InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.date_rules import (
     DateRule,
     FixedDay,
@@ -56,7 +57,11 @@ class Occurrence:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidValueError(
-                f"Occurrence: end {self.end.isoformat()} is before start {self.start.isoformat()}"
+                Message(
+                    "Occurrence: end {end} is before start {start}",
+                    end=self.end,
+                    start=self.start,
+                )
             )
 
 
@@ -67,8 +72,13 @@ def _one_day(day: datetime.date) -> Occurrence:
 def _lunar_dates(rule: LunarDay, year: int) -> list[datetime.date]:
     if not lunar.FIRST_DATE.year <= year <= lunar.LAST_DATE.year:
         raise CalendarError(
-            f"year {year} is outside the range of the lunar calendar: expected "
-            f"{lunar.FIRST_DATE.year} to {lunar.LAST_DATE.year}"
+            Message(
+                "year {year} is outside the range of the lunar calendar: expected "
+                "{first} to {last}",
+                year=str(year),
+                first=str(lunar.FIRST_DATE.year),
+                last=str(lunar.LAST_DATE.year),
+            )
         )
     found = []
     for lunar_year in (year - 1, year):
@@ -94,7 +104,10 @@ def occurrences(rule: DateRule, year: int) -> tuple[Occurrence, ...]:
         CalendarError: the year is not 1..9999, or, for a lunar day, outside 1900..2100.
     """
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
-        raise CalendarError(f"year {year} is not a year: expected 1 to 9999")
+        raise CalendarError(
+            Message("year {year} is not a year: expected 1 to 9999", year=str(year))
+        )
+
     if isinstance(rule, FixedDay):
         if rule.month == 2 and rule.day == 29 and not calendar.isleap(year):
             return ()

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from child_welfare_plan.errors import CalendarError, InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
@@ -95,8 +96,12 @@ def _national_holidays(year: int, language: str) -> HolidayBase:
     if year not in national_holiday_years():
         known = national_holiday_years()
         raise CalendarError(
-            f"Vietnam's working days are known for {known.start}..{known.stop - 1}, "
-            f"not for year {year}"
+            Message(
+                "Vietnam's working days are known for {first}..{last}, not for year {year}",
+                first=str(known.start),
+                last=str(known.stop - 1),
+                year=str(year),
+            )
         )
     return holidays.country_holidays("VN", years=year, language=language, expand=False)
 
@@ -114,7 +119,7 @@ def _step(d: dt.date, days: int) -> dt.date:
         return d + dt.timedelta(days=days)
     except OverflowError:
         raise CalendarError(
-            f"no day {days:+d} from {d.isoformat()} within the supported date range"
+            Message("no day {days:+d} from {day} within the supported date range", days=days, day=d)
         ) from None
 
 
@@ -143,8 +148,11 @@ class WorkingCalendar:
         if both:
             days = ", ".join(d.isoformat() for d in sorted(both))
             raise InvalidValueError(
-                f"extra_days_off and extra_working_days both hold {days}; "
-                f"a day is either worked or not"
+                Message(
+                    "extra_days_off and extra_working_days both hold {days}; "
+                    "a day is either worked or not",
+                    days=days,
+                )
             )
 
     def is_working_day(self, d: dt.date) -> bool:
@@ -205,7 +213,7 @@ class WorkingCalendar:
         days does (Civil Code 2015 Art. 147).
         """
         if n < 0:
-            raise InvalidValueError(f"working-day count n={n} must be 0 or more")
+            raise InvalidValueError(Message("working-day count n={n} must be 0 or more", n=n))
         d = _as_date(d)
         while n > 0:
             d = _step(d, 1)
@@ -242,8 +250,12 @@ class WorkingCalendar:
         if both:
             days = ", ".join(d.isoformat() for d in sorted(both))
             raise InvalidValueError(
-                f"days_off and working_days both hold {days}; a day is either worked or not"
+                Message(
+                    "days_off and working_days both hold {days}; a day is either worked or not",
+                    days=days,
+                )
             )
+
         return WorkingCalendar(
             extra_days_off=(self.extra_days_off - work) | off,
             extra_working_days=(self.extra_working_days - off) | work,

@@ -39,6 +39,7 @@ from os import PathLike
 from pathlib import Path
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 
 __all__ = ["AUTO_BYTES", "CHOICES", "ENGINES", "available", "choose", "collector_paused"]
 
@@ -76,7 +77,13 @@ def choose(engine: str | None, paths: Iterable[str | PathLike[str] | None] = ())
     """
     name = (engine or "auto").strip().lower()
     if name not in CHOICES:
-        raise InvalidValueError(f"unknown engine {engine!r} (expected one of {', '.join(CHOICES)})")
+        raise InvalidValueError(
+            Message(
+                "unknown engine {engine!r} (expected one of {choices})",
+                engine=engine,
+                choices=", ".join(CHOICES),
+            )
+        )
     if name == "auto":
         size = 0
         for path in paths:
@@ -88,8 +95,13 @@ def choose(engine: str | None, paths: Iterable[str | PathLike[str] | None] = ())
         return "duckdb" if size >= AUTO_BYTES and available("duckdb") else "python"
     if not available(name):
         raise InvalidValueError(
-            f"the {name} engine needs its extra: pip install 'child-welfare-plan[{_EXTRA[name]}]'"
+            Message(
+                "the {name} engine needs its extra: pip install 'child-welfare-plan[{extra}]'",
+                name=name,
+                extra=_EXTRA[name],
+            )
         )
+
     return name
 
 

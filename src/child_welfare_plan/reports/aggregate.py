@@ -9,6 +9,7 @@ from typing import Any
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.i18n import _
 from child_welfare_plan.i18n.formatting import day, number
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.findings import count
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.reports.base import Block, Report, Section
@@ -104,7 +105,7 @@ def aggregate_report(
     shown_indicators: dict[str, None] = {}
     breakdowns: dict[str, str] = {}
     for n, row in enumerate(rows):
-        note = row.reason or ""
+        note = localize(row.reason or "")
         hidden = withheld is not None and withheld[n] is not None
         if row.estimated:
             note = f"{_('estimated')}; {note}" if note else _("estimated")

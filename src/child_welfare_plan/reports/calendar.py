@@ -14,6 +14,7 @@ from typing import Any
 from child_welfare_plan.errors import NotFoundError
 from child_welfare_plan.i18n import N_, _, current
 from child_welfare_plan.i18n.formatting import day, number
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.model.plan import Plan
@@ -56,12 +57,7 @@ def _note(item: CalendarItem, plan: Plan | None) -> str | None:
         return None
     if item.outside_span and plan is not None:
         return _("before the plan's span, which starts {day}").format(day=day(plan.span().start))
-    if item.kind == "deadline":
-        return _(
-            "the last on-time day is rolled past the day the text names (Civil Code 2015 "
-            "Art. 148.5)"
-        )
-    return item.note
+    return localize(item.note)
 
 
 def _labelled(cal: PlanCalendar, plan: Plan | None) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import attrs
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.i18n import _
 from child_welfare_plan.i18n.formatting import day, number
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.findings import Severity, count
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import Level
@@ -258,7 +259,7 @@ def _indicator_sections(evaluation: Evaluation, labels: IndicatorLabels) -> list
             labels.unit(r.indicator),
             r.coverage,
             r.complete,
-            r.reason or "",
+            localize(r.reason or ""),
         )
         for r in evaluation.area_rows()
     ]

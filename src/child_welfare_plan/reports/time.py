@@ -15,6 +15,7 @@ from child_welfare_plan.calendars.lunar import LunarDate
 from child_welfare_plan.calendars.lunar_names import festival, year_name
 from child_welfare_plan.i18n import N_, _
 from child_welfare_plan.i18n.formatting import day
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model.periods import Convention, Period
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.labels import (
@@ -95,7 +96,7 @@ def deadline_report(text: str, deadline: Deadline) -> Report:
     shown = {**data, "rule": deadline_rule_label(str(data["rule"]))}
     lines: list[str] = []
     if deadline.reason is not None:
-        lines.append(_("reason: {reason}").format(reason=deadline.reason))
+        lines.append(_("reason: {reason}").format(reason=localize(deadline.reason)))
         lines.extend(
             _("day off: {day} {name} ({reason})").format(
                 day=day(d.date),
@@ -112,7 +113,7 @@ def deadline_report(text: str, deadline: Deadline) -> Report:
             Section(
                 _("Deadline"),
                 lines,
-                [_row({k: v for k, v in shown.items() if k != "reason"})],
+                [_row({k: v for k, v in shown.items() if k not in ("reason", "reason_label")})],
                 key="Deadline",
             )
         ],

@@ -35,6 +35,7 @@ import attrs
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.findings import Finding, has_errors
 from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.plan import Incident, Plan, Submission, Target
@@ -232,13 +233,21 @@ def evaluate(
         split_weights: shares of divided units, ``(old code, new code) → share``.
     """
     if audience not in AUDIENCES:
-        raise InvalidValueError(f"audience {audience!r} (expected one of {', '.join(AUDIENCES)})")
+        raise InvalidValueError(
+            Message(
+                "audience {audience!r} (expected one of {choices})",
+                audience=audience,
+                choices=", ".join(AUDIENCES),
+            )
+        )
     if k < 2:
-        raise InvalidValueError(f"k: {k} (expected 2 or more)")
+        raise InvalidValueError(Message("k: {k} (expected 2 or more)", k=k))
     if audience == "public" and units_as_of is not None:
         raise InvalidValueError(
-            "a public evaluation does not go with units_as_of: figures carried onto other "
-            "units are estimates the disclosure control cannot protect"
+            Message(
+                "a public evaluation does not go with units_as_of: figures carried onto other "
+                "units are estimates the disclosure control cannot protect"
+            )
         )
     if catalog is None:
         catalog = values.catalog if isinstance(values, DataValueSet) else national_catalog()
@@ -257,7 +266,7 @@ def evaluate(
     carried = None
     if values is not None and units_as_of is not None:
         if register is None:
-            raise InvalidValueError("evaluate: units_as_of needs a unit register")
+            raise InvalidValueError(Message("evaluate: units_as_of needs a unit register"))
         carried = carry(
             plan,
             values,
@@ -298,7 +307,7 @@ def evaluate(
                         value=None if got is None else got.value,
                         coverage=None if got is None else got.coverage,
                         complete=None if got is None else got.complete,
-                        reason="no value reported" if got is None else got.reason,
+                        reason=Message("no value reported") if got is None else got.reason,
                         estimated=False if got is None else got.estimated,
                     )
                 )

@@ -44,6 +44,7 @@ from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs.agencies import agency_roles
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.agencies import Agency
 from child_welfare_plan.model.deadlines import DeadlineRule
 from child_welfare_plan.model.findings import Finding, Location, Severity
@@ -99,16 +100,18 @@ def _either(a: Span, b: Span) -> Span:
     return (start, end)
 
 
-def _text(span: Span) -> str:
+def _text(span: Span) -> Message:
     if span[0] is None and span[1] is None:
-        return "at all times"
+        return Message("at all times")
     if span[0] is not None and span[1] is not None and span[1] < span[0]:
-        return f"on no day (from {span[0]}, but its unit only until {span[1]})"
+        return Message(
+            "on no day (from {start}, but its unit only until {end})", start=span[0], end=span[1]
+        )
     if span[0] is None:
-        return f"until {span[1]}"
+        return Message("until {end}", end=span[1])
     if span[1] is None:
-        return f"from {span[0]}"
-    return f"from {span[0]} to {span[1]}"
+        return Message("from {start}", start=span[0])
+    return Message("from {start} to {end}", start=span[0], end=span[1])
 
 
 class _Checker:
@@ -161,8 +164,13 @@ class _Checker:
             history = "; ".join(f"{u.name} ({validity(u)})" for u in versions)
             self.add(
                 "unit-name-mismatch",
-                f"unit {unit.code} is called {unit.name!r} in the plan, but the register of "
-                f"units knows code {unit.code} only as: {history}",
+                Message(
+                    "unit {unit} is called {name!r} in the plan, but the register of units "
+                    "knows code {unit} only as: {history}",
+                    unit=unit.code,
+                    name=unit.name,
+                    history=history,
+                ),
                 path,
             )
             return (None, None)
@@ -213,8 +221,15 @@ class _Checker:
                 name = self.plan.agency(member).name
                 self.add(
                     "agency-not-in-force",
-                    f"agency {member!r} ({name}) does not exist on {missing[0]}, when {why}: "
-                    f"it exists {_text(span)}",
+                    Message(
+                        "agency {agency!r} ({name}) does not exist on {day}, when {why}: it "
+                        "exists {span}",
+                        agency=member,
+                        name=name,
+                        day=missing[0],
+                        why=why,
+                        span=_text(span),
+                    ),
                     path,
                 )
 
@@ -234,22 +249,36 @@ class _Checker:
             self.reported.add(code)
             self.add(
                 "unit-not-in-force",
-                f"unit {code} does not exist on {missing[0]}, when {why}: it exists {_text(span)}",
+                Message(
+                    "unit {unit} does not exist on {day}, when {why}: it exists {span}",
+                    unit=code,
+                    day=missing[0],
+                    why=why,
+                    span=_text(span),
+                ),
                 path,
             )
 
     def whole_year(self, path: str, what: str) -> Need:
-        return (path, (self.start, self.end), f"{what} throughout {self.plan.year}")
+        return (
+            path,
+            (self.start, self.end),
+            Message("{what} throughout {year}", what=what, year=str(self.plan.year)),
+        )
 
-    def task_need(self, task: Task, path: str, role: str) -> Need:
+    def task_need(self, task: Task, path: str, lead: bool) -> Need:
+        if lead:
+            role = Message("it is the lead of task {task!r}", task=task.id)
+        else:
+            role = Message("it is the supporter of task {task!r}", task=task.id)
         if task.schedule is not None:
             try:
                 days = tuple(o.start for o in occurrences(task.schedule, self.plan.year))
             except CwpError:
                 days = ()
             if days:
-                return (path, days, f"it is the {role} of task {task.id!r} on that day")
-        return self.whole_year(path, f"it is the {role} of task {task.id!r}")
+                return (path, days, Message("{role} on that day", role=role))
+        return self.whole_year(path, role)
 
 
 def _task_paths(plan: Plan) -> Iterator[tuple[str, Task]]:
@@ -277,58 +306,81 @@ def in_force_findings(
         if not _overlaps(span, check.start, check.end):
             check.add(
                 "area-not-in-force",
-                f"the plan's area {plan.area} does not exist in {year}: it exists {_text(span)}",
+                Message(
+                    "the plan's area {area} does not exist in {year}: it exists {span}",
+                    area=plan.area,
+                    year=str(year),
+                    span=_text(span),
+                ),
                 "area",
             )
             check.reported.add(plan.area)
-        check.need_unit(plan.area, check.whole_year("area", "it is the plan's area"))
+        check.need_unit(plan.area, check.whole_year("area", Message("it is the plan's area")))
     issued = plan.document.date if plan.document and plan.document.date else check.start
-    check.need_agency(plan.issuer, ("issuer", (issued,), "the plan is issued"))
-    check.need_agency(plan.coordinator, check.whole_year("coordinator", "it coordinates the plan"))
+    check.need_agency(plan.issuer, ("issuer", (issued,), Message("the plan is issued")))
+    check.need_agency(
+        plan.coordinator, check.whole_year("coordinator", Message("it coordinates the plan"))
+    )
     for i, resp in enumerate(plan.responsibilities):
         path = f"responsibilities[{i}].agency"
-        check.need_agency(resp.agency, check.whole_year(path, "it has duties under the plan"))
+        check.need_agency(
+            resp.agency, check.whole_year(path, Message("it has duties under the plan"))
+        )
     for path, task in _task_paths(plan):
-        check.need_agency(task.lead, check.task_need(task, f"{path}.lead", "lead"))
+        check.need_agency(task.lead, check.task_need(task, f"{path}.lead", lead=True))
         for j, code in enumerate(task.support):
-            check.need_agency(code, check.task_need(task, f"{path}.support[{j}]", "supporter"))
+            check.need_agency(code, check.task_need(task, f"{path}.support[{j}]", lead=False))
     for i, event in enumerate(plan.events):
         try:
             starts = tuple(o.start for o in occurrences(event.when, year))
         except CwpError:
             continue
         for j, code in enumerate(event.agencies):
-            why = f"event {event.id!r} takes place"
+            why = Message("event {event!r} takes place", event=event.id)
             check.need_agency(code, (f"events[{i}].agencies[{j}]", starts, why))
     for i, ob in enumerate(plan.obligations):
         path = f"obligations[{i}]"
         last = _last_day(ob.deadline, check.calendar) if ob.deadline is not None else None
         if last is not None:
             days: tuple[date, ...] = (last,)
-            due = f"{ob.id!r}, due by {last}"
+            due = Message("{obligation!r}, due by {last}", obligation=ob.id, last=last)
         else:
-            days, due = (check.start, check.end), f"{ob.id!r}, due at any time in {year}"
+            days = (check.start, check.end)
+            due = Message(
+                "{obligation!r}, due at any time in {year}", obligation=ob.id, year=str(year)
+            )
         try:
             reporters: Iterable[str] = plan.expected_reporters(ob)
         except CwpError:
             reporters = ob.reporters.agencies
         for code in reporters:
-            check.need_agency(code, (f"{path}.reporters", days, f"it reports {due}"))
-        check.need_agency(ob.recipient, (f"{path}.recipient", days, f"it receives {due}"))
-        check.need_agency(ob.via, (f"{path}.via", days, f"it passes on {due}"))
+            check.need_agency(
+                code, (f"{path}.reporters", days, Message("it reports {due}", due=due))
+            )
+        check.need_agency(
+            ob.recipient, (f"{path}.recipient", days, Message("it receives {due}", due=due))
+        )
+        check.need_agency(ob.via, (f"{path}.via", days, Message("it passes on {due}", due=due)))
     for i, unit in enumerate(plan.units):
         span = check.units.get(unit.code, (None, None))
         if unit.code not in check.reported and not _overlaps(span, check.start, check.end):
             check.reported.add(unit.code)
             check.add(
                 "unit-not-in-force",
-                f"unit {unit.code} ({unit.name}) is listed but does not exist in {year}: it "
-                f"exists {_text(span)}",
-                f"units[{i}]",
+                Message(
+                    "unit {unit} ({name}) is listed but does not exist in {year}: it exists {span}",
+                    unit=unit.code,
+                    name=unit.name,
+                    year=str(year),
+                    span=_text(span),
+                ),
+                path=f"units[{i}]",
             )
     for path, scope, target_year in _scopes(plan):
         end = date(target_year, 12, 31)
-        check.need_unit(scope, (path, (end,), f"target year {target_year} ends"))
+        why = Message("target year {year} ends", year=str(target_year))
+        check.need_unit(scope, (path, (end,), why))
+
     return check.findings
 
 

@@ -45,6 +45,7 @@ import attrs
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.findings import Finding, Severity
 from child_welfare_plan.model.indicators import DataValue, Indicator, UnitAggregation
 from child_welfare_plan.model.periods import Period
@@ -68,6 +69,7 @@ from child_welfare_plan.rules.aggregate import (
 )
 from child_welfare_plan.rules.aggregate.engine import Engine
 from child_welfare_plan.rules.aggregate.series import Series
+from child_welfare_plan.rules.validate import said
 
 __all__ = [
     "FINDING_CODES",
@@ -99,6 +101,13 @@ def _name(unit: AdministrativeUnit) -> str:
     return f"{unit.code} {unit.name}"
 
 
+def _listed(names: list[str]) -> str:
+    """``names`` as a list in words: "A, B and C" ("A, B và C" in Vietnamese)."""
+    if len(names) < 2:
+        return "".join(names)
+    return Message("{first} and {last}", first=", ".join(names[:-1]), last=names[-1])
+
+
 def check_weights(
     register: UnitRegister, weights: Mapping[tuple[str, str], float]
 ) -> tuple[dict[tuple[str, str], float], list[Finding]]:
@@ -118,8 +127,12 @@ def check_weights(
             findings.append(
                 _finding(
                     "bad-split-weights",
-                    f"split weights name {old} → {new}, which is not a division of a unit in "
-                    "the register of units",
+                    Message(
+                        "split weights name {old} → {new}, which is not a division of a unit "
+                        "in the register of units",
+                        old=old,
+                        new=new,
+                    ),
                 )
             )
             continue
@@ -137,16 +150,24 @@ def check_weights(
             findings.append(
                 _finding(
                     "bad-split-weights",
-                    f"split weights for {_name(unit)} name {', '.join(sorted(given))} but "
-                    f"not {', '.join(missing)}: give a share for every unit it was divided "
-                    "between",
+                    Message(
+                        "split weights for {unit} name {given} but not {missing}: give a share "
+                        "for every unit it was divided between",
+                        unit=_name(unit),
+                        given=", ".join(sorted(given)),
+                        missing=", ".join(missing),
+                    ),
                 )
             )
         elif abs(total - 1.0) > _TOLERANCE:
             findings.append(
                 _finding(
                     "bad-split-weights",
-                    f"split weights for {_name(unit)} add up to {total:g}, not 1",
+                    Message(
+                        "split weights for {unit} add up to {total:g}, not 1",
+                        unit=_name(unit),
+                        total=total,
+                    ),
                 )
             )
         else:
@@ -258,7 +279,7 @@ class Carried:
                 self._links[key] = self.register.forward(unit, self.as_of, self.weights)
             except CwpError as exc:
                 self._links[key] = None
-                self._note(("back", unit.code), "cannot-carry-back", str(exc))
+                self._note(("back", unit.code), "cannot-carry-back", said(exc))
         return self._links[key]
 
     def _reach(self, code: str, period: Period) -> None:
@@ -340,26 +361,36 @@ class Carried:
         out = [
             _finding(
                 "not-additive-across-units",
-                f"{code} does not add up across units: the values of "
-                f"{', '.join(_name(u) for u in sorted(units.values(), key=lambda u: u.code))} "
-                f"are not carried to the units of {self.as_of}, each of which merges or "
-                "divides units",
+                Message(
+                    "{indicator} does not add up across units: the values of {units} are not "
+                    "carried to the units of {as_of}, each of which merges or divides units",
+                    indicator=code,
+                    units=", ".join(_name(u) for u in sorted(units.values(), key=lambda u: u.code)),
+                    as_of=self.as_of,
+                ),
             )
             for code, units in self._unsummed.items()
         ]
         for old, periods in sorted(self._refused.values(), key=lambda item: item[0].code):
             successors = self.register.successors(old)
-            names = " and ".join(_name(self.register.new_unit(s)) for s in successors)
+            names = [_name(self.register.new_unit(s)) for s in successors]
             day = successors[0].effective if successors else self.as_of
             out.append(
                 _finding(
                     "split-unit-without-weights",
-                    f"{_name(old)} was divided on {day} between {names}: its values for "
-                    f"{', '.join(sorted(periods))} are not carried to the units of "
-                    f"{self.as_of}; give the shares of the division with --split-weights "
-                    "(old code, new code, share)",
+                    Message(
+                        "{unit} was divided on {day} between {names}: its values for "
+                        "{periods} are not carried to the units of {as_of}; give the shares "
+                        "of the division with --split-weights (old code, new code, share)",
+                        unit=_name(old),
+                        day=day,
+                        names=_listed(names),
+                        periods=", ".join(sorted(periods)),
+                        as_of=self.as_of,
+                    ),
                 )
             )
+
         return out
 
     # The frame and the roll-up -----------------------------------------------------------

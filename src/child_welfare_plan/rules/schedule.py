@@ -31,6 +31,7 @@ from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.date_rules import format_date_rule
 from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.plan import Plan
@@ -171,9 +172,19 @@ def plan_calendar(
     """
     if agency is not None and not plan.knows(agency):
         known = ", ".join(sorted([a.code for a in plan.agencies] + [g.code for g in plan.groups]))
-        raise NotFoundError(f"plan {plan.id!r} has no agency {agency!r} (it has: {known})")
+        raise NotFoundError(
+            Message(
+                "plan {plan!r} has no agency {agency!r} (it has: {known})",
+                plan=plan.id,
+                agency=agency,
+                known=known,
+            )
+        )
     if start is not None and end is not None and end < start:
-        raise InvalidValueError(f"the end {end} is before the start {start}")
+        raise InvalidValueError(
+            Message("the end {end} is before the start {start}", end=end, start=start)
+        )
+
     items: list[CalendarItem] = []
     undated: list[UndatedObligation] = []
     span = plan.span()

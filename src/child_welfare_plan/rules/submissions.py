@@ -19,6 +19,7 @@ import attrs
 
 from child_welfare_plan.calendars.dates import local_date, local_moment
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import echo
 from child_welfare_plan.model.periods import parse_period
 from child_welfare_plan.model.plan import (
@@ -127,8 +128,12 @@ class SubmissionRules:
         return (
             "unknown-reporter",
             "reporter",
-            f"unknown reporter {echo(reporter)} (expected an agency code of plan "
-            f"{self.plan.id!r}, e.g. ubnd-<commune code>)",
+            Message(
+                "unknown reporter {reporter} (expected an agency code of plan {plan!r}, e.g. "
+                "ubnd-<commune code>)",
+                reporter=echo(reporter),
+                plan=self.plan.id,
+            ),
         )
 
     def obligation(self, obligation_id: str) -> ReportingObligation | Problem:
@@ -139,8 +144,12 @@ class SubmissionRules:
         return (
             "unknown-obligation",
             "obligation",
-            f"unknown obligation {echo(obligation_id)} (plan {self.plan.id!r} has: "
-            f"{', '.join(self._obligations)})",
+            Message(
+                "unknown obligation {obligation} (plan {plan!r} has: {known})",
+                obligation=echo(obligation_id),
+                plan=self.plan.id,
+                known=", ".join(self._obligations),
+            ),
         )
 
     def placement(
@@ -159,8 +168,12 @@ class SubmissionRules:
                         (
                             "unknown-incident",
                             "period",
-                            f"no incident {echo(period)} in the incidents given (the period of a "
-                            f"report under {ob.id!r} names the incident it is about)",
+                            Message(
+                                "no incident {incident} in the incidents given (the period of a "
+                                "report under {obligation!r} names the incident it is about)",
+                                incident=echo(period),
+                                obligation=ob.id,
+                            ),
                         )
                     )
                 elif not triggered_by(ob, incident):
@@ -168,9 +181,14 @@ class SubmissionRules:
                         (
                             "incident-not-triggering",
                             "period",
-                            f"incident {echo(period)} is of kind {incident.kind!r}, which does "
-                            f"not call for {ob.id!r} (it is triggered by "
-                            f"{', '.join(ob.triggers) or 'any kind'})",
+                            Message(
+                                "incident {incident} is of kind {kind!r}, which does not call "
+                                "for {obligation!r} (it is triggered by {triggers})",
+                                incident=echo(period),
+                                kind=incident.kind,
+                                obligation=ob.id,
+                                triggers=", ".join(ob.triggers) or Message("any kind"),
+                            ),
                         )
                     )
                 elif known_reporter and reporter not in self.owing(ob, incident):
@@ -178,8 +196,13 @@ class SubmissionRules:
                         (
                             "reporter-not-expected",
                             "reporter",
-                            f"{echo(reporter)} does not owe the report on incident {echo(period)} "
-                            f"(owed by {', '.join(self.owing(ob, incident))})",
+                            Message(
+                                "{reporter} does not owe the report on incident {incident} "
+                                "(owed by {owing})",
+                                reporter=echo(reporter),
+                                incident=echo(period),
+                                owing=", ".join(self.owing(ob, incident)),
+                            ),
                         )
                     )
             elif known_reporter:
@@ -194,8 +217,12 @@ class SubmissionRules:
                     (
                         "period-not-covered",
                         "period",
-                        f"{ob.id!r} covers no period, but the row gives {echo(period)} "
-                        "(leave the period empty)",
+                        Message(
+                            "{obligation!r} covers no period, but the row gives {period} "
+                            "(leave the period empty)",
+                            obligation=ob.id,
+                            period=echo(period),
+                        ),
                     )
                 )
         elif period is None:
@@ -203,7 +230,11 @@ class SubmissionRules:
                 (
                     "missing-period",
                     "period",
-                    f"the period is empty, but {ob.id!r} covers {ob.covers}",
+                    Message(
+                        "the period is empty, but {obligation!r} covers {covers}",
+                        obligation=ob.id,
+                        covers=ob.covers,
+                    ),
                 )
             )
         else:
@@ -213,8 +244,11 @@ class SubmissionRules:
                     (
                         "bad-period",
                         "period",
-                        f"period {echo(period)} is not a period id (expected e.g. 2023, "
-                        "2023S1, 2023Q2, 202306)",
+                        Message(
+                            "period {period} is not a period id (expected e.g. 2023, 2023S1, "
+                            "2023Q2, 202306)",
+                            period=echo(period),
+                        ),
                     )
                 )
             elif given != covers:
@@ -222,7 +256,12 @@ class SubmissionRules:
                     (
                         "period-not-covered",
                         "period",
-                        f"{ob.id!r} covers {ob.covers}, not {echo(period)}",
+                        Message(
+                            "{obligation!r} covers {covers}, not {period}",
+                            obligation=ob.id,
+                            covers=ob.covers,
+                            period=echo(period),
+                        ),
                     )
                 )
             else:
@@ -252,8 +291,13 @@ class SubmissionRules:
                     return (
                         "received-before-period",
                         "received",
-                        f"received {received.isoformat()} is before incident {echo(period)} was "
-                        f"known ({known.isoformat(sep=' ', timespec='minutes')}); check the date",
+                        Message(
+                            "received {received} is before incident {incident} was known "
+                            "({known}); check the date",
+                            received=received.isoformat(),
+                            incident=echo(period),
+                            known=known.isoformat(sep=" ", timespec="minutes"),
+                        ),
                     )
                 return None
         start, what = self._start(None if ob.kind is ObligationKind.EVENT_TRIGGERED else period)
@@ -261,12 +305,16 @@ class SubmissionRules:
             return (
                 "received-before-period",
                 "received",
-                f"received {day.isoformat()} is before {what} begins ({start.isoformat()}); "
-                "check the date",
+                Message(
+                    "received {day} is before {what} begins ({start}); check the date",
+                    day=day,
+                    what=what,
+                    start=start,
+                ),
             )
         return None
 
-    def _start(self, period: str | None) -> tuple[date | None, str]:
+    def _start(self, period: str | None) -> tuple[date | None, Message]:
         """The first day of ``period`` (a canonical id), else of the plan's year."""
         key = period or str(self.plan.year)
         if key not in self._starts:
@@ -274,7 +322,10 @@ class SubmissionRules:
                 self._starts[key] = parse_period(key, self.plan.period_convention).start
             except CwpError:
                 self._starts[key] = None
-        what = f"the period {period} it reports on" if period else f"the plan's year {key}"
+        if period:
+            what = Message("the period {period} it reports on", period=period)
+        else:
+            what = Message("the plan's year {year}", year=key)
         return self._starts[key], what
 
     def owing(self, ob: ReportingObligation, incident: Incident) -> tuple[str, ...]:
@@ -289,23 +340,36 @@ class SubmissionRules:
             self._expected[ob.id] = frozenset(self.plan.expected_reporters(ob))
         if reporter in self._expected[ob.id]:
             return []
-        who = []
-        if ob.reporters.level is not None:
-            who.append(f"the People's Committee of every {ob.reporters.level} in the area")
-        who.extend(ob.reporters.agencies)
-        drafts = (
-            f"; {reporter!r} drafts it for its reporter: record the report under the reporter"
-            if reporter == ob.drafted_by
-            else ""
-        )
-        return [
-            (
-                "reporter-not-expected",
-                "reporter",
-                f"{echo(reporter)} is not expected to report {ob.id!r} "
-                f"(expected: {', '.join(who)})" + drafts,
+        agencies = ", ".join(ob.reporters.agencies)
+        expected: str = agencies
+        if ob.reporters.level is not None and agencies:
+            expected = Message(
+                "the People's Committee of every {level} in the area, {agencies}",
+                level=str(ob.reporters.level),
+                agencies=agencies,
             )
-        ]
+        elif ob.reporters.level is not None:
+            expected = Message(
+                "the People's Committee of every {level} in the area",
+                level=str(ob.reporters.level),
+            )
+        if reporter == ob.drafted_by:
+            message = Message(
+                "{reporter} is not expected to report {obligation!r} (expected: {expected}); "
+                "{code!r} drafts it for its reporter: record the report under the reporter",
+                reporter=echo(reporter),
+                obligation=ob.id,
+                expected=expected,
+                code=reporter,
+            )
+        else:
+            message = Message(
+                "{reporter} is not expected to report {obligation!r} (expected: {expected})",
+                reporter=echo(reporter),
+                obligation=ob.id,
+                expected=expected,
+            )
+        return [("reporter-not-expected", "reporter", message)]
 
     def explain(self, submission: Submission) -> str:
         """Why a submission matches nothing the plan expects (the first rule it breaks)."""
@@ -315,13 +379,15 @@ class SubmissionRules:
             if isinstance(found, tuple):
                 problem = found
             elif found.kind is ObligationKind.EVENT_TRIGGERED and submission.period is None:
-                problem = ("missing-incident", "period", "it names no incident")
+                problem = ("missing-incident", "period", Message("it names no incident"))
             elif found.kind is ObligationKind.EVENT_TRIGGERED and self._by_incident is None:
-                problem = ("unknown-incident", "period", "no incidents were given")
+                problem = ("unknown-incident", "period", Message("no incidents were given"))
             else:
                 _, problems = self.placement(found, submission.reporter, submission.period)
                 problem = problems[0] if problems else None
-        return problem[2] if problem is not None else "it matches no report the plan expects"
+        if problem is None:
+            return Message("it matches no report the plan expects")
+        return problem[2]
 
     def infer_incidents(
         self, pending: Sequence[PendingReport], named: Sequence[tuple[str, str, str | None]]
@@ -355,28 +421,44 @@ class SubmissionRules:
                     (
                         "incident-inferred",
                         "period",
-                        f"the report names no incident; taken as the report on {incident.id!r} "
-                        f"({incident.kind}, unit {incident.unit}, known "
-                        f"{local_moment(incident.known).isoformat(sep=' ', timespec='minutes')}), "
-                        "the only one it can be about; write the incident id in the period "
-                        "column",
+                        Message(
+                            "the report names no incident; taken as the report on {incident!r} "
+                            "({kind}, unit {unit}, known {known}), the only one it can be "
+                            "about; write the incident id in the period column",
+                            incident=incident.id,
+                            kind=incident.kind,
+                            unit=incident.unit,
+                            known=local_moment(incident.known).isoformat(
+                                sep=" ", timespec="minutes"
+                            ),
+                        ),
                     ),
                 )
                 continue
             if fits:
-                why = f"it may be about any of {', '.join(i.id for i in fits)}"
-            else:
-                why = (
-                    f"no incident calling for {ob.id!r}, owed by {r.reporter!r} and known by "
-                    f"{day.isoformat()} was given"
+                why = Message(
+                    "it may be about any of {incidents}", incidents=", ".join(i.id for i in fits)
                 )
+            else:
+                why = Message(
+                    "no incident calling for {obligation!r}, owed by {reporter!r} and known by "
+                    "{day} was given",
+                    obligation=ob.id,
+                    reporter=r.reporter,
+                    day=day,
+                )
+
             yield (
                 r,
                 None,
                 (
                     "missing-incident",
                     "period",
-                    f"the report under {ob.id!r} names no incident and {why}; write the "
-                    "incident id in the period column",
+                    Message(
+                        "the report under {obligation!r} names no incident and {why}; write "
+                        "the incident id in the period column",
+                        obligation=ob.id,
+                        why=why,
+                    ),
                 ),
             )

@@ -33,14 +33,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
 
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message, localize
 from child_welfare_plan.model.indicators import Direction
 from child_welfare_plan.model.plan import Comparator, Target
+from child_welfare_plan.rules.target_reasons import coverage_reason, no_value, sentence
 
 __all__ = [
     "DEFAULT_MIN_COVERAGE",
@@ -99,19 +102,27 @@ class SupportsMeasurement(Protocol):
 def _coverage(inst: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
         raise InvalidValueError(
-            f"Measurement.coverage: {value!r} (expected a fraction from 0 to 1)"
+            Message(
+                "Measurement.coverage: {value!r} (expected a fraction from 0 to 1)", value=value
+            )
         )
 
 
 def _finite(inst: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
     if value is not None and not math.isfinite(value):
-        raise InvalidValueError(f"Measurement.value: {value!r} (expected a finite number or None)")
+        raise InvalidValueError(
+            Message("Measurement.value: {value!r} (expected a finite number or None)", value=value)
+        )
 
 
 def _count(inst: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise InvalidValueError(
-            f"Measurement.{attribute.name}: {value!r} (expected a non-negative integer or None)"
+            Message(
+                "Measurement.{name}: {value!r} (expected a non-negative integer or None)",
+                name=attribute.name,
+                value=value,
+            )
         )
 
 
@@ -140,7 +151,11 @@ class Measurement:
             and self.reported > self.expected
         ):
             raise InvalidValueError(
-                f"Measurement.reported: {self.reported} is more than expected={self.expected}"
+                Message(
+                    "Measurement.reported: {reported} is more than expected={expected}",
+                    reported=self.reported,
+                    expected=self.expected,
+                )
             )
 
     @classmethod
@@ -197,7 +212,9 @@ class TargetResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every key present, ``None`` where it does not apply
-        (``withheld`` only on a withheld result: a public evaluation adds it to all)."""
+        (``withheld`` only on a withheld result: a public evaluation adds it to all);
+        ``reason`` is English, ``reason_label`` the same in the current language."""
+
         out = {
             "target": self.target,
             "indicator": self.indicator,
@@ -213,7 +230,8 @@ class TargetResult:
             "period": self.period,
             "coverage": self.coverage,
             "status": self.status.value,
-            "reason": self.reason,
+            "reason": str(self.reason),
+            "reason_label": localize(self.reason),
             "text": self.text,
             "source": self.source,
             "check": self.check,
@@ -231,7 +249,7 @@ def withhold_target(result: TargetResult, why: str) -> TargetResult:
         result,
         actual=None,
         status=TargetStatus.WITHHELD,
-        reason=(
+        reason=Message(
             "Withheld from a public output: the value is computed from counts of children "
             "that are withheld (disclosure control)."
         ),
@@ -257,7 +275,9 @@ def expected_value(target: Target, year: int) -> float | None:
 
 def _check_fraction(name: str, value: float) -> None:
     if not 0.0 <= value <= 1.0:
-        raise InvalidValueError(f"{name}: {value!r} (expected a fraction from 0 to 1)")
+        raise InvalidValueError(
+            Message("{name}: {value!r} (expected a fraction from 0 to 1)", name=name, value=value)
+        )
 
 
 def evaluate_target(
@@ -313,63 +333,116 @@ def evaluate_target(
 
     if measurement is None or measurement.value is None:
         given = None if measurement is None else measurement.reason
-        return result(TargetStatus.NO_DATA, _sentence(given) or _no_value(target))
+        return result(TargetStatus.NO_DATA, sentence(given) or no_value(target))
     actual = measurement.value
 
     threshold = min_coverage if final else min_progress_coverage
     if not _enough(measurement, threshold):
         return result(
             TargetStatus.INSUFFICIENT_COVERAGE,
-            _coverage_reason(measurement, threshold, target, final),
+            coverage_reason(measurement, threshold, target, final),
         )
 
-    symbol = _SYMBOLS[target.comparator]
-    goal = f"{symbol} {_num(target.value)}"
+    # numbers as Decimals of the text shown, so that a reader's language writes them its way
+    got = Decimal(_actual(actual))
+    sign, goal, year = _SYMBOLS[target.comparator], Decimal(_num(target.value)), str(target.year)
     if final:
         if target.comparator.holds(actual, target.value):
-            return result(TargetStatus.MET, f"{_actual(actual)} {goal} (target for {target.year})")
+            return result(
+                TargetStatus.MET,
+                Message(
+                    "{actual} {sign} {goal} (target for {year})",
+                    actual=got,
+                    sign=sign,
+                    goal=goal,
+                    year=year,
+                ),
+            )
         return result(
-            TargetStatus.NOT_MET, f"{_actual(actual)} is not {goal} (target for {target.year})"
+            TargetStatus.NOT_MET,
+            Message(
+                "{actual} is not {sign} {goal} (target for {year})",
+                actual=got,
+                sign=sign,
+                goal=goal,
+                year=year,
+            ),
         )
 
     if expected is None:
-        note = f"target for {target.year}; no baseline, so progress is judged against the target"
         if target.comparator.holds(actual, target.value):
-            return result(TargetStatus.ON_TRACK, f"{_actual(actual)} {goal} already ({note})")
-        return result(TargetStatus.OFF_TRACK, f"{_actual(actual)} is not yet {goal} ({note})")
+            return result(
+                TargetStatus.ON_TRACK,
+                Message(
+                    "{actual} {sign} {goal} already (target for {year}; no baseline, so "
+                    "progress is judged against the target)",
+                    actual=got,
+                    sign=sign,
+                    goal=goal,
+                    year=year,
+                ),
+            )
+        return result(
+            TargetStatus.OFF_TRACK,
+            Message(
+                "{actual} is not yet {sign} {goal} (target for {year}; no baseline, so "
+                "progress is judged against the target)",
+                actual=got,
+                sign=sign,
+                goal=goal,
+                year=year,
+            ),
+        )
 
     assert target.baseline is not None and target.baseline_year is not None
-    line = (
-        f"the straight line from {_num(target.baseline)} ({target.baseline_year}) "
-        f"to {_num(target.value)} ({target.year}) requires in {as_of_year}"
+    line = Message(
+        "the straight line from {baseline} ({baseline_year}) to {goal} ({year}) requires in "
+        "{as_of}",
+        baseline=Decimal(_num(target.baseline)),
+        baseline_year=str(target.baseline_year),
+        goal=goal,
+        year=year,
+        as_of=str(as_of_year),
     )
     step = _progress_direction(target, hint)
     tolerance = 1e-9 * max(1.0, abs(expected))
+    value = Decimal(_num(expected))
     if step == 0:
         on = abs(actual - expected) <= tolerance
-        word = "equal to"
+        verdict = Message(
+            "{actual} is equal to {value}, the value {line}", actual=got, value=value, line=line
+        )
     elif step > 0:
         on = actual >= expected - tolerance
-        word = "at least"
+        verdict = Message(
+            "{actual} is at least {value}, the value {line}", actual=got, value=value, line=line
+        )
     else:
         on = actual <= expected + tolerance
-        word = "at most"
+        verdict = Message(
+            "{actual} is at most {value}, the value {line}", actual=got, value=value, line=line
+        )
     if not on:
         return result(
             TargetStatus.OFF_TRACK,
-            f"{_actual(actual)} is behind {_num(expected)}, the value {line}",
+            Message(
+                "{actual} is behind {value}, the value {line}", actual=got, value=value, line=line
+            ),
         )
     if target.comparator is Comparator.EQ and step != 0 and not _agrees(hint, step):
         past = actual > target.value + tolerance if step > 0 else actual < target.value - tolerance
         if past:
             return result(
                 TargetStatus.OFF_TRACK,
-                f"{_actual(actual)} has gone past the target {goal} ({target.year})",
+                Message(
+                    "{actual} has gone past the target {sign} {goal} ({year})",
+                    actual=got,
+                    sign=sign,
+                    goal=goal,
+                    year=year,
+                ),
             )
-    return result(
-        TargetStatus.ON_TRACK,
-        f"{_actual(actual)} is {word} {_num(expected)}, the value {line}",
-    )
+    return result(TargetStatus.ON_TRACK, verdict)
 
 
 def evaluate_targets(
@@ -449,51 +522,3 @@ def _actual(value: float) -> str:
     ``91.67`` (the exact value stays in :attr:`TargetResult.actual`)."""
     text = f"{value:.2f}".rstrip("0")
     return text + "0" if text.endswith(".") else text
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.1f}".rstrip("0").rstrip(".") + " %"
-
-
-def _sentence(text: str | None) -> str | None:
-    if text is None or not text.strip():
-        return None
-    text = text.strip()
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _where(target: Target) -> str:
-    what = f"indicator {target.indicator!r}" if target.indicator else f"target {target.id!r}"
-    return what + (f" in unit {target.scope}" if target.scope else "")
-
-
-def _no_value(target: Target) -> str:
-    return f"No value was measured for {_where(target)}."
-
-
-def _coverage_reason(
-    measurement: Measurement, threshold: float, target: Target, final: bool
-) -> str:
-    purpose = (
-        "judging" if final else "judging progress towards"
-    ) + f" the target for {target.year}"
-    coverage = _percent(measurement.coverage)
-    counted = measurement.reported is not None and measurement.expected is not None
-    if measurement.coverage + 1e-12 >= threshold:
-        text = (
-            f"Coverage is {coverage}, but the data do not cover the whole period; "
-            f"{purpose} needs complete data."
-        )
-    elif counted:
-        text = (
-            f"Only {measurement.reported} of {measurement.expected} units reported "
-            f"(coverage {coverage}); {purpose} needs {_percent(threshold)}."
-        )
-    else:
-        text = (
-            f"Only {coverage} of the expected units reported; "
-            f"{purpose} needs {_percent(threshold)}."
-        )
-    extra = _sentence(measurement.reason)
-    return text if extra is None else f"{text} {extra}"

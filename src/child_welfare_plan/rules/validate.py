@@ -85,6 +85,8 @@ from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n import N_
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.deadlines import Promptly, format_deadline
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.periods import parse_period
@@ -131,11 +133,33 @@ FINDING_CODES: dict[str, Severity] = {
 }
 """Every code :func:`validate_plan` can return, with its severity."""
 
+_USED_TWICE: dict[str, str] = {
+    "unit": N_("unit id {code!r} is used twice (first at {first})"),
+    "agency": N_("agency id {code!r} is used twice (first at {first})"),
+    "agency group": N_("agency group id {code!r} is used twice (first at {first})"),
+    "objective": N_("objective id {code!r} is used twice (first at {first})"),
+    "target": N_("target id {code!r} is used twice (first at {first})"),
+    "task group": N_("task group id {code!r} is used twice (first at {first})"),
+    "task": N_("task id {code!r} is used twice (first at {first})"),
+    "responsibility": N_("responsibility id {code!r} is used twice (first at {first})"),
+    "funding source": N_("funding source id {code!r} is used twice (first at {first})"),
+    "event": N_("event id {code!r} is used twice (first at {first})"),
+    "obligation": N_("obligation id {code!r} is used twice (first at {first})"),
+}
+"""What a duplicate-id finding says, by the kind of the id."""
+
 _NEEDS_DEADLINE = (ObligationKind.PERIODIC, ObligationKind.DOCUMENT, ObligationKind.EVENT_TRIGGERED)
 
 
 def _f(code: str, message: str, path: str, source: str | None) -> Finding:
     return Finding(FINDING_CODES[code], code, message, Location(file=source, path=path))
+
+
+def said(error: BaseException) -> str:
+    """What ``error`` says, kept as its :class:`Message` (to be shown in the reader's
+    language) when it was raised with one."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Message) else str(error)
 
 
 def validate_plan(
@@ -164,21 +188,35 @@ def validate_plan(
     try:
         tree = plan.hierarchy
     except CwpError as exc:
-        add(_f("bad-hierarchy", str(exc), "units", source))
+        add(_f("bad-hierarchy", said(exc), "units", source))
         return findings
     if plan.area is not None and plan.area not in tree:
-        add(_f("unknown-unit", f'unknown unit "{plan.area}" (the plan\'s area)', "area", source))
+        add(
+            _f(
+                "unknown-unit",
+                Message('unknown unit "{unit}" (the plan\'s area)', unit=plan.area),
+                "area",
+                source,
+            )
+        )
 
     def agency_ref(code: str | None, path: str) -> None:
         if code is not None and not plan.knows(code):
-            add(_f("unknown-agency", f'unknown agency "{code}"', path, source))
+            add(_f("unknown-agency", Message('unknown agency "{code}"', code=code), path, source))
 
     findings.extend(_duplicates(plan, source))
     agency_ref(plan.issuer, "issuer")
     agency_ref(plan.coordinator, "coordinator")
     for i, agency in enumerate(plan.agencies):
         if agency.unit not in tree:
-            add(_f("unknown-unit", f'unknown unit "{agency.unit}"', f"agencies[{i}].unit", source))
+            add(
+                _f(
+                    "unknown-unit",
+                    Message('unknown unit "{unit}"', unit=agency.unit),
+                    path=f"agencies[{i}].unit",
+                    source=source,
+                )
+            )
     for i, group in enumerate(plan.groups):
         for j, member in enumerate(group.agencies):
             agency_ref(member, f"groups[{i}].agencies[{j}]")
@@ -186,11 +224,25 @@ def validate_plan(
     def category_refs(codes: Iterable[str], path: str) -> None:
         for j, code in enumerate(codes):
             if not catalog.has("category", code):
-                add(_f("unknown-category", f'unknown category "{code}"', f"{path}[{j}]", source))
+                add(
+                    _f(
+                        "unknown-category",
+                        Message('unknown category "{code}"', code=code),
+                        path=f"{path}[{j}]",
+                        source=source,
+                    )
+                )
 
     def indicator_ref(code: str | None, path: str) -> None:
         if code is not None and not catalog.has("indicator", code):
-            add(_f("unknown-indicator", f'unknown indicator "{code}"', path, source))
+            add(
+                _f(
+                    "unknown-indicator",
+                    Message('unknown indicator "{code}"', code=code),
+                    path,
+                    source,
+                )
+            )
 
     event_ids = {e.id for e in plan.events}
 
@@ -201,9 +253,9 @@ def validate_plan(
                 add(
                     _f(
                         "unknown-unit",
-                        f'unknown unit "{target.scope}"',
-                        f"{path}[{j}].scope",
-                        source,
+                        Message('unknown unit "{unit}"', unit=target.scope),
+                        path=f"{path}[{j}].scope",
+                        source=source,
                     )
                 )
 
@@ -212,14 +264,28 @@ def validate_plan(
         for j, code in enumerate(t.support):
             agency_ref(code, f"{path}.support[{j}]")
         if plan.lead_of(t) is None and t.addressee is None:
-            add(_f("task-without-lead", f"task {t.id!r} names no lead agency", path, source))
+            add(
+                _f(
+                    "task-without-lead",
+                    Message("task {task!r} names no lead agency", task=t.id),
+                    path,
+                    source,
+                )
+            )
         category_refs(t.categories, f"{path}.categories")
         for j, code in enumerate(t.indicators):
             indicator_ref(code, f"{path}.indicators[{j}]")
         targets(t.targets, f"{path}.targets")
         for j, code in enumerate(t.events):
             if code not in event_ids:
-                add(_f("unknown-event", f'unknown event "{code}"', f"{path}.events[{j}]", source))
+                add(
+                    _f(
+                        "unknown-event",
+                        Message('unknown event "{code}"', code=code),
+                        path=f"{path}.events[{j}]",
+                        source=source,
+                    )
+                )
 
     for i, objective in enumerate(plan.objectives):
         category_refs(objective.categories, f"objectives[{i}].categories")
@@ -238,16 +304,27 @@ def validate_plan(
         try:
             days = occurrences(event.when, plan.year)
         except CwpError as exc:
-            add(_f("event-outside-year", f"event {event.id!r}: {exc}", f"events[{i}].when", source))
+            add(
+                _f(
+                    "event-outside-year",
+                    Message("event {event!r}: {error}", event=event.id, error=said(exc)),
+                    path=f"events[{i}].when",
+                    source=source,
+                )
+            )
             continue
         if not days:
             add(
                 _f(
                     "event-outside-year",
-                    f"event {event.id!r} has no day in the plan year {plan.year} "
-                    "(its date rule falls outside it)",
-                    f"events[{i}].when",
-                    source,
+                    Message(
+                        "event {event!r} has no day in the plan year {year} "
+                        "(its date rule falls outside it)",
+                        event=event.id,
+                        year=str(plan.year),
+                    ),
+                    path=f"events[{i}].when",
+                    source=source,
                 )
             )
         for occurrence in days:
@@ -255,10 +332,16 @@ def validate_plan(
                 add(
                     _f(
                         "event-before-plan-span",
-                        f"event {event.id!r} falls on {occurrence.end.isoformat()}, before the "
-                        f"plan's span starts ({span.start.isoformat()}, {_span_words(span)})",
-                        f"events[{i}].when",
-                        source,
+                        Message(
+                            "event {event!r} falls on {day}, before the plan's span starts "
+                            "({start}, {why})",
+                            event=event.id,
+                            day=occurrence.end,
+                            start=span.start,
+                            why=_span_words(span),
+                        ),
+                        path=f"events[{i}].when",
+                        source=source,
                     )
                 )
     area_known = plan.area is None or plan.area in tree
@@ -267,12 +350,12 @@ def validate_plan(
     return findings
 
 
-def _span_words(span: PlanSpan) -> str:
+def _span_words(span: PlanSpan) -> Message:
     if span.known_by == "issued":
-        return f"the date of {span.source}"
+        return Message("the date of {source}", source=span.source)
     if span.known_by == "based-on":
-        return f"not before {span.source}, which it is based on"
-    return "the start of the plan year"
+        return Message("not before {source}, which it is based on", source=span.source)
+    return Message("the start of the plan year")
 
 
 def _task_paths(plan: Plan) -> Iterator[tuple[str, Task]]:
@@ -287,9 +370,18 @@ def _task_paths(plan: Plan) -> Iterator[tuple[str, Task]]:
 def _duplicates(plan: Plan, source: str | None) -> Iterator[Finding]:
     kinds: list[tuple[str, Iterable[tuple[str, str]]]] = [
         ("unit", ((f"units[{i}].code", u.code) for i, u in enumerate(plan.units))),
-        ("agency", ((f"agencies[{i}].code", a.code) for i, a in enumerate(plan.agencies))),
-        ("agency group", ((f"groups[{i}].code", g.code) for i, g in enumerate(plan.groups))),
-        ("objective", ((f"objectives[{i}].id", o.id) for i, o in enumerate(plan.objectives))),
+        (
+            "agency",
+            ((f"agencies[{i}].code", a.code) for i, a in enumerate(plan.agencies)),
+        ),
+        (
+            "agency group",
+            ((f"groups[{i}].code", g.code) for i, g in enumerate(plan.groups)),
+        ),
+        (
+            "objective",
+            ((f"objectives[{i}].id", o.id) for i, o in enumerate(plan.objectives)),
+        ),
         (
             "target",
             (
@@ -305,7 +397,10 @@ def _duplicates(plan: Plan, source: str | None) -> Iterator[Finding]:
                 ),
             ),
         ),
-        ("task group", ((f"task_groups[{i}].id", g.id) for i, g in enumerate(plan.task_groups))),
+        (
+            "task group",
+            ((f"task_groups[{i}].id", g.id) for i, g in enumerate(plan.task_groups)),
+        ),
         (
             "task",
             (
@@ -330,16 +425,19 @@ def _duplicates(plan: Plan, source: str | None) -> Iterator[Finding]:
             ((f"funding_sources[{i}].id", f.id) for i, f in enumerate(plan.funding_sources)),
         ),
         ("event", ((f"events[{i}].id", e.id) for i, e in enumerate(plan.events))),
-        ("obligation", ((f"obligations[{i}].id", o.id) for i, o in enumerate(plan.obligations))),
+        (
+            "obligation",
+            ((f"obligations[{i}].id", o.id) for i, o in enumerate(plan.obligations)),
+        ),
     ]
     agency_codes = {a.code for a in plan.agencies}
     for i, group in enumerate(plan.groups):
         if group.code in agency_codes:
             yield _f(
                 "duplicate-id",
-                f"agency group {group.code!r} has the code of an agency",
-                f"groups[{i}].code",
-                source,
+                Message("agency group {code!r} has the code of an agency", code=group.code),
+                path=f"groups[{i}].code",
+                source=source,
             )
     for kind, entries in kinds:
         first: dict[str, str] = {}
@@ -347,7 +445,7 @@ def _duplicates(plan: Plan, source: str | None) -> Iterator[Finding]:
             if code in first:
                 yield _f(
                     "duplicate-id",
-                    f"{kind} id {code!r} is used twice (first at {first[code]})",
+                    Message(_USED_TWICE[kind], code=code, first=first[code]),
                     path,
                     source,
                 )
@@ -400,12 +498,18 @@ def _obligations(
         for j, code in enumerate(ob.reporters.agencies):
             where = f"{path}.reporters.agencies[{j}]"
             if not plan.knows(code):
-                yield _f("unknown-agency", f'unknown agency "{code}"', where, source)
+                yield _f(
+                    "unknown-agency", Message('unknown agency "{code}"', code=code), where, source
+                )
             elif code in requested:
                 yield _f(
                     "requested-agency-reports",
-                    f"{code!r} is only requested by the plan (Đề nghị), not assigned, yet "
-                    f"it is expected to report {ob.id!r}",
+                    Message(
+                        "{code!r} is only requested by the plan (Đề nghị), not assigned, yet "
+                        "it is expected to report {obligation!r}",
+                        code=code,
+                        obligation=ob.id,
+                    ),
                     where,
                     source,
                 )
@@ -416,62 +520,87 @@ def _obligations(
         ):
             if addressee is not None and not plan.knows(addressee):
                 yield _f(
-                    "unknown-agency", f'unknown agency "{addressee}"', f"{path}.{field}", source
+                    "unknown-agency",
+                    Message('unknown agency "{code}"', code=addressee),
+                    path=f"{path}.{field}",
+                    source=source,
                 )
         if area_known and ob.reporters.level is not None:
             for unit in plan.area_units(ob.reporters.level):
                 if plan.committee_of(unit.code) is None:
                     yield _f(
                         "reporter-without-committee",
-                        f"{unit.level} {unit.code} ({unit.name}) has no People's Committee "
-                        f"agency, so it cannot be expected to report {ob.id!r}",
-                        f"{path}.reporters.level",
-                        source,
+                        Message(
+                            "{level} {unit} ({name}) has no People's Committee agency, so it "
+                            "cannot be expected to report {obligation!r}",
+                            level=str(unit.level),
+                            unit=unit.code,
+                            name=unit.name,
+                            obligation=ob.id,
+                        ),
+                        path=f"{path}.reporters.level",
+                        source=source,
                     )
         if area_known and not plan.expected_reporters(ob):
             yield _f(
                 "no-expected-reporters",
-                f"no reporter is expected for {ob.id!r}: no unit at level "
-                f"{ob.reporters.level} in the plan's area has a People's Committee and no "
-                "agency is listed",
-                f"{path}.reporters",
-                source,
+                Message(
+                    "no reporter is expected for {obligation!r}: no unit at level {level} in "
+                    "the plan's area has a People's Committee and no agency is listed",
+                    obligation=ob.id,
+                    level=str(ob.reporters.level),
+                ),
+                path=f"{path}.reporters",
+                source=source,
             )
         for j, fed in enumerate(ob.feeds):
             if fed not in ids:
                 yield _f(
                     "unknown-obligation",
-                    f'unknown obligation "{fed}"',
-                    f"{path}.feeds[{j}]",
-                    source,
+                    Message('unknown obligation "{code}"', code=fed),
+                    path=f"{path}.feeds[{j}]",
+                    source=source,
                 )
         if ob.kind in _NEEDS_DEADLINE and ob.effective_deadline is None:
             yield _f(
                 "missing-deadline",
-                f"{ob.kind} obligation {ob.id!r} has no deadline",
-                f"{path}.deadline",
-                source,
+                Message(
+                    "{kind} obligation {obligation!r} has no deadline",
+                    kind=str(ob.kind),
+                    obligation=ob.id,
+                ),
+                path=f"{path}.deadline",
+                source=source,
             )
         if isinstance(ob.effective_deadline, Promptly):
             yield _f(
                 "no-time-limit",
-                f"{ob.id!r} is due {format_deadline(ob.effective_deadline)!r}, which sets no "
-                "time limit, and the plan gives no reading: its reports are listed as received "
-                "or not, never judged late",
-                f"{path}.deadline",
-                source,
+                Message(
+                    "{obligation!r} is due {rule!r}, which sets no time limit, and the plan "
+                    "gives no reading: its reports are listed as received or not, never "
+                    "judged late",
+                    obligation=ob.id,
+                    rule=format_deadline(ob.effective_deadline),
+                ),
+                path=f"{path}.deadline",
+                source=source,
             )
         if ob.kind is ObligationKind.PERIODIC and ob.covers is None:
             yield _f(
                 "missing-period",
-                f"periodic obligation {ob.id!r} covers no period",
-                f"{path}.covers",
-                source,
+                Message("periodic obligation {obligation!r} covers no period", obligation=ob.id),
+                path=f"{path}.covers",
+                source=source,
             )
         try:
             last = obligation_last_day(plan, ob, calendar)
         except CwpError as exc:
-            yield _f("bad-deadline", f"{ob.id!r}: {exc}", f"{path}.deadline", source)
+            yield _f(
+                "bad-deadline",
+                Message("{obligation!r}: {error}", obligation=ob.id, error=said(exc)),
+                path=f"{path}.deadline",
+                source=source,
+            )
             last = None
         last_days[ob.id] = last
         rule = ob.effective_deadline
@@ -481,36 +610,54 @@ def _obligations(
                 field = "reading" if ob.reading is not None else "deadline"
                 yield _f(
                     "rolled-past-named-day",
-                    f"{ob.id!r} ({format_deadline(rule)!r}) is on time until "
-                    f"{deadline.last_on_time_day.isoformat()}: {deadline.reason}",
-                    f"{path}.{field}",
-                    source,
+                    Message(
+                        "{obligation!r} ({rule!r}) is on time until {last}: {reason}",
+                        obligation=ob.id,
+                        rule=format_deadline(rule),
+                        last=deadline.last_on_time_day,
+                        reason=deadline.reason,
+                    ),
+                    path=f"{path}.{field}",
+                    source=source,
                 )
         if ob.covers is None:
             continue
         try:
             period = parse_period(ob.covers, plan.period_convention)
         except CwpError as exc:
-            yield _f("bad-period", str(exc), f"{path}.covers", source)
+            yield _f("bad-period", said(exc), path=f"{path}.covers", source=source)
             continue
         if last is None:
             continue
         if last < period.start:
             yield _f(
                 "due-before-period-starts",
-                f"{ob.id!r} is due by {last}, before the period {period.id} it covers starts "
-                f"({period.start})",
-                f"{path}.deadline",
-                source,
+                Message(
+                    "{obligation!r} is due by {last}, before the period {period} it covers "
+                    "starts ({start})",
+                    obligation=ob.id,
+                    last=last,
+                    period=period.id,
+                    start=period.start,
+                ),
+                path=f"{path}.deadline",
+                source=source,
             )
         elif last < period.end:
             yield _f(
                 "due-before-period-ends",
-                f"{ob.id!r} is due by {last}, before the period {period.id} it covers ends "
-                f"({period.end} under the {plan.period_convention} convention): the report "
-                "cannot hold the whole period",
-                f"{path}.deadline",
-                source,
+                Message(
+                    "{obligation!r} is due by {last}, before the period {period} it covers "
+                    "ends ({end} under the {convention} convention): the report cannot hold "
+                    "the whole period",
+                    obligation=ob.id,
+                    last=last,
+                    period=period.id,
+                    end=period.end,
+                    convention=str(plan.period_convention),
+                ),
+                path=f"{path}.deadline",
+                source=source,
             )
     for i, ob in enumerate(plan.obligations):
         last = last_days.get(ob.id)
@@ -519,8 +666,14 @@ def _obligations(
             if last is not None and fed_last is not None and last <= fed_last:
                 yield _f(
                     "consolidation-not-after-feeds",
-                    f"{ob.id!r} (due by {last}) consolidates {fed!r} but is not due after it "
-                    f"(due by {fed_last})",
-                    f"obligations[{i}].deadline",
-                    source,
+                    Message(
+                        "{obligation!r} (due by {last}) consolidates {fed!r} but is not due "
+                        "after it (due by {fed_last})",
+                        obligation=ob.id,
+                        last=last,
+                        fed=fed,
+                        fed_last=fed_last,
+                    ),
+                    path=f"obligations[{i}].deadline",
+                    source=source,
                 )

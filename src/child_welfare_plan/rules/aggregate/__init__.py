@@ -44,6 +44,7 @@ from typing import Any
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.periods import Period, PeriodType, parse_period
 from child_welfare_plan.model.plan import Plan
@@ -58,6 +59,7 @@ from child_welfare_plan.rules.aggregate.results import (
 )
 from child_welfare_plan.rules.aggregate.series import BOOLEAN_WORDS, TYPE_RANK, Columns, Record
 from child_welfare_plan.rules.aggregate.values import DataValueSet
+from child_welfare_plan.rules.validate import said
 
 __all__ = [
     "AGGREGATE_COLUMNS",
@@ -146,13 +148,23 @@ def levels_for(plan: Plan, level: Level | str | Sequence[Level | str] | None) ->
         except ValueError:
             known = ", ".join(lv.value for lv in Level)
             raise InvalidValueError(
-                f"aggregate level {item!r} is not known (expected one of {known})"
+                Message(
+                    "aggregate level {level!r} is not known (expected one of {known})",
+                    level=item,
+                    known=known,
+                )
             ) from None
         if chosen.rank < top.rank:
             raise InvalidValueError(
-                f"aggregate level {chosen} is above the plan's area {plan.area} ({top}): "
-                "a plan's data rolls up to its own area at most"
+                Message(
+                    "aggregate level {level} is above the plan's area {area} ({top}): a plan's "
+                    "data rolls up to its own area at most",
+                    level=str(chosen),
+                    area=plan.area,
+                    top=str(top),
+                )
             )
+
         if chosen not in out:
             out.append(chosen)
     return tuple(sorted(out, key=lambda lv: lv.rank))
@@ -179,7 +191,7 @@ def periods_for(
                 try:
                     period = parse_period(item, convention)
                 except ParseError as exc:
-                    raise InvalidValueError(str(exc)) from None
+                    raise InvalidValueError(said(exc)) from None
             found.setdefault(period.id, period)
     return tuple(sorted(found.values(), key=_period_order))
 

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Self
 
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.indicators import canonical_disaggregation, parse_disaggregation
 from child_welfare_plan.rules.aggregate.series import Series, ValueSetState, close, show
 from child_welfare_plan.rules.order import canonical_order
@@ -126,19 +127,39 @@ class BreakdownChecks(ValueSetState):
             return
         rows = [c.rows[uid] for c in children if uid in c.rows]
         shown = ", ".join(str(r) for r in rows[:20]) + (", …" if len(rows) > 20 else "")
-        where = f" (rows {shown})" if rows else ""
-        what = f"unit {self._codes[uid]}, {parent.period.id}, {parent.indicator.code}"
-        label = f"the value for {parent.key}" if parent.key else "the total"
+        what = Message(
+            "unit {unit}, {period}, {indicator}",
+            unit=self._codes[uid],
+            period=parent.period.id,
+            indicator=parent.indicator.code,
+        )
+        if parent.key:
+            label = Message("the value for {key}", key=parent.key)
+        else:
+            label = Message("the total")
         if uid in parent.derived:
-            message = (
-                f"{what}: the breakdown by {parent.derived[uid]} adds up to {show(given)} "
-                f"but the breakdown by {dim} adds up to {show(total)}{where}"
+            message = Message(
+                "{what}: the breakdown by {first} adds up to {given} but the breakdown by "
+                "{dimension} adds up to {total}",
+                what=what,
+                first=parent.derived[uid],
+                given=show(given),
+                dimension=dim,
+                total=show(total),
             )
             row = rows[0] if rows else None
         else:
-            message = (
-                f"{what}: {label} {show(given)} disagrees with the sum {show(total)} of its "
-                f"breakdown by {dim}{where}"
+            message = Message(
+                "{what}: {label} {given} disagrees with the sum {total} of its breakdown by "
+                "{dimension}",
+                what=what,
+                label=label,
+                given=show(given),
+                total=show(total),
+                dimension=dim,
             )
             row = parent.rows.get(uid)
+        if rows:
+            message = Message("{problem} (rows {rows})", problem=message, rows=shown)
+
         self._report(("total-mismatch", "value", message), row)

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import Cell, cell_text, echo, listing, width_problem
 from child_welfare_plan.model.findings import Severity
 from child_welfare_plan.model.indicators import (
@@ -30,6 +31,7 @@ from child_welfare_plan.rules.aggregate.series import (
     ValueSetState,
     show,
 )
+from child_welfare_plan.rules.validate import said
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "CellChecks"]
 
@@ -50,14 +52,26 @@ class CellChecks(ValueSetState):
 
     def _out_of_range(self, cell: Cell, number: float, series: Series) -> Problem:
         if number - number != 0.0:
-            return ("bad-value", "value", f"{echo(cell)} is not a finite number")
+            return (
+                "bad-value",
+                "value",
+                Message("{cell} is not a finite number", cell=echo(cell)),
+            )
         if number < 0.0:
             return (
                 "negative-value",
                 "value",
-                f"{show(number)} is negative (a {series.indicator.value_type} is 0 or more)",
+                Message(
+                    "{value} is negative (a {kind} is 0 or more)",
+                    value=show(number),
+                    kind=str(series.indicator.value_type),
+                ),
             )
-        return ("fractional-count", "value", f"{number!r} is not a whole number (a count)")
+        return (
+            "fractional-count",
+            "value",
+            Message("{value} is not a whole number (a count)", value=repr(number)),
+        )
 
     def _active(self, uid: int, series: Series, row: int | None) -> bool:
         unit = self._bounded[uid]
@@ -68,8 +82,14 @@ class CellChecks(ValueSetState):
             (
                 "unit-inactive",
                 "unit",
-                f"unit {unit.code} ({unit.name}) did not exist during {period.id} "
-                f"({period.start.isoformat()} to {period.end.isoformat()})",
+                Message(
+                    "unit {unit} ({name}) did not exist during {period} ({start} to {end})",
+                    unit=unit.code,
+                    name=unit.name,
+                    period=period.id,
+                    start=period.start,
+                    end=period.end,
+                ),
             ),
             row,
         )
@@ -77,44 +97,52 @@ class CellChecks(ValueSetState):
 
     def _duplicate(self, series: Series, uid: int, old: float, new: float, row: int | None) -> None:
         first = series.rows.get(uid)
-        where = f" (first given in row {first})" if first is not None else ""
-        what = f"unit {self._codes[uid]}, {series.period.id}, {series.indicator.code}" + (
-            f", {series.key}" if series.key else ""
+        what = Message(
+            "unit {unit}, {period}, {indicator}",
+            unit=self._codes[uid],
+            period=series.period.id,
+            indicator=series.indicator.code + (f", {series.key}" if series.key else ""),
         )
         if old == new:
-            self._report(
-                (
-                    "duplicate-value",
-                    "value",
-                    f"{what}: the same value {show(new)} again{where}; counted once",
-                ),
-                row,
-                Severity.WARNING,
-            )
+            if first is None:
+                message = Message(
+                    "{what}: the same value {value} again; counted once", what=what, value=show(new)
+                )
+            else:
+                message = Message(
+                    "{what}: the same value {value} again (first given in row {first}); "
+                    "counted once",
+                    what=what,
+                    value=show(new),
+                    first=first,
+                )
+            self._report(("duplicate-value", "value", message), row, Severity.WARNING)
         else:
-            self._report(
-                (
-                    "conflicting-value",
-                    "value",
-                    f"{what}: {show(new)} differs from {show(old)}{where}; the first value is kept",
-                ),
-                row,
-            )
+            if first is None:
+                message = Message(
+                    "{what}: {new} differs from {old}; the first value is kept",
+                    what=what,
+                    new=show(new),
+                    old=show(old),
+                )
+            else:
+                message = Message(
+                    "{what}: {new} differs from {old} (first given in row {first}); the first "
+                    "value is kept",
+                    what=what,
+                    new=show(new),
+                    old=show(old),
+                    first=first,
+                )
+            self._report(("conflicting-value", "value", message), row)
 
-    def _lost_zeros(self, code: str) -> str:
-        """A hint when ``code`` is a unit's code without its leading zeros (``4`` for
-        ``00004``): a spreadsheet drops them from a code typed as a number."""
+    def _lost_zeros(self, code: str) -> list[str]:
+        """The units ``code`` may be without its leading zeros (``4`` for ``00004``): a
+        spreadsheet drops them from a code typed as a number."""
         if not code.isascii() or not code.isdigit():
-            return ""
+            return []
         padded = [code.zfill(n) for n in (2, 3, 5) if n > len(code)]
-        known = [c for c in padded if c in self._uid]
-        if not known:
-            return ""
-        names = " or ".join(f"{c} ({self._tree.get(c).name})" for c in known)
-        return (
-            f"; did you mean {names}? A code typed as a number loses its leading zeros: "
-            "store the unit column as text"
-        )
+        return [f"{c} ({self._tree.get(c).name})" for c in padded if c in self._uid]
 
     def _unit(self, cell: Cell) -> int | Problem:
         cached = self._bad_units.get(cell)
@@ -123,34 +151,53 @@ class CellChecks(ValueSetState):
         code = cell_text(cell)
         result: int | Problem
         if not code:
-            result = ("missing-cell", "unit", "the unit is empty")
+            result = ("missing-cell", "unit", Message("the unit is empty"))
         elif code in self._reporting:
             result = self._reporting[code]
             if len(self._reporting) < CACHE_LIMIT:
                 self._reporting[cell] = result  # " 11074" is 11074: remember the spelling
             return result
         elif code not in self._uid:
-            result = (
-                "unknown-unit",
-                "unit",
-                f"unknown unit {echo(code)}: the plan {self.plan.id!r} has no unit with this code"
-                + self._lost_zeros(code),
-            )
+            meant = self._lost_zeros(code)
+            if meant:
+                message = Message(
+                    "unknown unit {code}: the plan {plan!r} has no unit with this code; did you "
+                    "mean {names}? A code typed as a number loses its leading zeros: store the "
+                    "unit column as text",
+                    code=echo(code),
+                    plan=self.plan.id,
+                    names=" or ".join(meant),
+                )
+            else:
+                message = Message(
+                    "unknown unit {code}: the plan {plan!r} has no unit with this code",
+                    code=echo(code),
+                    plan=self.plan.id,
+                )
+            result = ("unknown-unit", "unit", message)
         elif self._uid[code] not in self._area:
             unit = self._tree.get(code)
             result = (
                 "unit-outside-area",
                 "unit",
-                f"unit {code} ({unit.name}) is outside the plan's area {self.plan.area}",
+                Message(
+                    "unit {unit} ({name}) is outside the plan's area {area}",
+                    unit=code,
+                    name=unit.name,
+                    area=self.plan.area,
+                ),
             )
         else:
             unit = self._tree.get(code)
             result = (
                 "not-a-reporting-unit",
                 "unit",
-                f"unit {code} ({unit.name}) has units "
-                "below it: values are reported by the units at the bottom of the tree "
-                "and rolled up from them",
+                Message(
+                    "unit {unit} ({name}) has units below it: values are reported by the units "
+                    "at the bottom of the tree and rolled up from them",
+                    unit=code,
+                    name=unit.name,
+                ),
             )
         if len(self._bad_units) < CACHE_LIMIT:
             self._bad_units[cell] = result
@@ -161,7 +208,10 @@ class CellChecks(ValueSetState):
         return (
             "value-too-large",
             "value",
-            f"{echo(cell)} is too large to be kept exactly (2^53 and more lose digits)",
+            Message(
+                "{cell} is too large to be kept exactly (2^53 and more lose digits)",
+                cell=echo(cell),
+            ),
         )
 
     def _value(self, cell: Cell, kind: int) -> float | Problem:
@@ -178,12 +228,15 @@ class CellChecks(ValueSetState):
             return (
                 "bad-boolean",
                 "value",
-                f"{echo(cell)} is not a yes/no value (expected 1/0, true/false, có/không)",
+                Message(
+                    "{cell} is not a yes/no value (expected 1/0, true/false, có/không)",
+                    cell=echo(cell),
+                ),
             )
         if cell is None or (isinstance(cell, str) and not cell.strip()):
-            return ("missing-cell", "value", "the value is empty")
+            return ("missing-cell", "value", Message("the value is empty"))
         if isinstance(cell, bool):
-            return ("bad-value", "value", f"{cell!r} is not a number")
+            return ("bad-value", "value", Message("{cell} is not a number", cell=repr(cell)))
         if isinstance(cell, int):
             return self._too_large(cell) if abs(cell) >= MAX_EXACT else float(cell)
         if isinstance(cell, float):
@@ -196,14 +249,16 @@ class CellChecks(ValueSetState):
         ind: Indicator | None = None
         code = cell_text(indicator)
         if not code:
-            problems.append(("missing-cell", "indicator", "the indicator is empty"))
+            problems.append(("missing-cell", "indicator", Message("the indicator is empty")))
         elif not catalog.has("indicator", code):
             known = self._known("indicators")
             problems.append(
                 (
                     "unknown-indicator",
                     "indicator",
-                    f"unknown indicator {echo(code)} (known: {known})",
+                    Message(
+                        "unknown indicator {code} (known: {known})", code=echo(code), known=known
+                    ),
                 )
             )
         else:
@@ -214,8 +269,13 @@ class CellChecks(ValueSetState):
                     (
                         "computed-indicator",
                         "indicator",
-                        f"{code} is a {ind.value_type} computed after aggregation "
-                        f"from {parts}: send those, never the {ind.value_type}",
+                        Message(
+                            "{code} is a {kind} computed after aggregation from {parts}: send "
+                            "those, never the {kind}",
+                            code=code,
+                            kind=str(ind.value_type),
+                            parts=parts,
+                        ),
                     )
                 )
         per: Period | None = None
@@ -225,22 +285,29 @@ class CellChecks(ValueSetState):
                 (
                     "missing-period",
                     "period",
-                    "the period is empty: every value is for a period (a stock for "
-                    "the period it ends, a flow for the period it covers)",
+                    Message(
+                        "the period is empty: every value is for a period (a stock for the "
+                        "period it ends, a flow for the period it covers)"
+                    ),
                 )
             )
         else:
             try:
                 per = parse_period(text, self._convention)
             except ParseError as exc:
-                problems.append(("bad-period", "period", str(exc)))
+                problems.append(("bad-period", "period", said(exc)))
             if per is not None and not FIRST_YEAR <= per.year <= LAST_YEAR:
                 problems.append(
                     (
                         "bad-period",
                         "period",
-                        f"{per.id} lies outside the years the library covers "
-                        f"({FIRST_YEAR} to {LAST_YEAR})",
+                        Message(
+                            "{period} lies outside the years the library covers ({first} to "
+                            "{last})",
+                            period=per.id,
+                            first=str(FIRST_YEAR),
+                            last=str(LAST_YEAR),
+                        ),
                     )
                 )
                 per = None
@@ -250,8 +317,14 @@ class CellChecks(ValueSetState):
                     (
                         "period-type-not-allowed",
                         "period",
-                        f"{per.id} is a {per.type} period; {ind.code} is reported "
-                        f"for {allowed} periods",
+                        Message(
+                            "{period} is a {type} period; {indicator} is reported for {allowed} "
+                            "periods",
+                            period=per.id,
+                            type=str(per.type),
+                            indicator=ind.code,
+                            allowed=allowed,
+                        ),
                     )
                 )
         key = ""
@@ -259,7 +332,7 @@ class CellChecks(ValueSetState):
         try:
             parts_map = parse_disaggregation(text)
         except InvalidValueError as exc:
-            problems.append(("bad-disaggregation", "disaggregation", str(exc)))
+            problems.append(("bad-disaggregation", "disaggregation", said(exc)))
         else:
             for dim, item in parts_map.items():
                 if not catalog.has("dimension", dim):
@@ -268,17 +341,27 @@ class CellChecks(ValueSetState):
                         (
                             "unknown-dimension",
                             "disaggregation",
-                            f"unknown dimension {echo(dim)} (known: {known})",
+                            Message(
+                                "unknown dimension {code} (known: {known})",
+                                code=echo(dim),
+                                known=known,
+                            ),
                         )
                     )
                     continue
                 if ind is not None and dim not in ind.disaggregations:
-                    allowed = ", ".join(ind.disaggregations) or "none"
+                    allowed = ", ".join(ind.disaggregations) or Message("none")
                     problems.append(
                         (
                             "dimension-not-allowed",
                             "disaggregation",
-                            f"{ind.code} is not broken down by {dim!r} (its dimensions: {allowed})",
+                            Message(
+                                "{indicator} is not broken down by {dimension!r} (its "
+                                "dimensions: {allowed})",
+                                indicator=ind.code,
+                                dimension=dim,
+                                allowed=allowed,
+                            ),
                         )
                     )
                     continue
@@ -288,8 +371,12 @@ class CellChecks(ValueSetState):
                         (
                             "unknown-dimension-value",
                             "disaggregation",
-                            f"{echo(item)} is not a value of {dim!r} "
-                            f"(expected one of {', '.join(codes)})",
+                            Message(
+                                "{value} is not a value of {dimension!r} (expected one of {codes})",
+                                value=echo(item),
+                                dimension=dim,
+                                codes=", ".join(codes),
+                            ),
                         )
                     )
             key = canonical_disaggregation(parts_map)
@@ -327,8 +414,14 @@ class CellChecks(ValueSetState):
                 (
                     "period-outside-plan",
                     "period",
-                    f"values for {period.id} lie outside the plan's year {year.id} "
-                    f"({year.start.isoformat()} to {year.end.isoformat()}); they are kept",
+                    Message(
+                        "values for {period} lie outside the plan's year {year} ({start} to "
+                        "{end}); they are kept",
+                        period=period.id,
+                        year=year.id,
+                        start=year.start,
+                        end=year.end,
+                    ),
                 ),
                 row,
                 Severity.WARNING,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from child_welfare_plan.catalogs import Catalog
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.indicators import Indicator, ValueType
 from child_welfare_plan.model.periods import Period
 from child_welfare_plan.model.units import Level
@@ -16,6 +17,9 @@ __all__ = ["Emitter", "Stored"]
 
 Stored = tuple[float | None, float, bool, int, int]
 """``(value, coverage, complete, reported, expected)`` of a node."""
+
+_NO_VALUE = Message("no reporting unit sent a value")
+"""Why a node has no value when no unit under it reported."""
 
 
 class Emitter:
@@ -92,9 +96,9 @@ class Emitter:
                     share = None
                     if value is None:
                         reason = (
-                            "no reporting unit sent a value"
+                            _NO_VALUE
                             if n == 0
-                            else "the indicator does not aggregate over units"
+                            else Message("the indicator does not aggregate over units")
                         )
                     elif boolean:
                         share = value / n
@@ -176,11 +180,11 @@ def _ratio(ind: Indicator, num: Stored, den: Stored | None) -> _Cell:
     value: float | None = None
     reason: str | None = None
     if num_value is None:
-        reason = f"the numerator {ind.numerator} has no value"
+        reason = Message("the numerator {code} has no value", code=ind.numerator)
     elif den_value is None:
-        reason = f"the denominator {ind.denominator} has no value"
+        reason = Message("the denominator {code} has no value", code=ind.denominator)
     elif den_value == 0:
-        reason = f"the denominator {ind.denominator} is zero"
+        reason = Message("the denominator {code} is zero", code=ind.denominator)
     else:
         value = num_value / den_value * ind.factor
     return (
@@ -201,7 +205,7 @@ def _share(ind: Indicator, num: Stored) -> _Cell:
     value = None
     reason = None
     if true_count is None or n == 0:
-        reason = "no reporting unit sent a value"
+        reason = _NO_VALUE
     else:
         value = true_count / n * ind.factor
     return (

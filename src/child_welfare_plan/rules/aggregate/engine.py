@@ -9,6 +9,7 @@ from typing import Any
 
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import CalendarError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.findings import Finding
 from child_welfare_plan.model.indicators import (
     Indicator,
@@ -273,8 +274,12 @@ class Engine(Emitter):
         self.findings.append(
             Finding.warning(
                 "overlapping-periods",
-                f"{ind.code} for {period.id}: values were sent both for periods of different "
-                "lengths inside it; for each unit the longest period it sent is used",
+                Message(
+                    "{indicator} for {period}: values were sent both for periods of different "
+                    "lengths inside it; for each unit the longest period it sent is used",
+                    indicator=ind.code,
+                    period=period.id,
+                ),
             )
         )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import echo
 from child_welfare_plan.rules.aggregate.series import KIND_AMOUNT, MAX_EXACT, Problem, show
 
@@ -29,7 +30,7 @@ def read_number(text: str, kind: int) -> float | Problem:
     problem with it, with a hint on how to write it."""
     s = text.strip()
     if not s:
-        return ("missing-cell", "value", "the value is empty")
+        return ("missing-cell", "value", Message("the value is empty"))
     negative = s.startswith("-")
     body = s[1:] if negative else s
     if body.isascii() and body.isdigit():
@@ -48,40 +49,52 @@ def read_number(text: str, kind: int) -> float | Problem:
             return (
                 "bad-value",
                 "value",
-                f"{echo(text)} is not a count written with digits only; write {int(value)}",
+                Message(
+                    "{cell} is not a count written with digits only; write {digits}",
+                    cell=echo(text),
+                    digits=str(int(value)),
+                ),
             )
         return -value if negative else value
     if s.lower() in _NOT_FINITE:
-        return ("bad-value", "value", f"{echo(text)} is not a finite number")
-    return ("bad-value", "value", f"{echo(text)} is not a number{_hint(s)}")
+        return ("bad-value", "value", Message("{cell} is not a finite number", cell=echo(text)))
+    return ("bad-value", "value", _not_a_number(text))
 
 
 def _too_large(text: str) -> Problem:
     return (
         "value-too-large",
         "value",
-        f"{echo(text)} is too large to be kept exactly (2^53 and more lose digits)",
+        Message(
+            "{cell} is too large to be kept exactly (2^53 and more lose digits)", cell=echo(text)
+        ),
     )
 
 
-def _grouping(text: str, body: str, mark: str) -> str:
+def _grouping(text: str, body: str, mark: str) -> Message:
     digits = body.replace(mark, "")
     if body.count(mark) > 1:
-        return f"{echo(text)} separates thousands with {mark!r}; write digits only: {digits}"
+        return Message(
+            "{cell} separates thousands with {mark!r}; write digits only: {digits}",
+            cell=echo(text),
+            mark=mark,
+            digits=digits,
+        )
     decimal = show(float(body.replace(mark, ".")))
     if mark == ".":
-        vietnamese, english = (
-            f"{digits} ('.' separates thousands)",
-            f"{decimal} ('.' is the decimal point)",
+        return Message(
+            "{cell} is ambiguous: {digits} ('.' separates thousands) in Vietnamese notation, "
+            "{decimal} ('.' is the decimal point) in English; write digits only, e.g. {digits}",
+            cell=echo(text),
+            digits=digits,
+            decimal=decimal,
         )
-    else:
-        vietnamese, english = (
-            f"{decimal} (',' is the decimal mark)",
-            f"{digits} (',' separates thousands)",
-        )
-    return (
-        f"{echo(text)} is ambiguous: {vietnamese} in Vietnamese notation, {english} in "
-        f"English; write digits only, e.g. {digits}"
+    return Message(
+        "{cell} is ambiguous: {decimal} (',' is the decimal mark) in Vietnamese notation, "
+        "{digits} (',' separates thousands) in English; write digits only, e.g. {digits}",
+        cell=echo(text),
+        digits=digits,
+        decimal=decimal,
     )
 
 
@@ -101,17 +114,26 @@ def _ascii_digits(text: str) -> str | None:
     return "".join(out) if other else None
 
 
-def _hint(s: str) -> str:
-    lower = s.lower()
+def _not_a_number(text: str) -> Message:
+    """Why ``text`` is not a number, with a hint on how to write it when one fits."""
+    s = text.strip()
+    cell = echo(text)
     converted = _ascii_digits(s)
     if converted is not None:
-        return f" written with digits 0-9 (it uses another script's digits); write {converted}"
+        return Message(
+            "{cell} is not a number written with digits 0-9 (it uses another script's "
+            "digits); write {digits}",
+            cell=cell,
+            digits=converted,
+        )
     if "_" in s:
-        return "; write digits only, without underscores"
+        return Message("{cell} is not a number; write digits only, without underscores", cell=cell)
     if s.startswith("+"):
-        return "; write it without a sign"
-    if "e" in lower:
-        return "; write it with digits only, not in exponent form"
+        return Message("{cell} is not a number; write it without a sign", cell=cell)
+    if "e" in s.lower():
+        return Message(
+            "{cell} is not a number; write it with digits only, not in exponent form", cell=cell
+        )
     if re.fullmatch(r"-?[0-9]+,[0-9]+", s):
-        return "; write the decimal mark as a point"
-    return ""
+        return Message("{cell} is not a number; write the decimal mark as a point", cell=cell)
+    return Message("{cell} is not a number", cell=cell)

@@ -9,6 +9,7 @@ from typing import Any
 
 from child_welfare_plan.catalogs import Catalog
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.model.findings import FindingList, has_errors
 from child_welfare_plan.model.indicators import DataValue, Indicator
@@ -67,11 +68,16 @@ class DataValueSet(CellChecks, BreakdownChecks):
         ]
         if reused:
             raise InvalidValueError(
-                f"plan {plan.id!r} lists several units under code(s) "
-                f"{', '.join(reused)} (one after another): figures keyed by code cannot tell "
-                "them apart; keep one unit per code in the plan and carry figures to the units "
-                "of another day with --units-as-of"
+                Message(
+                    "plan {plan!r} lists several units under code(s) {codes} (one after "
+                    "another): figures keyed by code cannot tell them apart; keep one unit per "
+                    "code in the plan and carry figures to the units of another day with "
+                    "--units-as-of",
+                    plan=plan.id,
+                    codes=", ".join(reused),
+                )
             )
+
         self._tree = tree
         self._convention = plan.period_convention
         self._codes: list[str] = [u.code for u in tree.units]
@@ -146,7 +152,7 @@ class DataValueSet(CellChecks, BreakdownChecks):
         disaggregation) is checked once; a row then costs a few dict look-ups.
         """
         if self._finished:
-            raise InvalidValueError("DataValueSet: values cannot be added after finish()")
+            raise InvalidValueError(Message("DataValueSet: values cannot be added after finish()"))
         iu, ip, ii, idis, iv = columns
         header = width
         if idis is None:
@@ -265,7 +271,7 @@ class DataValueSet(CellChecks, BreakdownChecks):
         the units of another day (:mod:`child_welfare_plan.rules.remap`). ``unit`` must be
         a reporting unit of the plan."""
         if self._finished:
-            raise InvalidValueError("DataValueSet: values cannot be added after finish()")
+            raise InvalidValueError(Message("DataValueSet: values cannot be added after finish()"))
         series = self._series(indicator, period, key)
         series.values[self._reporting[unit]] = value
         self._accepted += 1

@@ -61,6 +61,7 @@ from enum import StrEnum
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 
 __all__ = ["Axis", "Box", "Key", "LinkedTable", "Protection", "Suppression", "protect"]
 
@@ -130,7 +131,9 @@ class LinkedTable:
             if len(key) != len(self.axes) or any(
                 m <= 0 or m > a.full for m, a in zip(key, self.axes, strict=True)
             ):
-                raise InvalidValueError(f"LinkedTable: box {key!r} does not fit the axes")
+                raise InvalidValueError(
+                    Message("LinkedTable: box {key!r} does not fit the axes", key=str(key))
+                )
 
 
 @attrs.frozen
@@ -379,10 +382,14 @@ def protect(table: LinkedTable, k: int, level: int | None = None) -> Protection:
     Deterministic: the result depends only on the table (axes in their given order).
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise InvalidValueError(f"protect: k={k!r} (expected an integer of at least 1)")
+        raise InvalidValueError(
+            Message("protect: k={k!r} (expected an integer of at least 1)", k=k)
+        )
     level = k if level is None else level
     if isinstance(level, bool) or not isinstance(level, int) or level < 0:
-        raise InvalidValueError(f"protect: level={level!r} (expected a non-negative integer)")
+        raise InvalidValueError(
+            Message("protect: level={level!r} (expected a non-negative integer)", level=level)
+        )
     search = _Search(table, k, level)
     complete = search.run()
     return Protection(k, level, dict(search.withheld), dict(search.widths), complete)

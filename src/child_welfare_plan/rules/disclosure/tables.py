@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.rules.disclosure.cubes import (
     Axis,
     Box,
@@ -44,16 +45,22 @@ Position = tuple[str | None, str | None]
 is a row total, ``(None, column)`` a column total and ``(None, None)`` the grand total."""
 
 
+def _not_a_count(where: str, value: object) -> Message:
+    return Message(
+        "count {where}: {value!r} (expected a non-negative integer)", where=where, value=value
+    )
+
+
 def count_cell(where: str, value: object) -> int:
     """A count as an int; anything else (a negative, a fraction, a bool) is refused."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidValueError(f"count {where}: {value!r} (expected a non-negative integer)")
+        raise InvalidValueError(_not_a_count(where, value))
     if isinstance(value, float):
         if not value.is_integer():
-            raise InvalidValueError(f"count {where}: {value!r} (expected a non-negative integer)")
+            raise InvalidValueError(_not_a_count(where, value))
         value = int(value)
     if value < 0:
-        raise InvalidValueError(f"count {where}: {value!r} (expected a non-negative integer)")
+        raise InvalidValueError(_not_a_count(where, value))
     return value
 
 
@@ -62,13 +69,19 @@ def _keys(kind: str, keys: Iterable[object]) -> tuple[str, ...]:
     seen: set[str] = set()
     for key in keys:
         if not isinstance(key, str):
-            raise InvalidValueError(f"CountTable.{kind}: {key!r} (expected a string key)")
+            raise InvalidValueError(
+                Message("CountTable.{kind}: {key!r} (expected a string key)", kind=kind, key=key)
+            )
         if key in seen:
-            raise InvalidValueError(f"CountTable.{kind}: {key!r} appears twice")
+            raise InvalidValueError(
+                Message("CountTable.{kind}: {key!r} appears twice", kind=kind, key=key)
+            )
         seen.add(key)
         out.append(key)
     if not out:
-        raise InvalidValueError(f"CountTable.{kind}: no {kind} (expected at least one)")
+        raise InvalidValueError(
+            Message("CountTable.{kind}: no {kind} (expected at least one)", kind=kind)
+        )
     return tuple(out)
 
 
@@ -107,8 +120,12 @@ class CountTable:
             len(row) != len(self.columns) for row in self.counts
         ):
             raise InvalidValueError(
-                f"CountTable.counts: expected {len(self.rows)} rows of {len(self.columns)} "
-                "counts, one per row and column"
+                Message(
+                    "CountTable.counts: expected {rows} rows of {columns} counts, one per row "
+                    "and column",
+                    rows=len(self.rows),
+                    columns=len(self.columns),
+                )
             )
         object.__setattr__(self, "_row_index", {k: i for i, k in enumerate(self.rows)})
         object.__setattr__(self, "_column_index", {k: j for j, k in enumerate(self.columns)})
@@ -137,15 +154,22 @@ class CountTable:
             for c in col_keys:
                 if (r, c) not in cells:
                     raise InvalidValueError(
-                        f"CountTable: no count for row {r!r}, column {c!r} (expected one for "
-                        "every row and column; write 0 for none)"
+                        Message(
+                            "CountTable: no count for row {row!r}, column {column!r} (expected "
+                            "one for every row and column; write 0 for none)",
+                            row=r,
+                            column=c,
+                        )
                     )
                 line.append(cells[(r, c)])
             matrix.append(line)
         extra = set(cells) - {(r, c) for r in row_keys for c in col_keys}
         if extra:
             raise InvalidValueError(
-                f"CountTable: counts for cells outside the rows and columns: {sorted(extra)}"
+                Message(
+                    "CountTable: counts for cells outside the rows and columns: {cells}",
+                    cells=str(sorted(extra)),
+                )
             )
         return cls(row_keys, col_keys, matrix, row_totals, column_totals)
 
@@ -299,7 +323,9 @@ def suppress(table: CountTable, k: int = DEFAULT_K, level: int | None = None) ->
     their keys). A table with no count from 1 to k − 1 is published whole.
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise InvalidValueError(f"suppress: k={k!r} (expected an integer of at least 1)")
+        raise InvalidValueError(
+            Message("suppress: k={k!r} (expected an integer of at least 1)", k=k)
+        )
     rows = Axis("rows", sorted(table.rows))
     columns = Axis("columns", sorted(table.columns))
 

@@ -78,6 +78,7 @@ from child_welfare_plan.calendars.dates import local_date, local_moment
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.deadlines import Before, By, Promptly, format_deadline
 from child_welfare_plan.model.findings import Finding, Location
 from child_welfare_plan.model.periods import parse_period
@@ -98,6 +99,7 @@ from child_welfare_plan.rules.timeliness.results import (
     TimelinessResult,
     delay_bucket,
 )
+from child_welfare_plan.rules.validate import said
 
 __all__ = ["timeliness"]
 
@@ -248,9 +250,13 @@ def timeliness(
                 findings.append(
                     _finding(
                         "incidents-not-given",
-                        f"{sum(len(set(received[k])) for k in unjudged)} report(s) on incidents "
-                        f"under {ob.id!r} are listed as received but not judged: no incidents "
-                        "were given (pass the incidents file to judge them)",
+                        Message(
+                            "{n} report(s) on incidents under {obligation!r} are listed as "
+                            "received but not judged: no incidents were given (pass the "
+                            "incidents file to judge them)",
+                            n=sum(len(set(received[k])) for k in unjudged),
+                            obligation=ob.id,
+                        ),
                     )
                 )
             for key in sorted(unjudged, key=lambda k: (k[2] or "", k[0])):
@@ -278,7 +284,11 @@ def timeliness(
         findings.append(
             _finding(
                 "received-after-as-of",
-                f"{len(after)} submission(s) received after {as_of.isoformat()} are not counted",
+                Message(
+                    "{n} submission(s) received after {as_of} are not counted",
+                    n=len(after),
+                    as_of=as_of,
+                ),
             )
         )
     return TimelinessResult(
@@ -321,7 +331,14 @@ def _owed(
         try:
             deadline = resolve(rule, calendar=cal)
         except CwpError as exc:
-            findings.append(_finding("bad-deadline", f"{ob.id!r}: {exc}; not judged"))
+            findings.append(
+                _finding(
+                    "bad-deadline",
+                    Message(
+                        "{obligation!r}: {error}; not judged", obligation=ob.id, error=said(exc)
+                    ),
+                )
+            )
         else:
             last = deadline.last_on_time_day
             if deadline.due_at is not None:
@@ -332,8 +349,11 @@ def _owed(
         findings.append(
             _finding(
                 "no-anchor",
-                f"{ob.id!r} is due relative to an event that is not an incident; its reports "
-                "are listed as received or not received, not judged",
+                Message(
+                    "{obligation!r} is due relative to an event that is not an incident; its "
+                    "reports are listed as received or not received, not judged",
+                    obligation=ob.id,
+                ),
             )
         )
     period = periods.canonical(ob.covers)
@@ -352,8 +372,12 @@ def _owed(
 def _no_time_limit(ob: ReportingObligation, rule: Promptly) -> Finding:
     return _finding(
         "no-time-limit",
-        f"{ob.id!r} is due {format_deadline(rule)!r}, which sets no time limit, and the plan "
-        "gives no reading: its reports are listed as received or not received, not judged",
+        Message(
+            "{obligation!r} is due {rule!r}, which sets no time limit, and the plan gives no "
+            "reading: its reports are listed as received or not received, not judged",
+            obligation=ob.id,
+            rule=format_deadline(rule),
+        ),
     )
 
 
@@ -387,9 +411,14 @@ def _owed_for_incidents(
             findings.append(
                 _finding(
                     "no-reporter-for-incident",
-                    f"incident {incident.id!r} in unit {incident.unit} calls for {ob.id!r}, but "
-                    "no reporter owes it (no People's Committee at the reporting level above "
-                    "that unit, and no agency listed)",
+                    Message(
+                        "incident {incident!r} in unit {unit} calls for {obligation!r}, but no "
+                        "reporter owes it (no People's Committee at the reporting level above "
+                        "that unit, and no agency listed)",
+                        incident=incident.id,
+                        unit=incident.unit,
+                        obligation=ob.id,
+                    ),
                 )
             )
             continue
@@ -400,8 +429,17 @@ def _owed_for_incidents(
                 deadline = resolve(rule, anchor=incident.known, calendar=cal)
             except CwpError as exc:
                 findings.append(
-                    _finding("bad-deadline", f"{ob.id!r}, incident {incident.id!r}: {exc}")
+                    _finding(
+                        "bad-deadline",
+                        Message(
+                            "{obligation!r}, incident {incident!r}: {error}",
+                            obligation=ob.id,
+                            incident=incident.id,
+                            error=said(exc),
+                        ),
+                    )
                 )
+
             else:
                 last = deadline.last_on_time_day
                 if deadline.due_at is not None:
@@ -489,9 +527,19 @@ def _judge(
 def _unmatched(rules: SubmissionRules, key: _Key, got: _Got) -> str:
     """Why a submission matches nothing the plan expects, in the loaders' words."""
     reporter, obligation, period = key
-    what = (
-        f"submission of {reporter!r} for {obligation!r}"
-        + (f" ({period})" if period else "")
-        + f" received {got[0].date().isoformat()}"
+    if period:
+        return Message(
+            "submission of {reporter!r} for {obligation!r} ({period}) received {day}: {why}",
+            reporter=reporter,
+            obligation=obligation,
+            period=period,
+            day=got[0].date(),
+            why=rules.explain(got[2]),
+        )
+    return Message(
+        "submission of {reporter!r} for {obligation!r} received {day}: {why}",
+        reporter=reporter,
+        obligation=obligation,
+        day=got[0].date(),
+        why=rules.explain(got[2]),
     )
-    return f"{what}: {rules.explain(got[2])}"

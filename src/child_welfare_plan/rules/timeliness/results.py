@@ -12,6 +12,7 @@ import attrs
 
 from child_welfare_plan.calendars.dates import local_aware
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.findings import Finding, Severity, has_errors
 from child_welfare_plan.model.plan import Submission
 from child_welfare_plan.presentation import Presentable, presenter
@@ -74,7 +75,9 @@ def delay_bucket(days_late: int) -> str:
     for label, first, last in DELAY_BUCKETS:
         if days_late >= first and (last is None or days_late <= last):
             return label
-    raise InvalidValueError(f"days_late: {days_late!r} (expected a whole number of 1 or more)")
+    raise InvalidValueError(
+        Message("days_late: {days!r} (expected a whole number of 1 or more)", days=days_late)
+    )
 
 
 @attrs.frozen(kw_only=True)

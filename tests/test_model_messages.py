@@ -42,6 +42,7 @@ def test_a_bad_period_id_is_explained_in_vietnamese_then_in_english_on_request(
     assert main(["period", "2023Q5"]) == 2
     vi = capsys.readouterr().err
     assert "không đọc được mã kỳ '2023Q5'" in vi
+    assert "số thứ tự 5 của kỳ quý nằm ngoài phạm vi: cần từ 1 đến 4" in vi
     assert "2023Q2 (quý)" in vi and "expected" not in vi
     assert main(["period", "2023Q5", "--lang", "en"]) == 2
     en = capsys.readouterr().err

@@ -66,6 +66,17 @@ class PeriodType(StrEnum):
     YEARLY = "yearly"
 
 
+#: What each type of period is called in a message (in English, its code).
+_TYPE_WORDS = {
+    PeriodType.DAILY: Message("daily"),
+    PeriodType.WEEKLY: Message("weekly"),
+    PeriodType.MONTHLY: Message("monthly"),
+    PeriodType.QUARTERLY: Message("quarterly"),
+    PeriodType.SIXMONTHLY: Message("sixmonthly"),
+    PeriodType.YEARLY: Message("yearly"),
+}
+
+
 class Convention(StrEnum):
     """Where period boundaries fall: calendar boundaries, or Decree 09/2019 data cut-offs."""
 
@@ -224,7 +235,7 @@ class Period:
             raise InvalidValueError(
                 Message(
                     "{type} period index {index} must be an int, not {kind}",
-                    type=str(self.type),
+                    type=_TYPE_WORDS[self.type],
                     index=repr(index),
                     kind=type(index).__name__,
                 )
@@ -247,7 +258,7 @@ class Period:
             raise InvalidValueError(
                 Message(
                     "{type} period index {index} is out of range: expected 1..{highest}",
-                    type=str(self.type),
+                    type=_TYPE_WORDS[self.type],
                     index=index,
                     highest=highest,
                 )
@@ -341,13 +352,13 @@ class Period:
             if delta > 0:
                 missing = Message(
                     "there is no {type} period after {id!r} within the supported date range",
-                    type=str(self.type),
+                    type=_TYPE_WORDS[self.type],
                     id=self.id,
                 )
             else:
                 missing = Message(
                     "there is no {type} period before {id!r} within the supported date range",
-                    type=str(self.type),
+                    type=_TYPE_WORDS[self.type],
                     id=self.id,
                 )
             raise CalendarError(missing) from None
@@ -368,9 +379,9 @@ class Period:
                 Message(
                     "cannot split {type} period {id!r} into {target} periods: {target} is "
                     "coarser than {type}",
-                    type=str(self.type),
+                    type=_TYPE_WORDS[self.type],
                     id=self.id,
-                    target=str(target),
+                    target=_TYPE_WORDS[target],
                 )
             )
         if target is self.type:
@@ -387,8 +398,8 @@ class Period:
                 Message(
                     "{target} periods do not nest in {type} period {id!r} ({start}..{end}, "
                     "{convention})",
-                    target=str(target),
-                    type=str(self.type),
+                    target=_TYPE_WORDS[target],
+                    type=_TYPE_WORDS[self.type],
                     id=self.id,
                     start=self._start,
                     end=self._end,
@@ -515,7 +526,7 @@ def period_containing(
                     "{day} falls in an nd09 {kind} period of year {year}, beyond the supported "
                     "range",
                     day=d,
-                    kind=str(kind),
+                    kind=_TYPE_WORDS[kind],
                     year=str(year),
                 )
             )

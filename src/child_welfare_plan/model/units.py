@@ -41,6 +41,13 @@ class Level(StrEnum):
 
 _RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2}
 
+#: What each level is called in a message (the words of the reports' labels).
+_LEVEL_WORDS = {
+    Level.PROVINCE: Message("province"),
+    Level.DISTRICT: Message("district"),
+    Level.COMMUNE: Message("commune"),
+}
+
 
 class UnitKind(StrEnum):
     """The kind of unit as the law names it (tỉnh, huyện, xã, phường, ...)."""
@@ -116,7 +123,7 @@ class AdministrativeUnit:
         elif self.level is not Level.PROVINCE:
             problem = Message(
                 "{level} {code} has no parent (expected the code of a higher-level unit)",
-                level=str(self.level),
+                level=_LEVEL_WORDS[self.level],
                 code=self.code,
             )
             raise InvalidValueError(v.owned("AdministrativeUnit", "parent", problem))
@@ -231,7 +238,7 @@ class Hierarchy:
                     Message(
                         "Hierarchy: {level} {code} ({name}) names parent {parent!r}, which is "
                         "not in the hierarchy",
-                        level=str(unit.level),
+                        level=_LEVEL_WORDS[unit.level],
                         code=unit.code,
                         name=unit.name,
                         parent=unit.parent,
@@ -243,7 +250,7 @@ class Hierarchy:
                     Message(
                         "Hierarchy: {level} {code} ({name}, {validity}) names parent "
                         "{parent!r}, which does not exist at that time",
-                        level=str(unit.level),
+                        level=_LEVEL_WORDS[unit.level],
                         code=unit.code,
                         name=unit.name,
                         validity=validity(unit),
@@ -256,11 +263,11 @@ class Hierarchy:
                         Message(
                             "Hierarchy: {level} {code} ({name}) has parent {parent} at level "
                             "{parent_level} (expected a level above {level})",
-                            level=str(unit.level),
+                            level=_LEVEL_WORDS[unit.level],
                             code=unit.code,
                             name=unit.name,
                             parent=parent.code,
-                            parent_level=str(parent.level),
+                            parent_level=_LEVEL_WORDS[parent.level],
                         )
                     )
 

@@ -294,9 +294,13 @@ def test_an_invalid_plan_file_exits_1_everywhere_and_names_the_file_once(
     bad_plan.write_text(json.dumps(data), encoding="utf-8")
     assert run(capsys, "validate", str(bad_plan))[0] == 1
     argv = [command[0], str(bad_plan), *(a.format(dir=bad_plan.parent) for a in command[1:])]
-    code, out, err = run(capsys, *argv)
+    code, out, err = run(capsys, *argv, "--lang", "en")
     assert (code, out) == (1, "")
     assert err == f"cwp: error: {bad_plan}, year: expected a whole number, got 2023.5\n"
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert err.count(str(bad_plan)) == 1
+    assert f"{bad_plan}, year: cần một số nguyên, nhưng nhận được 2023.5\n" in err
 
 
 def test_an_unreadable_plan_file_exits_2_everywhere(

@@ -76,10 +76,14 @@ def test_a_day_when_the_code_named_no_unit_is_exit_2_saying_when_it_did(
 ) -> None:
     code, _, err = run(capsys, "units", "11089", "--as-of", "2025-01-01")
     assert code == 2
+    assert "không có đơn vị hành chính nào mang mã '11089' vào ngày 01/01/2025" in err
+    assert "Xã Ngọc Kỳ (từ … đến 30/11/2024)" in err
+    code, _, err = run(capsys, "units", "11089", "--as-of", "2025-01-01", "--lang", "en")
+    assert code == 2
     assert "no administrative unit had code '11089' on 2025-01-01" in err
     assert "Xã Ngọc Kỳ (… to 2024-11-30)" in err
     code, _, err = run(capsys, "units", "99999")
-    assert code == 2 and "no administrative unit with code '99999'" in err
+    assert code == 2 and "không có đơn vị hành chính nào mang mã '99999'" in err
     code, _, err = run(capsys, "units")
     assert code == 2 and "give a unit code" in err
 

@@ -19,6 +19,7 @@ __all__ = [
     "ParseError",
     "PlanFileError",
     "PluginError",
+    "reason",
 ]
 
 
@@ -73,3 +74,11 @@ class ExportWarning(UserWarning):
     """An output format could not say everything the result holds (periods under a
     convention the format cannot express, identifiers too long for it). Issued with
     :func:`warnings.warn`; ``cwp`` prints it on stderr as ``cwp: warning: ...``."""
+
+
+def reason(error: BaseException) -> str:
+    """What ``error`` says, as it was raised: a message made to be shown in the reader's
+    language (``raise ParseError(Message(...))``) keeps its template and arguments, to be
+    passed on inside another message or a finding; any other error gives its text."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, str) else str(error)

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
 from child_welfare_plan.model.convert import structure
 from child_welfare_plan.model.indicators import Dimension, Indicator
@@ -29,13 +30,30 @@ __all__ = ["Catalog", "national_catalog"]
 
 _T = TypeVar("_T")
 
+#: What each kind of entry is called in a message.
+_KIND_NAMES = {
+    "category": Message("category"),
+    "abuse form": Message("abuse form"),
+    "protection level": Message("protection level"),
+    "dimension": Message("dimension"),
+    "indicator": Message("indicator"),
+    "target": Message("target"),
+    "procedure step": Message("procedure step"),
+}
+
 
 def _by_code(kind: str, items: Iterable[_T]) -> dict[str, _T]:
     out: dict[str, _T] = {}
     for item in items:
         code: str = getattr(item, "code", None) or getattr(item, "id")  # noqa: B009
         if code in out:
-            raise InvalidValueError(f"catalog: {kind} {code!r} is defined twice")
+            raise InvalidValueError(
+                Message(
+                    "catalog: {kind} {code!r} is defined twice",
+                    kind=_KIND_NAMES.get(kind, kind),
+                    code=code,
+                )
+            )
         out[code] = item
     return out
 
@@ -69,8 +87,15 @@ class Catalog:
         try:
             return self._index[kind][code]
         except KeyError:
-            known = ", ".join(sorted(self._index[kind])) or "none"
-            raise NotFoundError(f"unknown {kind} {code!r} (known: {known})") from None
+            known = ", ".join(sorted(self._index[kind])) or Message("none")
+            raise NotFoundError(
+                Message(
+                    "unknown {kind} {code!r} (known: {known})",
+                    kind=_KIND_NAMES.get(kind, kind),
+                    code=code,
+                    known=known,
+                )
+            ) from None
 
     def has(self, kind: str, code: str) -> bool:
         """True when ``code`` is defined for ``kind`` ("category", "indicator", ...)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from child_welfare_plan.i18n.localized import Message
+
 __all__ = [
     "Cell",
     "cell_text",
@@ -34,7 +36,7 @@ def shorten(text: str, limit: int = 300) -> str:
     """``text`` cut to about ``limit`` characters, the full length noted."""
     if len(text) <= limit:
         return text
-    return f"{text[: max(limit - 25, 10)]}… ({len(text):,} characters)"
+    return Message("{start}… ({n:,} characters)", start=text[: max(limit - 25, 10)], n=len(text))
 
 
 def listing(codes: Sequence[str], limit: int = 12) -> str:
@@ -42,7 +44,7 @@ def listing(codes: Sequence[str], limit: int = 12) -> str:
     hundred indicators is not a message."""
     shown = ", ".join(codes[:limit])
     more = len(codes) - limit
-    return f"{shown}, and {more} more" if more > 0 else shown
+    return Message("{shown}, and {more} more", shown=shown, more=more) if more > 0 else shown
 
 
 def echo(value: object, limit: int = 60) -> str:
@@ -53,13 +55,23 @@ def echo(value: object, limit: int = 60) -> str:
         return shorten(repr(value), limit)
     if len(value) <= limit:
         return repr(value)
-    return f"{value[: max(limit - 25, 10)]!r}… ({len(value):,} characters)"
+    return Message(
+        "{start!r}… ({n:,} characters)", start=value[: max(limit - 25, 10)], n=len(value)
+    )
 
 
 def width_problem(record: object, width: int) -> str:
     """The message of a row with another number of cells than the header has columns."""
     cells = list(record) if isinstance(record, list | tuple) else []
-    message = f"the row has {len(cells)} cells but the header has {width} columns"
     if any(isinstance(c, str) and "\n" in c for c in cells):
-        message += " (a quoted cell runs over several lines: is a closing quote missing?)"
-    return message
+        return Message(
+            "the row has {cells} cells but the header has {width} columns (a quoted cell runs "
+            "over several lines: is a closing quote missing?)",
+            cells=len(cells),
+            width=width,
+        )
+    return Message(
+        "the row has {cells} cells but the header has {width} columns",
+        cells=len(cells),
+        width=width,
+    )

@@ -35,7 +35,8 @@ from child_welfare_plan.model import deadlines
 from child_welfare_plan.model.cells import echo
 from child_welfare_plan.model.document_text import parse_document_ref
 from child_welfare_plan.model.documents import DocumentRef, format_document_ref
-from child_welfare_plan.model.findings import Finding, Location, Severity
+from child_welfare_plan.model.findings import Composed, Finding, Location, Severity
+from child_welfare_plan.model.validators import OWNED
 
 __all__ = ["converter", "structure", "unstructure"]
 
@@ -45,18 +46,18 @@ _T = TypeVar("_T")
 def describe(value: Any) -> str:
     """What a value of a document is, in words: ``null``, ``a table``, ``the text 'x'``."""
     if value is None:
-        return "nothing (null)"
+        return Message("nothing (null)")
     if isinstance(value, bool):
-        return f"the truth value {str(value).lower()}"
+        return Message("the truth value {value}", value=str(value).lower())
     if isinstance(value, Mapping):
-        return "a table (object)"
+        return Message("a table (object)")
     if isinstance(value, list | tuple):
-        return "a list"
+        return Message("a list")
     if isinstance(value, str):
-        return f"the text {echo(value)}"
+        return Message("the text {text}", text=echo(value))
     if isinstance(value, int | float):
         return echo(value, 40)
-    return f"a {type(value).__name__}"
+    return Message("a {kind}", kind=type(value).__name__)
 
 
 def _structure_str(value: Any, t: type) -> str:
@@ -64,7 +65,7 @@ def _structure_str(value: Any, t: type) -> str:
         return value if t is str else t(value)  # a StrEnum: one of its values
     if t is str and isinstance(value, Mapping) and "vi" in value:
         return _translated(value)
-    raise ValueError(f"expected text, got {describe(value)}")
+    raise ValueError(Message("expected text, got {value}", value=describe(value)))
 
 
 def _translated(value: Mapping[Any, Any]) -> Translated:
@@ -91,7 +92,7 @@ def _structure_int(value: Any, t: type) -> int:
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value if t is int else t(value)  # an IntEnum: one of its values
-    raise ValueError(f"expected a whole number, got {describe(value)}")
+    raise ValueError(Message("expected a whole number, got {value}", value=describe(value)))
 
 
 def _structure_float(value: Any, _: type) -> float:
@@ -100,13 +101,13 @@ def _structure_float(value: Any, _: type) -> float:
             return float(value)
         except OverflowError:
             pass
-    raise ValueError(f"expected a number, got {describe(value)}")
+    raise ValueError(Message("expected a number, got {value}", value=describe(value)))
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueError(f"expected true or false, got {describe(value)}")
+    raise ValueError(Message("expected true or false, got {value}", value=describe(value)))
 
 
 def _sequences(conv: cattrs.Converter) -> Any:
@@ -122,7 +123,7 @@ def _sequences(conv: cattrs.Converter) -> Any:
 
         def structure(value: Any, t: Any) -> Any:
             if not isinstance(value, list | tuple):
-                raise ValueError(f"expected a list, got {describe(value)}")
+                raise ValueError(Message("expected a list, got {value}", value=describe(value)))
             return base(value, t)
 
         return structure
@@ -145,7 +146,11 @@ def _tables(conv: cattrs.Converter) -> Any:
 
         def structure(value: Any, t: Any) -> Any:
             if not isinstance(value, Mapping):
-                raise ValueError(f"expected a table (object) of fields, got {describe(value)}")
+                raise ValueError(
+                    Message(
+                        "expected a table (object) of fields, got {value}", value=describe(value)
+                    )
+                )
             return base(value, t)
 
         return structure
@@ -163,7 +168,7 @@ def _structure_date(value: Any, _: type) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD)")
+    raise ValueError(Message("{value!r} is not a date (expected YYYY-MM-DD)", value=value))
 
 
 def _structure_datetime(value: Any, _: type) -> datetime:
@@ -174,7 +179,7 @@ def _structure_datetime(value: Any, _: type) -> datetime:
             return datetime.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a date and time (expected ISO 8601)")
+    raise ValueError(Message("{value!r} is not a date and time (expected ISO 8601)", value=value))
 
 
 def _structure_date_or_datetime(value: Any, _: Any) -> date | datetime:
@@ -188,13 +193,20 @@ def _structure_date_or_datetime(value: Any, _: Any) -> date | datetime:
 def _structure_date_rule(value: Any, _: Any) -> schedule.DateRule:
     if isinstance(value, str):
         return schedule.parse_date_rule(value)
-    raise ValueError(f"{value!r} is not a date rule (expected text such as '01/6-30/6')")
+    raise ValueError(
+        Message("{value!r} is not a date rule (expected text such as '01/6-30/6')", value=value)
+    )
 
 
 def _structure_deadline(value: Any, _: Any) -> deadlines.DeadlineRule:
     if isinstance(value, str):
         return deadlines.parse_deadline(value)
-    raise ValueError(f"{value!r} is not a deadline (expected text such as 'trước ngày 15/6/2023')")
+    raise ValueError(
+        Message(
+            "{value!r} is not a deadline (expected text such as 'trước ngày 15/6/2023')",
+            value=value,
+        )
+    )
 
 
 def _is_union_of(union: Any) -> Any:
@@ -287,7 +299,7 @@ def _make_converter() -> cattrs.Converter:
             if "text" in value and len(fields) == 0:
                 return parse_document_ref(value["text"])
             return ref_structure(fields, DocumentRef)
-        raise ValueError(f"{value!r} is not a document reference")
+        raise ValueError(Message("{value!r} is not a document reference", value=value))
 
     def unstructure_ref(ref: DocumentRef) -> dict[str, Any]:
         out = {k: v for k, v in ref_unstructure(ref).items() if v is not None}
@@ -325,10 +337,16 @@ def _messages(exc: BaseException, path: str) -> list[tuple[str, str]]:
             out.extend(_messages(sub, sub_path))
         return out
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return [(path, f"unknown key(s) {', '.join(sorted(exc.extra_fields))}")]
+        keys = ", ".join(sorted(exc.extra_fields))
+        return [(path, Message("unknown key(s) {keys}", keys=keys))]
     if isinstance(exc, KeyError):
-        return [(path, "required field is missing")]
-    text = str(exc) or type(exc).__name__
+        return [(path, Message("required field is missing"))]
+    first = exc.args[0] if len(exc.args) == 1 else None
+    if isinstance(first, Composed) and first.template == OWNED:
+        # A validator names its field ("Plan.issuer: ..."): the field joins the path.
+        field = str(first.args["field"])
+        return [(f"{path}.{field}" if path else field, first.args["problem"])]
+    text = first if isinstance(first, Message) else (str(exc) or type(exc).__name__)
     owned = _OWNED.fullmatch(text)
     if owned is not None:
         # A validator names its field ("Plan.issuer: ..."): the field joins the path.
@@ -367,10 +385,19 @@ def structure(data: Any, cls: type[_T], *, source: str | None = None) -> _T:
             )
             for path, message in problems
         )
-        summary = "; ".join(f"{p or '(top)'}: {m}" for p, m in problems[:5])
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        where = f"{source}: " if source else ""
-        raise PlanFileError(f"{where}{summary}{more}", findings) from exc
+        raise PlanFileError(_summary(problems, source), findings) from exc
+
+
+def _summary(problems: list[tuple[str, str]], source: str | None) -> str:
+    """The first five problems, ``path: problem; ...``, after the file's name."""
+    summary: str = ""
+    for path, problem in problems[:5]:
+        item = Composed("{path}: {problem}", path=path or "(top)", problem=problem)
+        summary = item if not summary else Composed("{before}; {item}", before=summary, item=item)
+    if len(problems) > 5:
+        more = Message("(and {n} more)", n=len(problems) - 5)
+        summary = Composed("{summary} {more}", summary=summary, more=more)
+    return Composed("{source}: {summary}", source=source, summary=summary) if source else summary
 
 
 def unstructure(value: Any) -> Any:

@@ -36,7 +36,10 @@ from typing import ClassVar, Literal, TypeAlias, assert_never
 import attrs
 from dateutil.rrule import rrulestr
 
-from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
+from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError, reason
+from child_welfare_plan.i18n.localized import Message
+from child_welfare_plan.model.findings import joined
+from child_welfare_plan.model.validators import owned
 
 __all__ = [
     "ACCEPTED_FORMS",
@@ -51,11 +54,11 @@ __all__ = [
 ]
 
 ACCEPTED_FORMS = (
-    '"01/6" (a fixed day)',
-    '"01/6-30/6" or "từ ngày 01/6 đến ngày 30/6" (a window)',
-    '"15/8 âm lịch" or "15/8 AL" (a lunar day; "15/2 nhuận âm lịch" in a leap month)',
-    '"RRULE:FREQ=MONTHLY;BYMONTHDAY=15" (an RFC 5545 recurrence rule)',
-    '"trong năm" or "unscheduled" (some time in the year)',
+    Message('"01/6" (a fixed day)'),
+    Message('"01/6-30/6" or "từ ngày 01/6 đến ngày 30/6" (a window)'),
+    Message('"15/8 âm lịch" or "15/8 AL" (a lunar day; "15/2 nhuận âm lịch" in a leap month)'),
+    Message('"RRULE:FREQ=MONTHLY;BYMONTHDAY=15" (an RFC 5545 recurrence rule)'),
+    Message('"trong năm" or "unscheduled" (some time in the year)'),
 )
 """The text forms :func:`parse_date_rule` reads, for messages and documentation."""
 
@@ -69,11 +72,21 @@ def _day_month(day: int, month: int) -> str:
 def _check_solar_day(owner: str, month: int, day: int) -> None:
     """Refuse a day/month that exists in no year (29/02 exists in leap years)."""
     if not 1 <= month <= 12:
-        raise CalendarError(f"{owner}: month {month} is not a month, expected 1 to 12")
+        raise CalendarError(
+            Message(
+                "{owner}: month {month} is not a month, expected 1 to 12", owner=owner, month=month
+            )
+        )
     longest = calendar.monthrange(2000, month)[1]  # 2000 is a leap year
     if not 1 <= day <= longest:
         raise CalendarError(
-            f"{owner}: {day}/{month} is not a date, expected a day from 1 to {longest}"
+            Message(
+                "{owner}: {day}/{month} is not a date, expected a day from 1 to {longest}",
+                owner=owner,
+                day=day,
+                month=month,
+                longest=longest,
+            )
         )
 
 
@@ -110,8 +123,11 @@ class Window:
         _check_solar_day("Window end", self.end_month, self.end_day)
         if (self.end_month, self.end_day) < (self.start_month, self.start_day):
             raise InvalidValueError(
-                f"Window: end {_day_month(self.end_day, self.end_month)} is before start "
-                f"{_day_month(self.start_day, self.start_month)}; a window lies inside one year"
+                Message(
+                    "Window: end {end} is before start {start}; a window lies inside one year",
+                    end=_day_month(self.end_day, self.end_month),
+                    start=_day_month(self.start_day, self.start_month),
+                )
             )
 
 
@@ -134,10 +150,15 @@ class LunarDay:
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.month <= 12:
             raise CalendarError(
-                f"LunarDay: month {self.month} is not a lunar month, expected 1 to 12"
+                Message(
+                    "LunarDay: month {month} is not a lunar month, expected 1 to 12",
+                    month=self.month,
+                )
             )
         if not 1 <= self.day <= 30:
-            raise CalendarError(f"LunarDay: day {self.day} is not a lunar day, expected 1 to 30")
+            raise CalendarError(
+                Message("LunarDay: day {day} is not a lunar day, expected 1 to 30", day=self.day)
+            )
 
 
 _RRULE_PREFIX = re.compile(r"^\s*RRULE:", re.IGNORECASE)
@@ -150,26 +171,32 @@ def _strip_rrule_prefix(text: str) -> str:
 
 def _check_rrule(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if "\n" in value or "\r" in value or "DTSTART" in value.upper():
-        raise InvalidValueError(
-            f"Recurrence.rrule: {value!r} is not a single RRULE; expected one line such as "
-            '"FREQ=MONTHLY;BYMONTHDAY=15" without DTSTART (each year starts on 1 January)'
+        problem = Message(
+            "{value!r} is not a single RRULE; expected one line such as "
+            '"FREQ=MONTHLY;BYMONTHDAY=15" without DTSTART (each year starts on 1 January)',
+            value=value,
         )
+        raise InvalidValueError(owned("Recurrence", "rrule", problem))
     frequency = None
     for part in value.upper().split(";"):
         key, _, setting = part.partition("=")
         if key.strip() == "FREQ":
             frequency = setting.strip()
     if frequency not in _DAY_OR_COARSER:
-        raise InvalidValueError(
-            f"Recurrence.rrule: {value!r} has FREQ={frequency}; expected one of "
-            f"{', '.join(_DAY_OR_COARSER)}"
+        problem = Message(
+            "{value!r} has FREQ={frequency}; expected one of {accepted}",
+            value=value,
+            frequency=str(frequency),
+            accepted=", ".join(_DAY_OR_COARSER),
         )
+        raise InvalidValueError(owned("Recurrence", "rrule", problem))
     try:
         rrulestr(value, dtstart=datetime.datetime(2000, 1, 1))
     except (ValueError, TypeError) as error:
-        raise InvalidValueError(
-            f"Recurrence.rrule: {value!r} is not an RFC 5545 recurrence rule: {error}"
-        ) from error
+        problem = Message(
+            "{value!r} is not an RFC 5545 recurrence rule: {error}", value=value, error=str(error)
+        )
+        raise InvalidValueError(owned("Recurrence", "rrule", problem)) from error
 
 
 @attrs.frozen
@@ -233,9 +260,15 @@ def parse_date_rule(text: str) -> DateRule:
             day, month = match.groups()
             return FixedDay(int(month), int(day))
     except (CalendarError, InvalidValueError) as error:
-        raise ParseError(f"date rule {text!r}: {error}") from error
+        raise ParseError(
+            Message("date rule {text!r}: {error}", text=text, error=reason(error))
+        ) from error
     raise ParseError(
-        f"date rule {text!r} is not one of the accepted forms: {'; '.join(ACCEPTED_FORMS)}"
+        Message(
+            "date rule {text!r} is not one of the accepted forms: {forms}",
+            text=text,
+            forms=joined(ACCEPTED_FORMS, "; "),
+        )
     )
 
 

@@ -49,6 +49,7 @@ from typing import ClassVar, Literal, TypeAlias
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import echo, shorten
 
 __all__ = [
@@ -161,8 +162,12 @@ def _normalise_anchor(text: str) -> str:
 def _check_count(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name} = {value!r}: expected a whole "
-            f"number of at least 1"
+            Message(
+                "{owner}.{field} = {value!r}: expected a whole number of at least 1",
+                owner=type(instance).__name__,
+                field=attribute.name,
+                value=value,
+            )
         )
 
 
@@ -178,8 +183,12 @@ def _check_time(
         or value.microsecond
     ):
         raise InvalidValueError(
-            f"{type(instance).__name__}.time = {value!r}: expected a local time of day in "
-            "whole minutes (such as 16:00), or None"
+            Message(
+                "{owner}.time = {value!r}: expected a local time of day in whole minutes "
+                "(such as 16:00), or None",
+                owner=type(instance).__name__,
+                value=value,
+            )
         )
 
 
@@ -229,8 +238,11 @@ class WithinDays:
     def __attrs_post_init__(self) -> None:
         if _WORKING_WORDS.match(self.anchor):
             raise InvalidValueError(
-                f"WithinDays.anchor {self.anchor!r} starts with 'làm việc', which would read "
-                f"as the unit 'ngày làm việc'; set working=True instead"
+                Message(
+                    "WithinDays.anchor {anchor!r} starts with 'làm việc', which would read as "
+                    "the unit 'ngày làm việc'; set working=True instead",
+                    anchor=self.anchor,
+                )
             )
 
 
@@ -254,7 +266,11 @@ def _prompt_words(value: str) -> str:
         if fold_diacritics(words) == folded:
             return words
     raise InvalidValueError(
-        f"Promptly.words = {value!r}: expected one of {', '.join(map(repr, PROMPT_WORDS))}"
+        Message(
+            "Promptly.words = {value!r}: expected one of {accepted}",
+            value=value,
+            accepted=", ".join(map(repr, PROMPT_WORDS)),
+        )
     )
 
 
@@ -297,16 +313,25 @@ def _date_from(match: re.Match[str], text: str, year: int | None) -> dt.date:
     if named_year is None:
         if year is None:
             raise ParseError(
-                f"deadline phrase {echo(text)} names no year; give the year (the plan's year, "
-                "or --year on the command line)"
+                Message(
+                    "deadline phrase {phrase} names no year; give the year (the plan's year, "
+                    "or --year on the command line)",
+                    phrase=echo(text),
+                )
             )
         named_year = year
     try:
         return dt.date(named_year, month, day)
     except ValueError:
         raise ParseError(
-            f"deadline phrase {echo(text)} names {day}/{month}/{named_year}, which is not a date; "
-            f"expected day/month/year of a real day"
+            Message(
+                "deadline phrase {phrase} names {day}/{month}/{year}, which is not a date; "
+                "expected day/month/year of a real day",
+                phrase=echo(text),
+                day=str(day),
+                month=str(month),
+                year=str(named_year),
+            )
         ) from None
 
 
@@ -316,9 +341,14 @@ def _time_from(match: re.Match[str], text: str) -> dt.time | None:
         return None
     minute = _number(match, "minute", "cminute") or 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        clock = f"{hour}:{minute:02d}"
         raise ParseError(
-            f"deadline phrase {echo(text)} names the time {hour}:{minute:02d}, which is not a time "
-            "of day; expected hours 0-23 and minutes 0-59"
+            Message(
+                "deadline phrase {phrase} names the time {time}, which is not a time of day; "
+                "expected hours 0-23 and minutes 0-59",
+                phrase=echo(text),
+                time=clock,
+            )
         )
     return dt.time(hour, minute)
 
@@ -355,8 +385,13 @@ def parse_deadline(text: str, *, year: int | None = None) -> DeadlineRule:
         n = int(digits) if len(digits) <= _MAX_LIMIT_DIGITS else None
         if n is None or n < 1:
             raise ParseError(
-                f"deadline phrase {echo(text)} gives a time limit of {shorten(digits, 20)}; "
-                f"expected a whole number of at least 1 and at most {10**_MAX_LIMIT_DIGITS - 1}"
+                Message(
+                    "deadline phrase {phrase} gives a time limit of {limit}; expected a whole "
+                    "number of at least 1 and at most {most}",
+                    phrase=echo(text),
+                    limit=shorten(digits, 20),
+                    most=10**_MAX_LIMIT_DIGITS - 1,
+                )
             )
         unit = fold_diacritics(" ".join(match["unit"].lower().split()))
         anchor = match["anchor"] or ""
@@ -366,9 +401,12 @@ def parse_deadline(text: str, *, year: int | None = None) -> DeadlineRule:
     if _PROMPTLY.fullmatch(phrase):
         return Promptly(phrase)
     raise ParseError(
-        f"cannot read deadline phrase {echo(text)}; expected one of the forms: "
-        + "; ".join(DEADLINE_FORMS)
-        + " (dates as 15/6/2023, 15-06-2023, 15.6.2023 or 15 tháng 6 năm 2023)"
+        Message(
+            "cannot read deadline phrase {phrase}; expected one of the forms: {forms} (dates "
+            "as 15/6/2023, 15-06-2023, 15.6.2023 or 15 tháng 6 năm 2023)",
+            phrase=echo(text),
+            forms="; ".join(DEADLINE_FORMS),
+        )
     )
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from enum import StrEnum
 
 from child_welfare_plan.errors import ParseError
+from child_welfare_plan.i18n.localized import Message
 
 __all__ = [
     "KIND_ALTERNATIVES",
@@ -92,8 +93,11 @@ class DocumentKind(StrEnum):
         kind = KIND_BY_VI.get(normalise(name).casefold())
         if kind is None:
             raise ParseError(
-                f"{name!r} is not a document type (expected a Vietnamese type name such as "
-                "'Kế hoạch', 'Nghị định' or 'Luật')"
+                Message(
+                    "{name!r} is not a document type (expected a Vietnamese type name such as "
+                    "'Kế hoạch', 'Nghị định' or 'Luật')",
+                    name=name,
+                )
             )
         return kind
 
@@ -103,8 +107,11 @@ class DocumentKind(StrEnum):
         kind = _KIND_BY_ABBREVIATION.get(canonical_symbol(abbreviation))
         if kind is None:
             raise ParseError(
-                f"{abbreviation!r} is not a document type abbreviation "
-                "(expected one such as 'KH', 'QĐ', 'NĐ', 'TT', 'CTr')"
+                Message(
+                    "{abbreviation!r} is not a document type abbreviation (expected one such as "
+                    "'KH', 'QĐ', 'NĐ', 'TT', 'CTr')",
+                    abbreviation=abbreviation,
+                )
             )
         return kind
 

@@ -11,7 +11,8 @@ from typing import Any
 
 import attrs
 
-from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.errors import InvalidValueError, ParseError, reason
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.document_kinds import (
     KIND_BY_VI,
     KIND_WORD,
@@ -61,13 +62,24 @@ def _build(text: str, kind: DocumentKind, **fields: Any) -> DocumentRef:
     try:
         return DocumentRef(kind, **fields)
     except InvalidValueError as exc:
-        raise ParseError(f"cannot read {text!r} as a document reference: {exc}") from exc
+        raise ParseError(_unreadable(text, reason(exc))) from exc
 
 
-_EXPECTED = (
-    "expected a reference such as 'Kế hoạch số 606/KH-UBND ngày 07/3/2023 của UBND tỉnh', "
-    "'Nghị định số 56/2017/NĐ-CP' or 'Luật Trẻ em'"
-)
+def _unreadable(text: str, why: str) -> Message:
+    return Message("cannot read {text!r} as a document reference: {why}", text=text, why=why)
+
+
+def _failed(text: str, why: str) -> ParseError:
+    """The text is no reference: why, and what one looks like."""
+    return ParseError(
+        Message(
+            "cannot read {text!r} as a document reference: {why}; expected a reference such "
+            "as 'Kế hoạch số 606/KH-UBND ngày 07/3/2023 của UBND tỉnh', 'Nghị định số "
+            "56/2017/NĐ-CP' or 'Luật Trẻ em'",
+            text=text,
+            why=why,
+        )
+    )
 
 
 def parse_document_ref(text: str) -> DocumentRef:
@@ -84,52 +96,67 @@ def parse_document_ref(text: str) -> DocumentRef:
     """
     norm = normalise(text).rstrip(TRAILING_PUNCTUATION)
     if not norm:
-        raise ParseError(f"cannot read {text!r} as a document reference: it is empty; {_EXPECTED}")
+        raise _failed(text, Message("it is empty"))
     head = STARTS_WITH_KIND.match(norm)
     kind: DocumentKind | None = KIND_BY_VI[head.group(0).casefold()] if head else None
     pos = head.end() if head else 0
     fields: dict[str, Any] = {}
 
-    def fail(reason: str) -> ParseError:
-        return ParseError(f"cannot read {text!r} as a document reference: {reason}; {_EXPECTED}")
+    def fail(why: str) -> ParseError:
+        return _failed(text, why)
 
     # The number: " số 606/KH-UBND", " 606/KH-UBND", or at the start of a bare citation.
     if kind is None:
         lead = _BARE_LEAD.match(norm)
         citation = CITATION.match(norm, lead.end() if lead else 0)
         if citation is None:
-            raise fail("it does not start with a document type or a number and symbol")
+            raise fail(Message("it does not start with a document type or a number and symbol"))
     else:
         clause = _NUMBER_CLAUSE.match(norm, pos)
         citation = CITATION.match(norm, clause.end()) if clause else None
         if clause is not None and citation is None and clause.group("so"):
-            raise fail(f"'số' at {norm[pos : pos + 30]!r} is not followed by a number and symbol")
+            raise fail(
+                Message(
+                    "'số' at {at!r} is not followed by a number and symbol", at=norm[pos : pos + 30]
+                )
+            )
         if citation is None and kind.cited_by_name:
             name = _NAME_CLAUSE.match(norm, pos)
             if name is None:
-                raise fail(f"'{kind.vi}' is followed by neither a number nor a name")
+                raise fail(
+                    Message("'{kind}' is followed by neither a number nor a name", kind=kind.vi)
+                )
             fields["title"] = name.group("name")
             pos = name.end()
             clause = _NUMBER_CLAUSE.match(norm, pos)
             citation = CITATION.match(norm, clause.end()) if clause else None
             if clause is not None and citation is None:
-                raise fail("'số' after the name is not followed by a number and symbol")
+                raise fail(Message("'số' after the name is not followed by a number and symbol"))
     if citation is not None:
         fields["number"], fields["year"], fields["symbol"] = _citation_parts(citation)
         pos = citation.end()
         kind = kind or kind_from_symbol(fields["symbol"])
     if kind is None:
-        raise fail(f"the symbol {fields.get('symbol')!r} does not say what type of document it is")
+        raise fail(
+            Message(
+                "the symbol {symbol!r} does not say what type of document it is",
+                symbol=fields.get("symbol"),
+            )
+        )
 
     date_clause = _DATE_CLAUSE.match(norm, pos)
     if date_clause is not None:
         date = DATE_RE.match(norm, date_clause.end())
         if date is None:
-            raise fail(f"'ngày' at {norm[pos : pos + 30]!r} is not followed by a date DD/MM/YYYY")
+            raise fail(
+                Message(
+                    "'ngày' at {at!r} is not followed by a date DD/MM/YYYY", at=norm[pos : pos + 30]
+                )
+            )
         try:
             fields["date"] = date_from_match(date)
         except ParseError as exc:
-            raise fail(str(exc)) from exc
+            raise fail(reason(exc)) from exc
         pos = date.end()
 
     of_clause = _OF_CLAUSE.match(norm, pos)
@@ -138,17 +165,23 @@ def parse_document_ref(text: str) -> DocumentRef:
         opener = None if kind.cited_by_name else OPENER.search(rest)
         issuer = rest if opener is None else rest[: opener.start()].rstrip()
         if not issuer:
-            raise fail("'của' is not followed by an issuer")
+            raise fail(Message("'của' is not followed by an issuer"))
         fields["issuer"] = issuer
         rest = "" if opener is None else rest[opener.start() :]
     else:
         rest = norm[pos:]
         if rest and not rest.startswith(" "):
-            raise fail(f"unexpected {rest[:30]!r} after {norm[:pos]!r}")
+            raise fail(
+                Message("unexpected {rest!r} after {read!r}", rest=rest[:30], read=norm[:pos])
+            )
         rest = rest.strip()
     if rest:
         if "title" in fields:
-            raise fail(f"unexpected {rest[:30]!r} after the name of the {kind.vi}")
+            raise fail(
+                Message(
+                    "unexpected {rest!r} after the name of the {kind}", rest=rest[:30], kind=kind.vi
+                )
+            )
         fields["title"] = rest
     return _build(text, kind, **fields)
 
@@ -419,7 +452,11 @@ def _read_anchor(text: str, anchor: _Anchor, limit: int, title_limit: int) -> Do
             try:
                 fields["date"] = date_from_match(date)
             except ParseError as exc:
-                raise ParseError(f"in {text[anchor.start : date.end()]!r}: {exc}") from exc
+                raise ParseError(
+                    Message(
+                        "in {span!r}: {why}", span=text[anchor.start : date.end()], why=reason(exc)
+                    )
+                ) from exc
             pos = date.end()
             span = text[anchor.start : pos]
         title_at: int | None = None
@@ -446,7 +483,7 @@ def _read_anchor(text: str, anchor: _Anchor, limit: int, title_limit: int) -> Do
     try:
         return DocumentRef(anchor.kind, **fields)
     except InvalidValueError as exc:
-        raise ParseError(f"cannot read {span!r} as a document reference: {exc}") from exc
+        raise ParseError(_unreadable(span, reason(exc))) from exc
 
 
 def find_document_refs(text: str) -> tuple[DocumentRef, ...]:

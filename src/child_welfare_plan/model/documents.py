@@ -40,6 +40,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.document_kinds import (
     KIND_ALTERNATIVES,
     KIND_BY_VI,
@@ -49,6 +50,7 @@ from child_welfare_plan.model.document_kinds import (
     normalise,
     symbol_contradicts,
 )
+from child_welfare_plan.model.validators import owned
 
 __all__ = [
     "CITATION",
@@ -157,7 +159,11 @@ def date_from_match(match: re.Match[str]) -> dt.date:
         return dt.date(int(year), int(month), int(day))
     except ValueError as exc:
         raise ParseError(
-            f"{match.group(0)!r} is not a date ({exc}; expected a real day as DD/MM/YYYY)"
+            Message(
+                "{text!r} is not a date ({error}; expected a real day as DD/MM/YYYY)",
+                text=match.group(0),
+                error=str(exc),
+            )
         ) from exc
 
 
@@ -177,59 +183,65 @@ def _check_number(inst: DocumentRef, attribute: attrs.Attribute[Any], value: obj
     if value is None:
         return
     if not isinstance(value, str) or not _NUMBER_RE.fullmatch(value) or not value.strip("0"):
-        raise InvalidValueError(
-            f"DocumentRef.number: {value!r} is not a document number "
-            "(expected 1 to 6 digits, not all zero, no spaces, e.g. '606')"
+        problem = Message(
+            "{value} is not a document number (expected 1 to 6 digits, not all zero, no "
+            "spaces, e.g. '606')",
+            value=repr(value),
         )
+        raise InvalidValueError(owned("DocumentRef", "number", problem))
 
 
 def _check_year(inst: DocumentRef, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or not 1945 <= value <= 2100:
-        raise InvalidValueError(
-            f"DocumentRef.year: {value!r} is not a year of issue "
-            "(expected an integer from 1945 to 2100, e.g. 2017 in 56/2017/NĐ-CP)"
+        problem = Message(
+            "{value} is not a year of issue (expected an integer from 1945 to 2100, e.g. 2017 "
+            "in 56/2017/NĐ-CP)",
+            value=repr(value),
         )
+        raise InvalidValueError(owned("DocumentRef", "year", problem))
 
 
 def _check_symbol(inst: DocumentRef, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if not isinstance(value, str) or not _SYMBOL_RE.fullmatch(value):
-        raise InvalidValueError(
-            f"DocumentRef.symbol: {value!r} is not a document symbol (expected parts that "
-            "start with a capital letter, joined by '-', such as 'KH-UBND', 'NĐ-CP', 'QH14', "
-            "or a Party symbol such as 'CT/TW')"
+        problem = Message(
+            "{value} is not a document symbol (expected parts that start with a capital "
+            "letter, joined by '-', such as 'KH-UBND', 'NĐ-CP', 'QH14', or a Party symbol "
+            "such as 'CT/TW')",
+            value=repr(value),
         )
+        raise InvalidValueError(owned("DocumentRef", "symbol", problem))
 
 
 def _check_date(inst: DocumentRef, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidValueError(
-            f"DocumentRef.date: {value!r} is not a date (expected a datetime.date)"
-        )
+        problem = Message("{value} is not a date (expected a datetime.date)", value=repr(value))
+        raise InvalidValueError(owned("DocumentRef", "date", problem))
     if not 1945 <= value.year <= 2100:
-        raise InvalidValueError(
-            f"DocumentRef.date: {value.isoformat()} is not a date of issue "
-            "(expected a year from 1945 to 2100)"
+        problem = Message(
+            "{day} is not a date of issue (expected a year from 1945 to 2100)", day=value
         )
+        raise InvalidValueError(owned("DocumentRef", "date", problem))
 
 
 def _check_text(inst: DocumentRef, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if not isinstance(value, str) or not any(ch.isalpha() for ch in value):
-        raise InvalidValueError(
-            f"DocumentRef.{attribute.name}: {value!r} has no words (expected some text)"
-        )
+        problem = Message("{value} has no words (expected some text)", value=repr(value))
+        raise InvalidValueError(owned("DocumentRef", attribute.name, problem))
     if value[-1] in TRAILING_PUNCTUATION:
-        raise InvalidValueError(
-            f"DocumentRef.{attribute.name}: {value!r} ends with {value[-1]!r} "
-            "(expected text without trailing punctuation)"
+        problem = Message(
+            "{value!r} ends with {last!r} (expected text without trailing punctuation)",
+            value=value,
+            last=value[-1],
         )
+        raise InvalidValueError(owned("DocumentRef", attribute.name, problem))
 
 
 @attrs.frozen
@@ -270,87 +282,124 @@ class DocumentRef:
     def _check_numbering(self) -> None:
         if (self.number is None) != (self.symbol is None):
             raise InvalidValueError(
-                f"DocumentRef: number {self.number!r} and symbol {self.symbol!r} "
-                "(expected both or neither, as in 606/KH-UBND)"
+                Message(
+                    "DocumentRef: number {number!r} and symbol {symbol!r} (expected both or "
+                    "neither, as in 606/KH-UBND)",
+                    number=self.number,
+                    symbol=self.symbol,
+                )
             )
         if self.number is None and self.title is None:
             raise InvalidValueError(
-                f"DocumentRef: a {self.kind.vi} with neither number nor title "
-                "(expected a number and symbol, or a name such as 'Trẻ em' for 'Luật Trẻ em')"
+                Message(
+                    "DocumentRef: a {kind} with neither number nor title (expected a number and "
+                    "symbol, or a name such as 'Trẻ em' for 'Luật Trẻ em')",
+                    kind=self.kind.vi,
+                )
             )
         if self.year is not None and self.number is None:
-            raise InvalidValueError(
-                f"DocumentRef.year: {self.year} given without a number "
-                "(expected the year inside a number and symbol such as 56/2017/NĐ-CP)"
+            problem = Message(
+                "{year} given without a number (expected the year inside a number and symbol "
+                "such as 56/2017/NĐ-CP)",
+                year=str(self.year),
             )
+            raise InvalidValueError(owned("DocumentRef", "year", problem))
         if self.year is not None and self.symbol is not None and "/" in self.symbol:
-            raise InvalidValueError(
-                f"DocumentRef.year: {self.year} with the Party symbol {self.symbol!r} "
-                "(expected no year: Party documents are numbered like 20-CT/TW)"
+            problem = Message(
+                "{year} with the Party symbol {symbol!r} (expected no year: Party documents "
+                "are numbered like 20-CT/TW)",
+                year=str(self.year),
+                symbol=self.symbol,
             )
+            raise InvalidValueError(owned("DocumentRef", "year", problem))
         if self.year is not None and self.date is not None and self.date.year != self.year:
-            raise InvalidValueError(
-                f"DocumentRef.date: {self.date.isoformat()} is not in {self.year}, the year "
-                f"in {self.citation} (expected the date of issue in the year of the symbol)"
+            problem = Message(
+                "{day} is not in {year}, the year in {citation} (expected the date of issue in "
+                "the year of the symbol)",
+                day=self.date,
+                year=str(self.year),
+                citation=self.citation,
             )
+            raise InvalidValueError(owned("DocumentRef", "date", problem))
         named = symbol_contradicts(self.kind, self.symbol)
         if named is not None:
-            raise InvalidValueError(
-                f"DocumentRef.symbol: {self.symbol!r} names a {named.vi} "
-                f"({named.abbreviation}), not a {self.kind.vi} "
-                f"(expected a symbol starting with {self.kind.abbreviation})"
+            problem = Message(
+                "{symbol!r} names a {named} ({abbreviation}), not a {kind} (expected a symbol "
+                "starting with {expected})",
+                symbol=self.symbol,
+                named=named.vi,
+                abbreviation=named.abbreviation,
+                kind=self.kind.vi,
+                expected=self.kind.abbreviation,
             )
+            raise InvalidValueError(owned("DocumentRef", "symbol", problem))
 
     def _check_issuer(self) -> None:
         if self.issuer is None:
             return
         if STARTS_WITH_KIND.match(self.issuer):
-            raise InvalidValueError(
-                f"DocumentRef.issuer: {self.issuer!r} starts with a document type "
-                "(expected the issuing body, such as 'Chính phủ' or 'UBND huyện')"
+            problem = Message(
+                "{issuer!r} starts with a document type (expected the issuing body, such as "
+                "'Chính phủ' or 'UBND huyện')",
+                issuer=self.issuer,
             )
+            raise InvalidValueError(owned("DocumentRef", "issuer", problem))
         opener = OPENER.search(self.issuer)
         if opener is not None:
-            raise InvalidValueError(
-                f"DocumentRef.issuer: {self.issuer!r} contains {opener.group(0)!r}, which opens "
-                "a summary (expected the issuing body only; put the summary in title)"
+            problem = Message(
+                "{issuer!r} contains {opener!r}, which opens a summary (expected the issuing "
+                "body only; put the summary in title)",
+                issuer=self.issuer,
+                opener=opener.group(0),
             )
+            raise InvalidValueError(owned("DocumentRef", "issuer", problem))
 
     def _check_title(self) -> None:
         title = self.title
         if title is None:
             return
-        field = f"DocumentRef.title: {title!r}"
         if _TITLE_BAD_START.match(title) or CITATION.match(title):
-            raise InvalidValueError(
-                f"{field} starts like a number, a date or an issuer "
-                "(expected a name or a summary, such as 'về việc ...')"
+            problem = Message(
+                "{title!r} starts like a number, a date or an issuer (expected a name or a "
+                "summary, such as 'về việc ...')",
+                title=title,
             )
+            raise InvalidValueError(owned("DocumentRef", "title", problem))
         follows_kind = self.kind.cited_by_name or (
             self.number is None and self.date is None and self.issuer is None
         )
         if follows_kind:
             head = STARTS_WITH_KIND.match(f"{self.kind.vi} {title}")
             if head is None or KIND_BY_VI[head.group(0).casefold()] is not self.kind:
-                raise InvalidValueError(
-                    f"{field} would make '{self.kind.vi}' read as another document type "
-                    "(expected a title that does not extend the type name)"
+                problem = Message(
+                    "{title!r} would make '{kind}' read as another document type (expected a "
+                    "title that does not extend the type name)",
+                    title=title,
+                    kind=self.kind.vi,
                 )
+                raise InvalidValueError(owned("DocumentRef", "title", problem))
         if self.kind.cited_by_name:
             stop = NAME_STOP_RE.search(title)
             if stop is not None:
-                raise InvalidValueError(
-                    f"{field} contains {stop.group(0).strip()!r}, which would end the name "
-                    "(expected a name without 'số <number>', 'ngày <date>' or 'của <issuer>')"
+                problem = Message(
+                    "{title!r} contains {stop!r}, which would end the name (expected a name "
+                    "without 'số <number>', 'ngày <date>' or 'của <issuer>')",
+                    title=title,
+                    stop=stop.group(0).strip(),
                 )
+                raise InvalidValueError(owned("DocumentRef", "title", problem))
         elif self.issuer is not None:
             combined = f"{self.issuer} {title}"
             opener = OPENER.search(combined)
             if opener is None or opener.start() != len(self.issuer) + 1:
-                raise InvalidValueError(
-                    f"{field} after the issuer {self.issuer!r} does not start with a summary "
-                    f"word (expected one of {', '.join(TITLE_OPENERS)}, e.g. 'về việc ...')"
+                problem = Message(
+                    "{title!r} after the issuer {issuer!r} does not start with a summary word "
+                    "(expected one of {openers}, e.g. 'về việc ...')",
+                    title=title,
+                    issuer=self.issuer,
+                    openers=", ".join(TITLE_OPENERS),
                 )
+                raise InvalidValueError(owned("DocumentRef", "title", problem))
 
     @property
     def citation(self) -> str:
@@ -390,18 +439,22 @@ class DocumentRef:
             try:
                 date = dt.date.fromisoformat(str(raw_date))
             except ValueError as exc:
-                raise InvalidValueError(
-                    f"DocumentRef.date: {raw_date!r} is not a date (expected YYYY-MM-DD)"
-                ) from exc
+                problem = Message(
+                    "{value} is not a date (expected YYYY-MM-DD)", value=repr(raw_date)
+                )
+                raise InvalidValueError(owned("DocumentRef", "date", problem)) from exc
         if "kind" not in data:
-            raise InvalidValueError("DocumentRef.kind: missing (expected a kind such as 'plan')")
+            problem = Message("missing (expected a kind such as 'plan')")
+            raise InvalidValueError(owned("DocumentRef", "kind", problem))
         try:
             kind = DocumentKind(data["kind"])
         except ValueError as exc:
-            raise InvalidValueError(
-                f"DocumentRef.kind: {data['kind']!r} is not a document kind "
-                f"(expected one of {', '.join(k.value for k in DocumentKind)})"
-            ) from exc
+            problem = Message(
+                "{value} is not a document kind (expected one of {kinds})",
+                value=repr(data["kind"]),
+                kinds=", ".join(k.value for k in DocumentKind),
+            )
+            raise InvalidValueError(owned("DocumentRef", "kind", problem)) from exc
         return cls(
             kind,
             number=data.get("number"),

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n import _, current
 from child_welfare_plan.i18n.localized import Message, localize
 from child_welfare_plan.model.cells import shorten
 
@@ -16,12 +16,14 @@ __all__ = [
     "MAX_FINDINGS_PER_CODE",
     "MAX_MESSAGE",
     "MORE_FINDINGS",
+    "Composed",
     "Finding",
     "FindingList",
     "Location",
     "Severity",
     "count",
     "has_errors",
+    "joined",
 ]
 
 
@@ -99,6 +101,39 @@ class Location:
         }
 
 
+class Composed(Message):
+    """A message made of other messages and names joined by punctuation only
+    (``"{path}: {problem}"``, ``"{owner}.{field}: {problem}"``): its template has no words
+    to translate, so it is not in the catalogs; each argument is shown in the reader's
+    language."""
+
+    def localized(self, lang: str | None = None) -> str:
+        """The template filled with each argument in ``lang`` (None: the current one)."""
+        lang = lang or current()
+        if lang == "en":
+            return str(self)
+        return self.template.format(**{k: localize(v, lang) for k, v in self.args.items()})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_recompose, (self.template, self.args))
+
+
+def _recompose(template: str, args: dict[str, Any]) -> Composed:
+    return Composed(template, **args)
+
+
+def joined(items: Iterable[str], separator: str = ", ") -> str:
+    """``items`` joined by ``separator`` (punctuation), each shown in the reader's language
+    when it is a :class:`Message`."""
+    parts = list(items)
+    if not any(isinstance(part, Message) for part in parts):
+        return separator.join(parts)
+    names = [f"part{i}" for i in range(len(parts))]
+    glue = separator.replace("{", "{{").replace("}", "}}")
+    template = glue.join("{" + name + "}" for name in names)
+    return Composed(template, **dict(zip(names, parts, strict=True)))
+
+
 #: The longest message a finding keeps: text echoed from a file is cut, never copied whole.
 MAX_MESSAGE = 1000
 
@@ -128,7 +163,7 @@ class Finding:
 
     def text(self) -> str:
         """The message in the current language (at most :data:`MAX_MESSAGE` characters)."""
-        return shorten(localize(self.message), MAX_MESSAGE)
+        return localize(shorten(localize(self.message), MAX_MESSAGE))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of design §7: ``{"severity", "code", "message", "message_label",

@@ -23,6 +23,7 @@ from enum import StrEnum
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model import validators as v
 from child_welfare_plan.model.categories import Term
 from child_welfare_plan.model.cells import echo
@@ -71,16 +72,20 @@ REPORTING_PERIOD_TYPES: tuple[PeriodType, ...] = (
 
 def _period_types(values: object) -> tuple[PeriodType, ...]:
     if not isinstance(values, list | tuple):
-        raise InvalidValueError(f"Indicator.period_types: {values!r} is not a list of period types")
+        problem = Message("{values} is not a list of period types", values=repr(values))
+        raise InvalidValueError(v.owned("Indicator", "period_types", problem))
     out: list[PeriodType] = []
     for value in values:
         try:
             out.append(PeriodType(value))
         except ValueError:
             known = ", ".join(t.value for t in PeriodType)
-            raise InvalidValueError(
-                f"Indicator.period_types: {value!r} is not a period type (expected one of {known})"
-            ) from None
+            problem = Message(
+                "{value} is not a period type (expected one of {known})",
+                value=repr(value),
+                known=known,
+            )
+            raise InvalidValueError(v.owned("Indicator", "period_types", problem)) from None
     return tuple(out)
 
 
@@ -126,13 +131,17 @@ class Dimension:
 
     def __attrs_post_init__(self) -> None:
         if not self.values:
-            raise InvalidValueError(f"Dimension.values: dimension {self.code!r} has no values")
+            problem = Message("dimension {code!r} has no values", code=self.code)
+            raise InvalidValueError(v.owned("Dimension", "values", problem))
         seen: set[str] = set()
         for value in self.values:
             if value.code in seen:
-                raise InvalidValueError(
-                    f"Dimension.values: {value.code!r} appears twice in dimension {self.code!r}"
+                problem = Message(
+                    "{value!r} appears twice in dimension {code!r}",
+                    value=value.code,
+                    code=self.code,
                 )
+                raise InvalidValueError(v.owned("Dimension", "values", problem))
             seen.add(value.code)
 
     @property
@@ -190,22 +199,35 @@ class Indicator:
         kind = self.value_type
         if kind is ValueType.RATIO and (self.numerator is None or self.denominator is None):
             raise InvalidValueError(
-                f"Indicator {self.code!r}: a ratio needs a numerator and a denominator"
+                Message(
+                    "Indicator {code!r}: a ratio needs a numerator and a denominator",
+                    code=self.code,
+                )
             )
         if kind is ValueType.SHARE and (self.numerator is None or self.denominator is not None):
             raise InvalidValueError(
-                f"Indicator {self.code!r}: a share needs a numerator (the boolean indicator) "
-                "and no denominator"
+                Message(
+                    "Indicator {code!r}: a share needs a numerator (the boolean indicator) and "
+                    "no denominator",
+                    code=self.code,
+                )
             )
         if not self.is_computed and (self.numerator is not None or self.denominator is not None):
             raise InvalidValueError(
-                f"Indicator {self.code!r}: only a ratio (or a share) has a numerator and a "
-                f"denominator (value_type is {self.value_type})"
+                Message(
+                    "Indicator {code!r}: only a ratio (or a share) has a numerator and a "
+                    "denominator (value_type is {value_type})",
+                    code=self.code,
+                    value_type=str(self.value_type),
+                )
             )
         if self.factor <= 0:
-            raise InvalidValueError(
-                f"Indicator.factor: {self.factor!r} for {self.code!r} (expected a positive number)"
+            problem = Message(
+                "{factor!r} for {code!r} (expected a positive number)",
+                factor=self.factor,
+                code=self.code,
             )
+            raise InvalidValueError(v.owned("Indicator", "factor", problem))
 
     @property
     def is_ratio(self) -> bool:
@@ -242,18 +264,31 @@ def parse_disaggregation(text: str) -> dict[str, str]:
     for part in text.split(";"):
         if not part.strip():
             raise InvalidValueError(
-                f"disaggregation {echo(text)} has an empty part (a stray ';'); a total is "
-                "an empty cell"
+                Message(
+                    "disaggregation {text} has an empty part (a stray ';'); a total is an "
+                    "empty cell",
+                    text=echo(text),
+                )
             )
         key, sep, value = part.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or not key or not value:
             raise InvalidValueError(
-                f"disaggregation {echo(text)}: {echo(part.strip())} is not key=value "
-                "(expected e.g. 'sex=female;age_group=11-15')"
+                Message(
+                    "disaggregation {text}: {part} is not key=value (expected e.g. "
+                    "'sex=female;age_group=11-15')",
+                    text=echo(text),
+                    part=echo(part.strip()),
+                )
             )
         if key in result:
-            raise InvalidValueError(f"disaggregation {echo(text)}: key {echo(key)} is given twice")
+            raise InvalidValueError(
+                Message(
+                    "disaggregation {text}: key {key} is given twice",
+                    text=echo(text),
+                    key=echo(key),
+                )
+            )
         result[key] = value
     return result
 
@@ -279,7 +314,9 @@ class DataValue:
     @disaggregation.validator
     def _check_canonical(self, attribute: attrs.Attribute[str], value: str) -> None:
         if canonical_disaggregation(parse_disaggregation(value)) != value:
-            raise InvalidValueError(
-                f"DataValue.disaggregation: {value!r} is not canonical "
-                f"(expected {canonical_disaggregation(parse_disaggregation(value))!r})"
+            problem = Message(
+                "{value!r} is not canonical (expected {canonical!r})",
+                value=value,
+                canonical=canonical_disaggregation(parse_disaggregation(value)),
             )
+            raise InvalidValueError(v.owned("DataValue", "disaggregation", problem))

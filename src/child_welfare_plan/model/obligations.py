@@ -17,6 +17,7 @@ from enum import StrEnum
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model import validators as v
 from child_welfare_plan.model.deadlines import DeadlineRule
 from child_welfare_plan.model.units import Level
@@ -52,7 +53,7 @@ class Reporters:
 
     def __attrs_post_init__(self) -> None:
         if self.level is None and not self.agencies:
-            raise InvalidValueError("Reporters: names neither a level nor any agency")
+            raise InvalidValueError(Message("Reporters: names neither a level nor any agency"))
 
 
 PACK_READING_FIELDS = (
@@ -75,10 +76,12 @@ def _check_pack_readings(
 ) -> None:
     unknown = [name for name in value if name not in PACK_READING_FIELDS]
     if unknown:
-        raise InvalidValueError(
-            f"ReportingObligation.pack_readings: {', '.join(map(repr, unknown))} is not a field "
-            f"that can be a reading (expected some of {', '.join(PACK_READING_FIELDS)})"
+        problem = Message(
+            "{unknown} is not a field that can be a reading (expected some of {fields})",
+            unknown=", ".join(map(repr, unknown)),
+            fields=", ".join(PACK_READING_FIELDS),
         )
+        raise InvalidValueError(v.owned("ReportingObligation", "pack_readings", problem))
 
 
 @attrs.frozen(kw_only=True)
@@ -131,8 +134,11 @@ class ReportingObligation:
     def __attrs_post_init__(self) -> None:
         if self.reading is not None and not self.reading_basis:
             raise InvalidValueError(
-                f"ReportingObligation {self.id!r}: a reading needs its reading_basis (why this "
-                "time limit, and on what source)"
+                Message(
+                    "ReportingObligation {id!r}: a reading needs its reading_basis (why this "
+                    "time limit, and on what source)",
+                    id=self.id,
+                )
             )
 
     @property

@@ -39,8 +39,10 @@ from typing import Any
 
 import attrs
 
-from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError
+from child_welfare_plan.errors import CalendarError, InvalidValueError, ParseError, reason
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import echo
+from child_welfare_plan.model.findings import joined
 
 __all__ = [
     "PERIOD_ID_FORMS",
@@ -64,6 +66,17 @@ class PeriodType(StrEnum):
     YEARLY = "yearly"
 
 
+#: What each type of period is called in a message (in English, its code).
+_TYPE_WORDS = {
+    PeriodType.DAILY: Message("daily"),
+    PeriodType.WEEKLY: Message("weekly"),
+    PeriodType.MONTHLY: Message("monthly"),
+    PeriodType.QUARTERLY: Message("quarterly"),
+    PeriodType.SIXMONTHLY: Message("sixmonthly"),
+    PeriodType.YEARLY: Message("yearly"),
+}
+
+
 class Convention(StrEnum):
     """Where period boundaries fall: calendar boundaries, or Decree 09/2019 data cut-offs."""
 
@@ -72,12 +85,12 @@ class Convention(StrEnum):
 
 
 PERIOD_ID_FORMS = (
-    "2023 (yearly)",
-    "2023S1 (six-monthly)",
-    "2023Q2 (quarterly)",
-    "202306 (monthly)",
-    "2023W05 (ISO week)",
-    "20230615 (daily)",
+    Message("2023 (yearly)"),
+    Message("2023S1 (six-monthly)"),
+    Message("2023Q2 (quarterly)"),
+    Message("202306 (monthly)"),
+    Message("2023W05 (ISO week)"),
+    Message("20230615 (daily)"),
 )
 """The accepted period id forms, one example each."""
 
@@ -104,7 +117,11 @@ def _to_period_type(value: PeriodType | str) -> PeriodType:
     except ValueError:
         accepted = ", ".join(t.value for t in PeriodType)
         raise InvalidValueError(
-            f"period type {value!r} is not known; expected one of {accepted}"
+            Message(
+                "period type {value} is not known; expected one of {accepted}",
+                value=repr(value),
+                accepted=accepted,
+            )
         ) from None
 
 
@@ -114,7 +131,11 @@ def _to_convention(value: Convention | str) -> Convention:
     except ValueError:
         accepted = ", ".join(c.value for c in Convention)
         raise InvalidValueError(
-            f"period convention {value!r} is not known; expected one of {accepted}"
+            Message(
+                "period convention {value} is not known; expected one of {accepted}",
+                value=repr(value),
+                accepted=accepted,
+            )
         ) from None
 
 
@@ -166,46 +187,81 @@ class Period:
             start, end = self._bounds()
         except (ValueError, OverflowError):
             raise CalendarError(
-                f"period {self.id!r} ({self.convention}) lies outside the supported date "
-                f"range {dt.date.min.isoformat()}..{dt.date.max.isoformat()}"
+                Message(
+                    "period {id!r} ({convention}) lies outside the supported date range "
+                    "{first}..{last}",
+                    id=self.id,
+                    convention=str(self.convention),
+                    first=dt.date.min,
+                    last=dt.date.max,
+                )
             ) from None
         object.__setattr__(self, "_start", start)
         object.__setattr__(self, "_end", end)
 
     def _check_index(self) -> None:
         if isinstance(self.year, bool) or not isinstance(self.year, int):
-            raise InvalidValueError(f"period year {self.year!r} must be an int")
+            raise InvalidValueError(
+                Message("period year {year} must be an int", year=repr(self.year))
+            )
         if not dt.MINYEAR <= self.year <= dt.MAXYEAR:
             raise InvalidValueError(
-                f"period year {self.year} must be between {dt.MINYEAR} and {dt.MAXYEAR}"
+                Message(
+                    "period year {year} must be between {first} and {last}",
+                    year=str(self.year),
+                    first=str(dt.MINYEAR),
+                    last=str(dt.MAXYEAR),
+                )
             )
         index = self.index
         if self.type is PeriodType.DAILY:
             if not isinstance(index, dt.date) or isinstance(index, dt.datetime):
                 raise InvalidValueError(
-                    f"daily period index {index!r} must be a datetime.date (the day itself)"
+                    Message(
+                        "daily period index {index} must be a datetime.date (the day itself)",
+                        index=repr(index),
+                    )
                 )
             if index.year != self.year:
                 raise InvalidValueError(
-                    f"daily period index {index.isoformat()} is not in year {self.year}"
+                    Message(
+                        "daily period index {day} is not in year {year}",
+                        day=index,
+                        year=str(self.year),
+                    )
                 )
             return
         if isinstance(index, bool) or not isinstance(index, int):
             raise InvalidValueError(
-                f"{self.type} period index {index!r} must be an int, not {type(index).__name__}"
+                Message(
+                    "{type} period index {index} must be an int, not {kind}",
+                    type=_TYPE_WORDS[self.type],
+                    index=repr(index),
+                    kind=type(index).__name__,
+                )
             )
         if self.type is PeriodType.WEEKLY:
             highest = _iso_weeks_in(self.year)
             if not 1 <= index <= highest:
                 raise InvalidValueError(
-                    f"weekly period index {index} is out of range: ISO year {self.year} "
-                    f"has weeks 1..{highest}"
+                    Message(
+                        "weekly period index {index} is out of range: ISO year {year} has "
+                        "weeks 1..{highest}",
+                        index=index,
+                        year=str(self.year),
+                        highest=highest,
+                    )
                 )
             return
         highest = 12 // _MONTHS_IN[self.type]
         if not 1 <= index <= highest:
             raise InvalidValueError(
-                f"{self.type} period index {index} is out of range: expected 1..{highest}"
+                Message(
+                    "{type} period index {index} is out of range: expected 1..{highest}",
+                    type=_TYPE_WORDS[self.type],
+                    index=index,
+                    highest=highest,
+                )
             )
 
     def _bounds(self) -> tuple[dt.date, dt.date]:
@@ -293,11 +349,19 @@ class Period:
             year, position = divmod(self.year * per_year + (index - 1) + delta, per_year)
             return Period(self.type, year, position + 1, self.convention)
         except (OverflowError, InvalidValueError):
-            direction = "after" if delta > 0 else "before"
-            raise CalendarError(
-                f"there is no {self.type} period {direction} {self.id!r} within the supported "
-                f"date range"
-            ) from None
+            if delta > 0:
+                missing = Message(
+                    "there is no {type} period after {id!r} within the supported date range",
+                    type=_TYPE_WORDS[self.type],
+                    id=self.id,
+                )
+            else:
+                missing = Message(
+                    "there is no {type} period before {id!r} within the supported date range",
+                    type=_TYPE_WORDS[self.type],
+                    id=self.id,
+                )
+            raise CalendarError(missing) from None
 
     def parts(self, type: PeriodType | str) -> tuple[Period, ...]:
         """The periods of a finer ``type`` (same convention) that together make up this one.
@@ -312,8 +376,13 @@ class Period:
         target = _to_period_type(type)
         if _TYPE_RANK[target] > _TYPE_RANK[self.type]:
             raise CalendarError(
-                f"cannot split {self.type} period {self.id!r} into {target} periods: "
-                f"{target} is coarser than {self.type}"
+                Message(
+                    "cannot split {type} period {id!r} into {target} periods: {target} is "
+                    "coarser than {type}",
+                    type=_TYPE_WORDS[self.type],
+                    id=self.id,
+                    target=_TYPE_WORDS[target],
+                )
             )
         if target is self.type:
             return (self,)
@@ -326,8 +395,16 @@ class Period:
             part = part.next()
         if found[0].start != self._start or found[-1].end != self._end:
             raise CalendarError(
-                f"{target} periods do not nest in {self.type} period {self.id!r} "
-                f"({self._start.isoformat()}..{self._end.isoformat()}, {self.convention})"
+                Message(
+                    "{target} periods do not nest in {type} period {id!r} ({start}..{end}, "
+                    "{convention})",
+                    target=_TYPE_WORDS[target],
+                    type=_TYPE_WORDS[self.type],
+                    id=self.id,
+                    start=self._start,
+                    end=self._end,
+                    convention=str(self.convention),
+                )
             )
         return tuple(found)
 
@@ -386,7 +463,7 @@ def parse_period(text: str, convention: Convention | str = Convention.CALENDAR) 
     conv = _to_convention(convention)
     match = _ID_PATTERN.fullmatch(text.strip().upper())
     if match is None:
-        raise ParseError(_bad_id_message(text, "not a period id"))
+        raise ParseError(_bad_id_message(text, Message("not a period id")))
     year = int(match["year"])
     letter, number, month, day = match["letter"], match["number"], match["month"], match["day"]
     try:
@@ -401,19 +478,23 @@ def parse_period(text: str, convention: Convention | str = Convention.CALENDAR) 
             try:
                 the_day = dt.date(year, int(month), int(day))
             except ValueError as error:
-                raise InvalidValueError(f"no such day ({error})") from None
+                raise InvalidValueError(
+                    Message("no such day ({error})", error=str(error))
+                ) from None
             return Period(PeriodType.DAILY, year, the_day, conv)
         if month is not None:
             return Period(PeriodType.MONTHLY, year, int(month), conv)
         return Period(PeriodType.YEARLY, year, 1, conv)
     except (InvalidValueError, CalendarError) as error:
-        raise ParseError(_bad_id_message(text, str(error))) from None
+        raise ParseError(_bad_id_message(text, reason(error))) from None
 
 
-def _bad_id_message(text: str, reason: str) -> str:
-    return (
-        f"cannot read period id {echo(text)}: {reason}; "
-        f"expected one of the forms {', '.join(PERIOD_ID_FORMS)}"
+def _bad_id_message(text: str, why: str) -> Message:
+    return Message(
+        "cannot read period id {text}: {why}; expected one of the forms {forms}",
+        text=echo(text),
+        why=why,
+        forms=joined(PERIOD_ID_FORMS),
     )
 
 
@@ -441,8 +522,13 @@ def period_containing(
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         if year > dt.MAXYEAR:
             raise CalendarError(
-                f"{d.isoformat()} falls in an nd09 {kind} period of year {year}, "
-                f"beyond the supported range"
+                Message(
+                    "{day} falls in an nd09 {kind} period of year {year}, beyond the supported "
+                    "range",
+                    day=d,
+                    kind=_TYPE_WORDS[kind],
+                    year=str(year),
+                )
             )
     return Period(kind, year, (month - 1) // _MONTHS_IN[kind] + 1, conv)
 

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model import validators as v
 from child_welfare_plan.model.agencies import Agency, AgencyKind
 from child_welfare_plan.model.date_rules import DateRule
@@ -111,14 +112,22 @@ class Target:
     def __attrs_post_init__(self) -> None:
         if (self.baseline is None) != (self.baseline_year is None):
             raise InvalidValueError(
-                f"Target {self.id!r}: baseline and baseline_year go together "
-                f"(got baseline={self.baseline!r}, baseline_year={self.baseline_year!r})"
+                Message(
+                    "Target {id!r}: baseline and baseline_year go together (got "
+                    "baseline={baseline}, baseline_year={baseline_year})",
+                    id=self.id,
+                    baseline=repr(self.baseline),
+                    baseline_year=repr(self.baseline_year),
+                )
             )
         if self.baseline_year is not None and self.baseline_year >= self.year:
-            raise InvalidValueError(
-                f"Target.baseline_year: {self.baseline_year} for {self.id!r} is not before "
-                f"the target year {self.year}"
+            problem = Message(
+                "{baseline_year} for {id!r} is not before the target year {year}",
+                baseline_year=str(self.baseline_year),
+                id=self.id,
+                year=str(self.year),
             )
+            raise InvalidValueError(v.owned("Target", "baseline_year", problem))
 
 
 @attrs.frozen(kw_only=True)
@@ -204,7 +213,9 @@ class Responsibility:
     def __attrs_post_init__(self) -> None:
         if self.agency is None and not self.addressee:
             raise InvalidValueError(
-                f"Responsibility {self.id!r}: names neither an agency nor an addressee"
+                Message(
+                    "Responsibility {id!r}: names neither an agency nor an addressee", id=self.id
+                )
             )
 
 
@@ -246,7 +257,7 @@ class AgencyGroup:
     def __attrs_post_init__(self) -> None:
         if self.level is None and not self.agencies:
             raise InvalidValueError(
-                f"AgencyGroup {self.code!r}: names neither a level nor agencies"
+                Message("AgencyGroup {code!r}: names neither a level nor agencies", code=self.code)
             )
 
 
@@ -290,7 +301,8 @@ class Plan:
         if self.area is not None:
             v.unit_code(self, attrs.fields(Plan).area, self.area)
         if not 1945 <= self.year <= 2100:
-            raise InvalidValueError(f"Plan.year: {self.year} (expected a year from 1945 to 2100)")
+            problem = Message("{year} (expected a year from 1945 to 2100)", year=str(self.year))
+            raise InvalidValueError(v.owned("Plan", "year", problem))
 
     # Lookups -------------------------------------------------------------------------
 
@@ -311,7 +323,9 @@ class Plan:
         try:
             return self._lookup.agencies[code]
         except KeyError:
-            raise NotFoundError(f"plan {self.id!r} has no agency {code!r}") from None
+            raise NotFoundError(
+                Message("plan {id!r} has no agency {code!r}", id=self.id, code=code)
+            ) from None
 
     def has_agency(self, code: str) -> bool:
         """True when the plan names an agency with this code."""
@@ -373,8 +387,12 @@ class Plan:
             if obligation.id == obligation_id:
                 return obligation
         raise NotFoundError(
-            f"plan {self.id!r} has no reporting obligation {obligation_id!r} "
-            f"(it has: {', '.join(o.id for o in self.obligations)})"
+            Message(
+                "plan {id!r} has no reporting obligation {obligation!r} (it has: {known})",
+                id=self.id,
+                obligation=obligation_id,
+                known=", ".join(o.id for o in self.obligations),
+            )
         )
 
     def all_tasks(self) -> Iterator[Task]:

@@ -30,7 +30,9 @@ from enum import StrEnum
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model import validators as v
+from child_welfare_plan.model.findings import Composed
 from child_welfare_plan.model.units import AdministrativeUnit, Hierarchy, fold_name, validity
 
 __all__ = [
@@ -71,9 +73,8 @@ class SuccessionKind(StrEnum):
 
 def _share(inst: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
     if value is not None and not (0.0 < value <= 1.0 and math.isfinite(value)):
-        raise InvalidValueError(
-            f"Succession.share: {value!r} (expected a fraction above 0 and at most 1)"
-        )
+        problem = Message("{share!r} (expected a fraction above 0 and at most 1)", share=value)
+        raise InvalidValueError(v.owned("Succession", "share", problem))
 
 
 @attrs.frozen(kw_only=True)
@@ -100,8 +101,14 @@ class Succession:
         if self.kind is not SuccessionKind.SPLIT:
             if self.share not in (None, 1.0):
                 raise InvalidValueError(
-                    f"Succession {self.old} → {self.new}: a {self.kind} carries the whole "
-                    f"unit (share 1), not {self.share!r}"
+                    Message(
+                        "Succession {old} → {new}: a {kind} carries the whole unit (share 1), "
+                        "not {share!r}",
+                        old=self.old,
+                        new=self.new,
+                        kind=str(self.kind),
+                        share=self.share,
+                    )
                 )
             object.__setattr__(self, "share", 1.0)
 
@@ -179,14 +186,23 @@ class UnitRegister:
             kinds = {s.kind for s in items}
             if len(items) > 1 and kinds != {SuccessionKind.SPLIT}:
                 raise InvalidValueError(
-                    f"UnitRegister: unit {key[0]} passes to {len(items)} units "
-                    f"({', '.join(s.new for s in items)}) but not by a split"
+                    Message(
+                        "UnitRegister: unit {unit} passes to {n} units ({units}) but not by a "
+                        "split",
+                        unit=key[0],
+                        n=len(items),
+                        units=", ".join(s.new for s in items),
+                    )
                 )
             known = [s.share for s in items if s.share is not None]
             if len(items) > 1 and math.fsum(known) > 1.0 + 1e-9:
                 raise InvalidValueError(
-                    f"UnitRegister: the shares of the split of {key[0]} add up to "
-                    f"{math.fsum(known)!r}, more than 1"
+                    Message(
+                        "UnitRegister: the shares of the split of {unit} add up to {total!r}, "
+                        "more than 1",
+                        unit=key[0],
+                        total=math.fsum(known),
+                    )
                 )
         object.__setattr__(self, "_after", after)
         object.__setattr__(self, "_before", before)
@@ -197,8 +213,14 @@ class UnitRegister:
         found = self._by_end.get((item.old, day))
         if found is None:
             raise InvalidValueError(
-                f"UnitRegister: succession {item.old} → {item.new} on {item.effective}: no "
-                f"unit {item.old} ends on {day}"
+                Message(
+                    "UnitRegister: succession {old} → {new} on {effective}: no unit {old} ends "
+                    "on {day}",
+                    old=item.old,
+                    new=item.new,
+                    effective=item.effective,
+                    day=day,
+                )
             )
         return found
 
@@ -206,8 +228,13 @@ class UnitRegister:
         found = self._by_start.get((item.new, item.effective))
         if found is None:
             raise InvalidValueError(
-                f"UnitRegister: succession {item.old} → {item.new} on {item.effective}: no "
-                f"unit {item.new} begins that day"
+                Message(
+                    "UnitRegister: succession {old} → {new} on {effective}: no unit {new} "
+                    "begins that day",
+                    old=item.old,
+                    new=item.new,
+                    effective=item.effective,
+                )
             )
         return found
 
@@ -291,8 +318,13 @@ class UnitRegister:
         """
         if unit.valid_from is not None and day < unit.valid_from:
             raise InvalidValueError(
-                f"unit {unit.code} ({unit.name}) began on {unit.valid_from}: it cannot be "
-                f"carried back to {day}"
+                Message(
+                    "unit {code} ({name}) began on {start}: it cannot be carried back to {day}",
+                    code=unit.code,
+                    name=unit.name,
+                    start=unit.valid_from,
+                    day=day,
+                )
             )
         found: dict[UnitKey, Link] = {}
         stack: list[tuple[AdministrativeUnit, float | None, bool, tuple[Succession, ...]]] = [
@@ -335,8 +367,13 @@ class UnitRegister:
         """
         if unit.valid_to is not None and day > unit.valid_to:
             raise InvalidValueError(
-                f"unit {unit.code} ({unit.name}) ended on {unit.valid_to}: it has no "
-                f"predecessors on {day}"
+                Message(
+                    "unit {code} ({name}) ended on {end}: it has no predecessors on {day}",
+                    code=unit.code,
+                    name=unit.name,
+                    end=unit.valid_to,
+                    day=day,
+                )
             )
         found: dict[UnitKey, AdministrativeUnit] = {}
         stack = [unit]
@@ -361,4 +398,6 @@ class UnitRegister:
 
 def describe(unit: AdministrativeUnit) -> str:
     """``11086 Xã Hưng Đạo (… to 2025-06-30)``."""
-    return f"{unit.code} {unit.name} ({validity(unit)})"
+    return Composed(
+        "{code} {name} ({validity})", code=unit.code, name=unit.name, validity=validity(unit)
+    )

@@ -19,7 +19,9 @@ from enum import StrEnum
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model import validators as v
+from child_welfare_plan.model.findings import Composed, joined
 
 __all__ = ["AdministrativeUnit", "Hierarchy", "Level", "UnitKind", "fold_name", "validity"]
 
@@ -38,6 +40,13 @@ class Level(StrEnum):
 
 
 _RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2}
+
+#: What each level is called in a message (the words of the reports' labels).
+_LEVEL_WORDS = {
+    Level.PROVINCE: Message("province"),
+    Level.DISTRICT: Message("district"),
+    Level.COMMUNE: Message("commune"),
+}
 
 
 class UnitKind(StrEnum):
@@ -62,8 +71,11 @@ class UnitKind(StrEnum):
             return _KIND_BY_NAME[key]
         except KeyError:
             raise InvalidValueError(
-                f"unknown kind of administrative unit {text!r} "
-                f"(expected one of {', '.join(sorted(_KIND_BY_NAME))})"
+                Message(
+                    "unknown kind of administrative unit {text!r} (expected one of {kinds})",
+                    text=text,
+                    kinds=", ".join(sorted(_KIND_BY_NAME)),
+                )
             ) from None
 
 
@@ -106,14 +118,15 @@ class AdministrativeUnit:
         if value is not None:
             v.unit_code(self, attribute, value)
             if value == self.code:
-                raise InvalidValueError(
-                    f"AdministrativeUnit.parent: unit {self.code} is its own parent"
-                )
+                problem = Message("unit {code} is its own parent", code=self.code)
+                raise InvalidValueError(v.owned("AdministrativeUnit", "parent", problem))
         elif self.level is not Level.PROVINCE:
-            raise InvalidValueError(
-                f"AdministrativeUnit.parent: {self.level} {self.code} has no parent "
-                "(expected the code of a higher-level unit)"
+            problem = Message(
+                "{level} {code} has no parent (expected the code of a higher-level unit)",
+                level=_LEVEL_WORDS[self.level],
+                code=self.code,
             )
+            raise InvalidValueError(v.owned("AdministrativeUnit", "parent", problem))
 
     def __attrs_post_init__(self) -> None:
         v.dates_in_order("valid_from", "valid_to")(self)
@@ -145,10 +158,17 @@ def _start(unit: AdministrativeUnit) -> date:
 def validity(unit: AdministrativeUnit) -> str:
     """The unit's validity as text: ``2025-07-01 –``, ``– 2025-06-30``, ``always``."""
     if unit.valid_from is None and unit.valid_to is None:
-        return "with no recorded start or end"
-    start = unit.valid_from.isoformat() if unit.valid_from else "…"
-    end = unit.valid_to.isoformat() if unit.valid_to else "…"
-    return f"{start} to {end}"
+        return Message("with no recorded start or end")
+    start = unit.valid_from or "…"
+    end = unit.valid_to or "…"
+    return Message("{start} to {end}", start=start, end=end)
+
+
+def _history(units: Iterable[AdministrativeUnit]) -> str:
+    """``name (validity); ...`` of the units a code has named."""
+    return joined(
+        (Composed("{name} ({validity})", name=u.name, validity=validity(u)) for u in units), "; "
+    )
 
 
 @attrs.frozen
@@ -184,9 +204,16 @@ class Hierarchy:
             for earlier, later in itertools.pairwise(items):
                 if _overlap(earlier, later):
                     raise InvalidValueError(
-                        f"Hierarchy: unit code {code!r} appears twice on one day "
-                        f"({earlier.name}, {validity(earlier)}; {later.name}, "
-                        f"{validity(later)}): a code names one unit at a time"
+                        Message(
+                            "Hierarchy: unit code {code!r} appears twice on one day ({earlier}, "
+                            "{earlier_validity}; {later}, {later_validity}): a code names one "
+                            "unit at a time",
+                            code=code,
+                            earlier=earlier.name,
+                            earlier_validity=validity(earlier),
+                            later=later.name,
+                            later_validity=validity(later),
+                        )
                     )
             versions[code] = tuple(items)
         children: dict[str | None, list[AdministrativeUnit]] = {}
@@ -208,21 +235,40 @@ class Hierarchy:
                 continue
             if unit.parent not in versions:
                 raise InvalidValueError(
-                    f"Hierarchy: {unit.level} {unit.code} ({unit.name}) names parent "
-                    f"{unit.parent!r}, which is not in the hierarchy"
+                    Message(
+                        "Hierarchy: {level} {code} ({name}) names parent {parent!r}, which is "
+                        "not in the hierarchy",
+                        level=_LEVEL_WORDS[unit.level],
+                        code=unit.code,
+                        name=unit.name,
+                        parent=unit.parent,
+                    )
                 )
             overlapping = [p for p in versions[unit.parent] if _overlap(p, unit)]
             if not overlapping:
                 raise InvalidValueError(
-                    f"Hierarchy: {unit.level} {unit.code} ({unit.name}, {validity(unit)}) "
-                    f"names parent {unit.parent!r}, which does not exist at that time"
+                    Message(
+                        "Hierarchy: {level} {code} ({name}, {validity}) names parent "
+                        "{parent!r}, which does not exist at that time",
+                        level=_LEVEL_WORDS[unit.level],
+                        code=unit.code,
+                        name=unit.name,
+                        validity=validity(unit),
+                        parent=unit.parent,
+                    )
                 )
             for parent in overlapping:
                 if parent.level.rank >= unit.level.rank:
                     raise InvalidValueError(
-                        f"Hierarchy: {unit.level} {unit.code} ({unit.name}) has parent "
-                        f"{parent.code} at level {parent.level} "
-                        f"(expected a level above {unit.level})"
+                        Message(
+                            "Hierarchy: {level} {code} ({name}) has parent {parent} at level "
+                            "{parent_level} (expected a level above {level})",
+                            level=_LEVEL_WORDS[unit.level],
+                            code=unit.code,
+                            name=unit.name,
+                            parent=parent.code,
+                            parent_level=_LEVEL_WORDS[parent.level],
+                        )
                     )
 
     def _check_acyclic(self) -> None:
@@ -238,7 +284,9 @@ class Hierarchy:
             for parent in sorted(parents.get(code, ())):
                 if state.get(parent) == 1:
                     cycle = [*path[path.index(parent) :], parent]
-                    raise InvalidValueError(f"Hierarchy: cycle in parents {' → '.join(cycle)}")
+                    raise InvalidValueError(
+                        Message("Hierarchy: cycle in parents {cycle}", cycle=" → ".join(cycle))
+                    )
                 if state.get(parent, 0) == 0:
                     visit(parent, path)
             path.pop()
@@ -270,19 +318,29 @@ class Hierarchy:
         """
         found = self._versions.get(code)
         if not found:
-            raise NotFoundError(f"no administrative unit with code {code!r}")
+            raise NotFoundError(Message("no administrative unit with code {code!r}", code=code))
         if on is None:
             if len(found) == 1:
                 return found[0]
-            history = "; ".join(f"{u.name} ({validity(u)})" for u in found)
             raise NotFoundError(
-                f"code {code!r} has named {len(found)} units over time ({history}): give a date"
+                Message(
+                    "code {code!r} has named {n} units over time ({history}): give a date",
+                    code=code,
+                    n=len(found),
+                    history=_history(found),
+                )
             )
         for unit in found:
             if unit.active_on(on):
                 return unit
-        history = "; ".join(f"{u.name} ({validity(u)})" for u in found)
-        raise NotFoundError(f"no administrative unit had code {code!r} on {on}: {history}")
+        raise NotFoundError(
+            Message(
+                "no administrative unit had code {code!r} on {day}: {history}",
+                code=code,
+                day=on,
+                history=_history(found),
+            )
+        )
 
     def parent_of(self, unit: AdministrativeUnit) -> AdministrativeUnit | None:
         """The unit's parent: the unit with its parent code that exists with it (the one
@@ -316,7 +374,7 @@ class Hierarchy:
         if on is not None:
             return tuple(self._below(self.get(code, on)))
         if code not in self._versions:
-            raise NotFoundError(f"no administrative unit with code {code!r}")
+            raise NotFoundError(Message("no administrative unit with code {code!r}", code=code))
         return tuple(self._children.get(code, ()))
 
     def ancestors(self, code: str, on: date | None = None) -> tuple[AdministrativeUnit, ...]:

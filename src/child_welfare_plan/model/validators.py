@@ -10,6 +10,8 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
+from child_welfare_plan.model.findings import Composed
 
 __all__ = [
     "CODE_PATTERN",
@@ -18,6 +20,7 @@ __all__ = [
     "dates_in_order",
     "non_empty",
     "non_negative",
+    "owned",
     "to_tuple",
     "unit_code",
 ]
@@ -36,13 +39,25 @@ def _owner(inst: object) -> str:
     return type(inst).__name__
 
 
+#: The template of :func:`owned`: the converter reads the field from its arguments.
+OWNED = "{owner}.{field}: {problem}"
+
+
+def owned(owner: str, field: str, problem: Message) -> Composed:
+    """``Owner.field: problem``: the class and field are names in code, the problem is
+    shown in the reader's language (a plan file's finding puts the field in its path)."""
+    return Composed(OWNED, owner=owner, field=field, problem=problem)
+
+
 def code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A stable ASCII code with no spaces."""
     if not isinstance(value, str) or not CODE_PATTERN.fullmatch(value):
-        raise InvalidValueError(
-            f"{_owner(inst)}.{attribute.name}: {value!r} is not a code "
-            "(expected ASCII letters, digits, '-', '_' or '.', with no spaces)"
+        problem = Message(
+            "{value!r} is not a code (expected ASCII letters, digits, '-', '_' or '.', with "
+            "no spaces)",
+            value=value,
         )
+        raise InvalidValueError(owned(_owner(inst), attribute.name, problem))
 
 
 def optional_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -57,33 +72,34 @@ def codes(inst: object, attribute: attrs.Attribute[Any], value: Iterable[object]
     for item in value:
         code(inst, attribute, item)
         if item in seen:
-            raise InvalidValueError(f"{_owner(inst)}.{attribute.name}: {item!r} is listed twice")
+            problem = Message("{item!r} is listed twice", item=item)
+            raise InvalidValueError(owned(_owner(inst), attribute.name, problem))
         seen.add(item)
 
 
 def unit_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An official GSO unit code: 2 (province), 3 (district) or 5 (commune) digits."""
     if not isinstance(value, str) or not _UNIT_CODE.fullmatch(value):
-        raise InvalidValueError(
-            f"{_owner(inst)}.{attribute.name}: {value!r} is not an official unit code "
-            "(expected 2 to 5 digits, e.g. '30', '298', '11074')"
+        problem = Message(
+            "{value!r} is not an official unit code (expected 2 to 5 digits, e.g. '30', "
+            "'298', '11074')",
+            value=value,
         )
+        raise InvalidValueError(owned(_owner(inst), attribute.name, problem))
 
 
 def non_empty(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A string with some text in it."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(
-            f"{_owner(inst)}.{attribute.name}: expected some text, got {value!r}"
-        )
+        problem = Message("expected some text, got {value!r}", value=value)
+        raise InvalidValueError(owned(_owner(inst), attribute.name, problem))
 
 
 def non_negative(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A number that is zero or more."""
     if not isinstance(value, int | float) or value < 0:
-        raise InvalidValueError(
-            f"{_owner(inst)}.{attribute.name}: {value!r} is negative (expected 0 or more)"
-        )
+        problem = Message("{value!r} is negative (expected 0 or more)", value=value)
+        raise InvalidValueError(owned(_owner(inst), attribute.name, problem))
 
 
 def dates_in_order(start_field: str, end_field: str) -> Callable[[Any], None]:
@@ -93,9 +109,12 @@ def dates_in_order(start_field: str, end_field: str) -> Callable[[Any], None]:
         start: date | None = getattr(inst, start_field)
         end: date | None = getattr(inst, end_field)
         if start is not None and end is not None and end < start:
-            raise InvalidValueError(
-                f"{_owner(inst)}.{end_field}: {end.isoformat()} is before "
-                f"{start_field} {start.isoformat()} (expected an end on or after the start)"
+            problem = Message(
+                "{end} is before {start_field} {start} (expected an end on or after the start)",
+                end=end,
+                start_field=start_field,
+                start=start,
             )
+            raise InvalidValueError(owned(_owner(inst), end_field, problem))
 
     return check

@@ -127,12 +127,8 @@ PENDING = frozenset(
         "catalogs",
         "cli",
         "engines",
-        "formats",
         "i18n",
-        "io",
         "model",
-        "plugins",
-        "reports",
         "rules",
     }
 )

@@ -65,6 +65,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import CwpError, ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model.cells import Cell, cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity
@@ -105,6 +106,10 @@ DHIS2_COLUMNS = (
 """The keys of a dataValue, in DHIS2's order."""
 CSV_HEADER = tuple(c.lower() for c in DHIS2_COLUMNS)
 """The header of a dataValueSet CSV file as DHIS2 writes it (the first six columns)."""
+
+#: DHIS2's names of the columns a finding points at.
+_COMBO_COLUMN = "categoryOptionCombo"
+_ATTRIBUTE_COLUMN = "attributeOptionCombo"
 
 #: The table a dataValueSet is read into, and the DHIS2 name of each of its columns.
 _TABLE_COLUMNS = ("unit", "period", "indicator", "disaggregation", "value")
@@ -147,7 +152,11 @@ def _table(value: Any, where: str) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise CwpError(f"DHIS2 identifiers: [{where}] must map codes to identifier strings")
+        raise CwpError(
+            Message(
+                "DHIS2 identifiers: [{where}] must map codes to identifier strings", where=where
+            )
+        )
     return {str(k): v for k, v in value.items()}
 
 
@@ -189,7 +198,13 @@ class Dhis2Ids:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise CwpError(f"{path}: cannot read the DHIS2 identifiers: {exc}") from None
+            raise CwpError(
+                Message(
+                    "{file}: cannot read the DHIS2 identifiers: {reason}",
+                    file=str(path),
+                    reason=str(exc),
+                )
+            ) from None
         combos = _table(data.get("category_option_combos"), "category_option_combos")
         keys = {canonical_disaggregation(parse_disaggregation(k)): v for k, v in combos.items()}
         return cls(
@@ -241,13 +256,15 @@ def from_dhis2_period(text: str) -> str:
     return parse_period(value).id
 
 
-def _unmatched_period(text: str) -> str | None:
+def _unmatched_period(text: str) -> Message | None:
     """Why a DHIS2 period id of a type with no match here cannot be read; None for others."""
     for pattern, name in _OTHER_PERIODS:
         if pattern.fullmatch(text.strip()):
-            return (
-                f"DHIS2 period {text!r} is a {name} period, which has no match here "
-                "(periods: yearly, six-monthly, quarterly, monthly, ISO weeks, days)"
+            return Message(
+                "DHIS2 period {text!r} is a {name} period, which has no match here "
+                "(periods: yearly, six-monthly, quarterly, monthly, ISO weeks, days)",
+                text=text,
+                name=name,
             )
     return None
 
@@ -407,10 +424,13 @@ class _Reader:
             return text
         self.problem(
             "unknown-category-option-combo",
-            f"categoryOptionCombo {text!r} is neither a breakdown code (key=value;...) nor "
-            "an identifier of the DHIS2 mapping",
+            Message(
+                "categoryOptionCombo {text!r} is neither a breakdown code (key=value;...) nor "
+                "an identifier of the DHIS2 mapping",
+                text=text,
+            ),
             row,
-            "categoryOptionCombo",
+            _COMBO_COLUMN,
             error=True,
         )
         return None
@@ -423,7 +443,7 @@ class _Reader:
         if str(item.get("deleted", "")).strip().lower() in ("true", "1"):
             self.problem(
                 "deleted-value",
-                "the value is marked deleted; it is left out",
+                Message("the value is marked deleted; it is left out"),
                 row,
                 "deleted",
                 error=False,
@@ -434,10 +454,13 @@ class _Reader:
         if attribute_text not in ("", DEFAULT_COMBO_CODE, DEFAULT_COMBO_UID, self.attribute):
             self.problem(
                 "attribute-option-combo",
-                f"attributeOptionCombo {attribute_text!r} is not the default one: values under "
-                "other attribute option combinations cannot be told apart here",
+                Message(
+                    "attributeOptionCombo {text!r} is not the default one: values under "
+                    "other attribute option combinations cannot be told apart here",
+                    text=attribute_text,
+                ),
                 row,
-                "attributeOptionCombo",
+                _ATTRIBUTE_COLUMN,
                 error=True,
             )
             return
@@ -474,7 +497,7 @@ class _Reader:
             empty = Finding(
                 Severity.ERROR,
                 "empty-file",
-                "the dataValueSet has no values",
+                Message("the dataValueSet has no values"),
                 Location(self.source),
             )
             findings = (*findings, empty)
@@ -492,10 +515,10 @@ def _text(path: Path, source: str) -> tuple[str | None, Finding | None]:
     try:
         return path.read_bytes().decode("utf-8-sig"), None
     except OSError as exc:
-        message = f"cannot read the file: {exc}"
+        message = Message("cannot read the file: {reason}", reason=str(exc))
         return None, Finding(Severity.ERROR, "unreadable-file", message, Location(source))
     except UnicodeDecodeError as exc:
-        message = f"the file is not UTF-8 text (bad byte at {exc.start})"
+        message = Message("the file is not UTF-8 text (bad byte at {byte})", byte=exc.start)
         return None, Finding(Severity.ERROR, "not-utf8", message, Location(source))
 
 
@@ -512,7 +535,10 @@ def read_dhis2_json(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> T
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         bad = Finding(
-            Severity.ERROR, "bad-json", f"not valid JSON: {exc}", Location(source, exc.lineno)
+            Severity.ERROR,
+            "bad-json",
+            Message("not valid JSON: {reason}", reason=str(exc)),
+            Location(source, exc.lineno),
         )
         return reader.table([bad])
     values = data.get("dataValues") if isinstance(data, dict) else None
@@ -520,14 +546,19 @@ def read_dhis2_json(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> T
         bad = Finding(
             Severity.ERROR,
             "bad-json",
-            'expected a dataValueSet: an object with a "dataValues" array',
+            Message('expected a dataValueSet: an object with a "dataValues" array'),
             Location(source),
         )
         return reader.table([bad])
     defaults = {k: data.get(k) for k in ("period", "orgUnit", "attributeOptionCombo")}
     for number, item in enumerate(values, start=1):
         if not isinstance(item, dict):
-            reader.problem("bad-row", f"value {number} is not an object", number, error=True)
+            reader.problem(
+                "bad-row",
+                Message("value {number} is not an object", number=number),
+                number,
+                error=True,
+            )
             continue
         reader.add(item, defaults, number)
     return reader.table()
@@ -550,8 +581,11 @@ def read_dhis2_csv(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> Ta
             bad = Finding(
                 Severity.ERROR,
                 "missing-column",
-                f"the header lacks {', '.join(missing)} (a DHIS2 CSV file starts with the "
-                f"header {','.join(CSV_HEADER)})",
+                Message(
+                    "the header lacks {missing} (a DHIS2 CSV file starts with the header {header})",
+                    missing=", ".join(missing),
+                    header=",".join(CSV_HEADER),
+                ),
                 Location(source, 1),
             )
             return reader.table([bad])
@@ -562,7 +596,10 @@ def read_dhis2_csv(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> Ta
             reader.add(item, {}, lines.line_num)
     except csv.Error as exc:
         bad = Finding(
-            Severity.ERROR, "bad-csv", f"malformed CSV: {exc}", Location(source, lines.line_num)
+            Severity.ERROR,
+            "bad-csv",
+            Message("malformed CSV: {reason}", reason=str(exc)),
+            Location(source, lines.line_num),
         )
         return reader.table([bad])
     return reader.table()

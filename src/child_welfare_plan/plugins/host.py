@@ -39,9 +39,10 @@ from child_welfare_plan.errors import CwpError, NotFoundError, PluginError
 from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.text import render_text
 from child_welfare_plan.i18n import language
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.forms import FormLayout, form_source, layouts_for
 from child_welfare_plan.io.sources import DataSource, source_for
-from child_welfare_plan.io.tables import Table
+from child_welfare_plan.io.tables import Table, error_message
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Plan, Target
@@ -87,14 +88,18 @@ _EXPECTED: dict[str, tuple[type, ...]] = {
 }
 
 _CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
-    ("categories", CircumstanceCategory, "category"),
-    ("abuse_forms", AbuseForm, "abuse form"),
-    ("protection_levels", ProtectionLevel, "protection level"),
-    ("dimensions", Dimension, "dimension"),
-    ("indicators", Indicator, "indicator"),
-    ("targets", Target, "target"),
-    ("procedure_steps", ProcedureStep, "procedure step"),
+    ("categories", CircumstanceCategory, Message("category")),
+    ("abuse_forms", AbuseForm, Message("abuse form")),
+    ("protection_levels", ProtectionLevel, Message("protection level")),
+    ("dimensions", Dimension, Message("dimension")),
+    ("indicators", Indicator, Message("indicator")),
+    ("targets", Target, Message("target")),
+    ("procedure_steps", ProcedureStep, Message("procedure step")),
 )
+
+_DATA_SOURCE = Message("data source")
+_OUTPUT_FORMAT = Message("output format")
+_FORM_LAYOUT = Message("form layout")
 
 
 def _expected_names(types: tuple[type, ...]) -> str:
@@ -142,7 +147,11 @@ class Host:
             return
         if name in self._order:
             self.failures.append(
-                PluginFailure(name, "load", PluginError(f"a plugin named {name!r} is loaded"))
+                PluginFailure(
+                    name,
+                    "load",
+                    PluginError(Message("a plugin named {name!r} is loaded", name=name)),
+                )
             )
             return
         try:
@@ -201,7 +210,13 @@ class Host:
                 self._fail(
                     name,
                     hook,
-                    PluginError(f"{hook} returned {shown(answer)}, not a list of values"),
+                    PluginError(
+                        Message(
+                            "{hook} returned {answer}, not a list of values",
+                            hook=hook,
+                            answer=shown(answer),
+                        )
+                    ),
                 )
                 continue
             try:
@@ -215,8 +230,13 @@ class Host:
                     name,
                     hook,
                     PluginError(
-                        f"{hook} returned {shown(wrong[0])} (expected "
-                        f"{_expected_names(expected or ())}); its answer is left out"
+                        Message(
+                            "{hook} returned {answer} (expected {expected}); its answer is "
+                            "left out",
+                            hook=hook,
+                            answer=shown(wrong[0]),
+                            expected=_expected_names(expected or ()),
+                        )
                     ),
                 )
                 continue
@@ -230,7 +250,7 @@ class Host:
 
     # Named things --------------------------------------------------------------------
 
-    def _named(self, hook: str, what: str, name_of: Callable[[Any], str]) -> dict[str, Any]:
+    def _named(self, hook: str, what: Message, name_of: Callable[[Any], str]) -> dict[str, Any]:
         """Entries of ``hook`` by name: a plugin's overrides the built-in one; of two
         plugins claiming a name, the first in order is kept with a warning."""
         chosen: dict[str, tuple[str, Any]] = {}
@@ -242,8 +262,13 @@ class Host:
             elif held[0] != plugin:
                 self._warn(
                     plugin,
-                    f"{what} {key!r} is also registered by plugin {held[0]!r}, "
-                    f"whose {what} is kept",
+                    Message(
+                        "{what} {key!r} is also registered by plugin {other!r}, whose {what} "
+                        "is kept",
+                        what=what,
+                        key=key,
+                        other=held[0],
+                    ),
                 )
         return {key: item for key, (_, item) in chosen.items()}
 
@@ -292,13 +317,18 @@ class Host:
                 for name in names:
                     self._warn(
                         name,
-                        f"plan {plan_id!r} is registered by "
-                        + (
-                            f"plugins {', '.join(repr(n) for n in names)}"
-                            if len(names) > 1
-                            else "it more than once"
+                        Message(
+                            "plan {plan!r} is registered by plugins {names}; it is refused "
+                            "until only one registers it",
+                            plan=plan_id,
+                            names=", ".join(repr(n) for n in names),
                         )
-                        + "; it is refused until only one registers it",
+                        if len(names) > 1
+                        else Message(
+                            "plan {plan!r} is registered by it more than once; it is refused "
+                            "until only one registers it",
+                            plan=plan_id,
+                        ),
                     )
                 continue
             _, plan, source = claimants[0]
@@ -313,8 +343,17 @@ class Host:
         try:
             return plans[plan_id]
         except KeyError:
-            known = ", ".join(sorted(plans)) or "none installed"
-            raise NotFoundError(f"unknown plan {plan_id!r} (installed: {known})") from None
+            if not plans:
+                raise NotFoundError(
+                    Message("unknown plan {plan!r} (installed: none installed)", plan=plan_id)
+                ) from None
+            raise NotFoundError(
+                Message(
+                    "unknown plan {plan!r} (installed: {known})",
+                    plan=plan_id,
+                    known=", ".join(sorted(plans)),
+                )
+            ) from None
 
     def plan_source(self, plan_id: str) -> str | None:
         """The file a registered plan was read from (None for a plan built in code)."""
@@ -342,8 +381,13 @@ class Host:
                     if held is not None:
                         self._warn(
                             plugin,
-                            f"{label} {code!r} is already defined by plugin {held!r}; "
-                            f"this plugin's {label} {code!r} is left out",
+                            Message(
+                                "{what} {code!r} is already defined by plugin {other!r}; this "
+                                "plugin's {what} {code!r} is left out",
+                                what=label,
+                                code=code,
+                                other=held,
+                            ),
                         )
                         break
                     owner[(label, code)] = plugin
@@ -374,7 +418,7 @@ class Host:
         return sources
 
     def _data_sources(self) -> dict[str, DataSource]:
-        named: dict[str, DataSource] = self._named("register_data_sources", "data source", _name)
+        named: dict[str, DataSource] = self._named("register_data_sources", _DATA_SOURCE, _name)
         for layout in self.form_layouts().values():
             named.setdefault(layout.source_name(), form_source(layout))
         return {
@@ -391,7 +435,7 @@ class Host:
     def form_layouts(self, plan_id: str | None = None) -> dict[str, FormLayout]:
         """Form layouts by id (all, or those meant for ``plan_id``)."""
         layouts: dict[str, FormLayout] = self._cached(
-            "forms", lambda: self._named("register_form_layouts", "form layout", _id)
+            "forms", lambda: self._named("register_form_layouts", _FORM_LAYOUT, _id)
         )
         if plan_id is None:
             return layouts
@@ -404,7 +448,11 @@ class Host:
         if name is not None:
             if name not in sources:
                 raise NotFoundError(
-                    f"unknown data source {name!r} (available: {', '.join(sorted(sources))})"
+                    Message(
+                        "unknown data source {name!r} (available: {known})",
+                        name=name,
+                        known=", ".join(sorted(sources)),
+                    )
                 )
             return sources[name]
         ordered = sorted(sources.values(), key=lambda s: self.owner("source", s.name) == BUILTIN)
@@ -419,10 +467,25 @@ class Host:
         """
         return self.data_source_for(path, source).read(Path(path))
 
-    def _blame(self, kind: str, name: str, error: object) -> str:
-        what = "data source" if kind == "source" else "output format"
-        detail = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
-        return f"{what} {name!r} of plugin {self.owner(kind, name)!r} failed: {detail}"
+    def _blame(self, kind: str, name: str, error: object) -> Message:
+        what = _DATA_SOURCE if kind == "source" else _OUTPUT_FORMAT
+        plugin = self.owner(kind, name)
+        if isinstance(error, BaseException):
+            return Message(
+                "{what} {name!r} of plugin {plugin!r} failed: {kind}: {error}",
+                what=what,
+                name=name,
+                plugin=plugin,
+                kind=type(error).__name__,
+                error=error_message(error),
+            )
+        return Message(
+            "{what} {name!r} of plugin {plugin!r} failed: {error}",
+            what=what,
+            name=name,
+            plugin=plugin,
+            error=error,
+        )
 
     def output_formats(self) -> dict[str, OutputFormat]:
         """Output formats by name. ``text`` and ``json`` are always there, even with the
@@ -431,7 +494,7 @@ class Host:
         return formats
 
     def _formats(self) -> dict[str, OutputFormat]:
-        formats = self._named("register_output_formats", "output format", _name)
+        formats = self._named("register_output_formats", _OUTPUT_FORMAT, _name)
         formats.setdefault("text", OutputFormat("text", ".txt", render_text, "aligned plain text"))
         formats.setdefault(
             "json",
@@ -448,7 +511,11 @@ class Host:
             return formats[name]
         except KeyError:
             raise NotFoundError(
-                f"unknown output format {name!r} (available: {', '.join(sorted(formats))})"
+                Message(
+                    "unknown output format {name!r} (available: {known})",
+                    name=name,
+                    known=", ".join(sorted(formats)),
+                )
             ) from None
 
     def format_for_suffix(self, suffix: str) -> OutputFormat | None:
@@ -493,7 +560,11 @@ class Host:
             raise PluginError(self._blame("format", fmt.name, exc)) from exc
         if not isinstance(content, str | bytes):
             raise PluginError(
-                self._blame("format", fmt.name, f"returned {shown(content)}, not text or bytes")
+                self._blame(
+                    "format",
+                    fmt.name,
+                    Message("returned {value}, not text or bytes", value=shown(content)),
+                )
             )
         return content
 
@@ -513,8 +584,10 @@ class Host:
                     name,
                     "working_calendar_adjustments",
                     PluginError(
-                        f"working_calendar_adjustments returned {shown(adjustment)}, "
-                        "not a WorkingCalendar"
+                        Message(
+                            "working_calendar_adjustments returned {value}, not a WorkingCalendar",
+                            value=shown(adjustment),
+                        )
                     ),
                 )
                 continue
@@ -528,10 +601,21 @@ class Host:
                 elif held[1] != working:
                     self._warn(
                         name,
-                        f"{day.isoformat()} is made a "
-                        f"{'working day' if working else 'day off'} here but a "
-                        f"{'working day' if held[1] else 'day off'} by plugin {held[0]!r}, "
-                        "whose setting is kept",
+                        (
+                            Message(
+                                "{day} is made a working day here but a day off by plugin "
+                                "{other!r}, whose setting is kept",
+                                day=day,
+                                other=held[0],
+                            )
+                            if working
+                            else Message(
+                                "{day} is made a day off here but a working day by plugin "
+                                "{other!r}, whose setting is kept",
+                                day=day,
+                                other=held[0],
+                            )
+                        ),
                     )
         return WorkingCalendar(
             extra_days_off=frozenset(d for d, (_, w) in setting.items() if not w),
@@ -546,7 +630,7 @@ class Host:
         for _, demo in demos:
             if demo.plan == plan_id:
                 return demo
-        raise NotFoundError(f"no demo data is registered for plan {plan_id!r}")
+        raise NotFoundError(Message("no demo data is registered for plan {plan!r}", plan=plan_id))
 
 
 def _constant(value: object) -> Callable[[], object]:

@@ -494,11 +494,8 @@ class _Reader:
     def table(self, extra: Iterable[Finding] = ()) -> Table:
         findings = (*extra, *self.findings)
         if not self.rows and not any(f.severity is Severity.ERROR for f in findings):
-            empty = Finding(
-                Severity.ERROR,
-                "empty-file",
-                Message("the dataValueSet has no values"),
-                Location(self.source),
+            empty = _error(
+                "empty-file", Message("the dataValueSet has no values"), Location(self.source)
             )
             findings = (*findings, empty)
         return Table(
@@ -509,6 +506,10 @@ class _Reader:
             tuple(findings),
             labels=_TABLE_LABELS,
         )
+
+
+def _error(code: str, message: str, where: Location) -> Finding:
+    return Finding(Severity.ERROR, code, message, where)
 
 
 def _text(path: Path, source: str) -> tuple[str | None, Finding | None]:
@@ -534,17 +535,11 @@ def read_dhis2_json(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> T
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        bad = Finding(
-            Severity.ERROR,
-            "bad-json",
-            Message("not valid JSON: {reason}", reason=str(exc)),
-            Location(source, exc.lineno),
-        )
-        return reader.table([bad])
+        reason = Message("not valid JSON: {reason}", reason=str(exc))
+        return reader.table([_error("bad-json", reason, Location(source, exc.lineno))])
     values = data.get("dataValues") if isinstance(data, dict) else None
     if not isinstance(values, list):
-        bad = Finding(
-            Severity.ERROR,
+        bad = _error(
             "bad-json",
             Message('expected a dataValueSet: an object with a "dataValues" array'),
             Location(source),
@@ -578,8 +573,7 @@ def read_dhis2_csv(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> Ta
         names = [_CSV_NAMES.get(h.strip().lower().replace(" ", "")) for h in header]
         missing = [c for c in ("dataElement", "period", "orgUnit", "value") if c not in names]
         if missing:
-            bad = Finding(
-                Severity.ERROR,
+            bad = _error(
                 "missing-column",
                 Message(
                     "the header lacks {missing} (a DHIS2 CSV file starts with the header {header})",
@@ -595,11 +589,6 @@ def read_dhis2_csv(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> Ta
             item = {n: c for n, c in zip(names, record, strict=False) if n is not None}
             reader.add(item, {}, lines.line_num)
     except csv.Error as exc:
-        bad = Finding(
-            Severity.ERROR,
-            "bad-csv",
-            Message("malformed CSV: {reason}", reason=str(exc)),
-            Location(source, lines.line_num),
-        )
-        return reader.table([bad])
+        reason = Message("malformed CSV: {reason}", reason=str(exc))
+        return reader.table([_error("bad-csv", reason, Location(source, lines.line_num))])
     return reader.table()

@@ -101,10 +101,11 @@ import attrs
 from child_welfare_plan.calendars.dates import local_moment, parse_received
 from child_welfare_plan.errors import CwpError
 from child_welfare_plan.i18n.localized import Message
+from child_welfare_plan.io.moments import EMPTY_INCIDENT_CELL, in_column, read_moment
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.spreadsheets import serial_date_hint
 from child_welfare_plan.io.tables import Table, error_message
-from child_welfare_plan.model.cells import Cell, cell_text, echo
+from child_welfare_plan.model.cells import cell_text, echo
 from child_welfare_plan.model.findings import (
     Finding,
     FindingList,
@@ -359,7 +360,7 @@ def read_submissions(
             )
             bad = True
         elif (hint := serial_date_hint(row[irc])) is not None:
-            out.add("bad-date", _in_column("received", hint), number, "received")
+            out.add("bad-date", in_column("received", hint), number, "received")
             bad = True
         else:
             value = moments.get(received_text)
@@ -367,7 +368,7 @@ def read_submissions(
                 try:
                     value = parse_received(received_text)
                 except CwpError as exc:
-                    value = _in_column("received", error_message(exc))
+                    value = in_column("received", error_message(exc))
                 moments[received_text] = value
             if isinstance(value, str):
                 out.add("bad-date", value, number, "received")
@@ -484,7 +485,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
         cells = {name: cell_text(row[i]) for name, i in (("id", ii), ("kind", ik), ("unit", iu))}
         for name, text in cells.items():
             if not text:
-                out.add("missing-value", _EMPTY[name], number, name)
+                out.add("missing-value", EMPTY_INCIDENT_CELL[name], number, name)
                 bad = True
             elif name != "unit" and not CODE_PATTERN.fullmatch(text):
                 out.add(
@@ -526,7 +527,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
             )
             bad = True
         known_text = cell_text(row[ikn])
-        known, readable = _moment(out, row[ikn], number, "known")
+        known, readable = read_moment(out.add, row[ikn], number, "known")
         if not known_text:
             out.add(
                 "missing-value",
@@ -539,7 +540,7 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
             )
         when: datetime | None = None
         if io is not None:
-            when, occurred_readable = _moment(out, row[io], number, "occurred")
+            when, occurred_readable = read_moment(out.add, row[io], number, "occurred")
             readable = readable and occurred_readable
         if bad or not readable or known is None:
             continue
@@ -590,46 +591,3 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
     return IncidentSet(
         table.source, tuple(incidents), tuple(numbers), tuple(table.locate(out.sorted()))
     )
-
-
-_EMPTY = {
-    "id": Message("the incident's id is empty"),
-    "kind": Message("the incident's kind is empty"),
-    "unit": Message("the incident's unit is empty"),
-}
-
-
-def _in_column(column: str, problem: str) -> Message:
-    """``problem`` with the column it is in before it (``received: …``)."""
-    return Message("{column}: {problem}", column=column, problem=problem)
-
-
-def _moment(out: _Rows, cell: Cell, number: int, column: str) -> tuple[datetime | None, bool]:
-    """A datetime cell and whether it could be read: None for an empty cell, a date at
-    00:00 (with a warning for ``known``); an unreadable one (a plain number among them) is
-    a ``bad-date`` finding."""
-    text = cell_text(cell)
-    if not text:
-        return None, True
-    hint = serial_date_hint(cell)
-    if hint is not None:
-        out.add("bad-date", _in_column(column, hint), number, column)
-        return None, False
-    try:
-        value = parse_received(text)
-    except CwpError as exc:
-        out.add("bad-date", _in_column(column, error_message(exc)), number, column)
-        return None, False
-    if isinstance(value, datetime):
-        return value, True
-    if column == "known":
-        out.add(
-            "known-without-time",
-            Message(
-                "known {text} has no time; the time limit is counted from 00:00 that day",
-                text=echo(text),
-            ),
-            number,
-            column,
-        )
-    return datetime(value.year, value.month, value.day), True

@@ -22,7 +22,6 @@ empty file is normal (no submission received yet) or a problem.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import itertools
@@ -36,6 +35,7 @@ import attrs
 
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.jsontext import JsonError, RepeatedKeys, load_json
+from child_welfare_plan.io.textfiles import decode_file
 from child_welfare_plan.model.cells import Cell, cell_text, echo, shorten, width_problem
 from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
 
@@ -253,82 +253,6 @@ def _empty(source: str, findings: list[Finding]) -> Table:
     return Table(source, (), (), (), tuple(findings))
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def _looks_like_utf16(raw: bytes) -> bool:
-    """Text of mostly ASCII characters in UTF-16 without a BOM: every other byte is 0."""
-    sample = raw[:4096]
-    half = len(sample) // 2
-    if half < 2:
-        return False
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) >= 0.3 * half and min(even, odd) <= 0.05 * half
-
-
-def _decode(path: Path, source: str) -> tuple[str | None, Finding | None]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return None, _problem(
-            source, "unreadable-file", Message("cannot read the file: {reason}", reason=reason)
-        )
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(codec), None
-            except UnicodeDecodeError:
-                return None, _problem(
-                    source,
-                    "not-utf8",
-                    Message(
-                        "the file starts like {codec} text but is not valid {codec}; save it "
-                        "as UTF-8 (in Excel: “CSV UTF-8”)",
-                        codec=codec.upper(),
-                    ),
-                )
-    if _looks_like_utf16(raw):
-        return None, _problem(
-            source,
-            "not-utf8",
-            Message(
-                "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 "
-                "(in Excel: “CSV UTF-8”)"
-            ),
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, _problem(
-            source,
-            "not-utf8",
-            Message(
-                "the file is not UTF-8 text (bad byte {byte} at byte {at}); save it as UTF-8 "
-                "(in Excel: “CSV UTF-8”) — legacy Vietnamese encodings (Windows-1258, TCVN3, "
-                "VNI) are not read",
-                byte=format(raw[exc.start], "#04x"),
-                at=exc.start,
-            ),
-            row=line,
-        )
-    if "\x00" in text:
-        at = raw.index(0)
-        return None, _problem(
-            source,
-            "not-text",
-            Message("the file holds a NUL byte (at byte {at}): it is not a text file", at=at),
-            row=raw[:at].count(b"\n") + 1,
-        )
-    return text, None
-
-
 def _chunks(text: str, start: int, size: int = 1 << 22) -> Iterator[str]:
     """The lines of ``text`` from ``start``, in pieces of whole lines of about ``size``
     characters, so that no list of every line is held at once. A final line break ends the
@@ -427,7 +351,7 @@ def stream_csv_table(path: str | PathLike[str]) -> TableStream:
     """
     file = Path(path)
     source = str(path)
-    text, problem = _decode(file, source)
+    text, problem = decode_file(file, source)
     if text is None:
         return TableStream.empty(source, [problem] if problem else [])
     if not text.strip():
@@ -496,7 +420,7 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
     """
     file = Path(path)
     source = str(path)
-    text, problem = _decode(file, source)
+    text, problem = decode_file(file, source)
     if text is None:
         return _empty(source, [problem] if problem else [])
     if not text.strip():

@@ -42,13 +42,13 @@ from child_welfare_plan.i18n import language
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.forms import FormLayout, form_source, layouts_for
 from child_welfare_plan.io.sources import DataSource, source_for
-from child_welfare_plan.io.tables import Table, error_message
+from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
 from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Plan, Target
 from child_welfare_plan.model.procedures import ProcedureStep
 from child_welfare_plan.model.units import AdministrativeUnit
-from child_welfare_plan.plugins import builtin, hookspecs
+from child_welfare_plan.plugins import builtin, hookspecs, notices
 from child_welfare_plan.plugins.contracts import (
     DemoData,
     OutputFormat,
@@ -87,7 +87,7 @@ _EXPECTED: dict[str, tuple[type, ...]] = {
     "register_form_layouts": (FormLayout,),
 }
 
-_CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
+_CATALOG_KINDS: tuple[tuple[str, type, Message], ...] = (
     ("categories", CircumstanceCategory, Message("category")),
     ("abuse_forms", AbuseForm, Message("abuse form")),
     ("protection_levels", ProtectionLevel, Message("protection level")),
@@ -96,14 +96,6 @@ _CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
     ("targets", Target, Message("target")),
     ("procedure_steps", ProcedureStep, Message("procedure step")),
 )
-
-_DATA_SOURCE = Message("data source")
-_OUTPUT_FORMAT = Message("output format")
-_FORM_LAYOUT = Message("form layout")
-
-
-def _expected_names(types: tuple[type, ...]) -> str:
-    return " or ".join(t.__name__ for t in types)
 
 
 class Host:
@@ -210,13 +202,7 @@ class Host:
                 self._fail(
                     name,
                     hook,
-                    PluginError(
-                        Message(
-                            "{hook} returned {answer}, not a list of values",
-                            hook=hook,
-                            answer=shown(answer),
-                        )
-                    ),
+                    PluginError(notices.not_a_list(hook, answer)),
                 )
                 continue
             try:
@@ -229,15 +215,7 @@ class Host:
                 self._fail(
                     name,
                     hook,
-                    PluginError(
-                        Message(
-                            "{hook} returned {answer} (expected {expected}); its answer is "
-                            "left out",
-                            hook=hook,
-                            answer=shown(wrong[0]),
-                            expected=_expected_names(expected or ()),
-                        )
-                    ),
+                    PluginError(notices.wrong_items(hook, wrong[0], expected or ())),
                 )
                 continue
             items.extend((name, x) for x in got)
@@ -260,16 +238,7 @@ class Host:
             if held is None or held[0] == BUILTIN:
                 chosen[key] = (plugin, item)
             elif held[0] != plugin:
-                self._warn(
-                    plugin,
-                    Message(
-                        "{what} {key!r} is also registered by plugin {other!r}, whose {what} "
-                        "is kept",
-                        what=what,
-                        key=key,
-                        other=held[0],
-                    ),
-                )
+                self._warn(plugin, notices.also_registered(what, key, held[0]))
         return {key: item for key, (_, item) in chosen.items()}
 
     def owner(self, kind: str, name: str) -> str | None:
@@ -315,21 +284,7 @@ class Host:
             if len(claimants) > 1:
                 names = sorted({c[0] for c in claimants})
                 for name in names:
-                    self._warn(
-                        name,
-                        Message(
-                            "plan {plan!r} is registered by plugins {names}; it is refused "
-                            "until only one registers it",
-                            plan=plan_id,
-                            names=", ".join(repr(n) for n in names),
-                        )
-                        if len(names) > 1
-                        else Message(
-                            "plan {plan!r} is registered by it more than once; it is refused "
-                            "until only one registers it",
-                            plan=plan_id,
-                        ),
-                    )
+                    self._warn(name, notices.plan_claimed(plan_id, names))
                 continue
             _, plan, source = claimants[0]
             plans[plan_id] = plan
@@ -343,17 +298,7 @@ class Host:
         try:
             return plans[plan_id]
         except KeyError:
-            if not plans:
-                raise NotFoundError(
-                    Message("unknown plan {plan!r} (installed: none installed)", plan=plan_id)
-                ) from None
-            raise NotFoundError(
-                Message(
-                    "unknown plan {plan!r} (installed: {known})",
-                    plan=plan_id,
-                    known=", ".join(sorted(plans)),
-                )
-            ) from None
+            raise NotFoundError(notices.unknown_plan(plan_id, plans)) from None
 
     def plan_source(self, plan_id: str) -> str | None:
         """The file a registered plan was read from (None for a plan built in code)."""
@@ -379,16 +324,7 @@ class Host:
                     code = str(getattr(item, "id" if kind is Target else "code"))
                     held = owner.get((label, code))
                     if held is not None:
-                        self._warn(
-                            plugin,
-                            Message(
-                                "{what} {code!r} is already defined by plugin {other!r}; this "
-                                "plugin's {what} {code!r} is left out",
-                                what=label,
-                                code=code,
-                                other=held,
-                            ),
-                        )
+                        self._warn(plugin, notices.already_defined(label, code, held))
                         break
                     owner[(label, code)] = plugin
                     kept[field].append(item)
@@ -418,7 +354,9 @@ class Host:
         return sources
 
     def _data_sources(self) -> dict[str, DataSource]:
-        named: dict[str, DataSource] = self._named("register_data_sources", _DATA_SOURCE, _name)
+        named: dict[str, DataSource] = self._named(
+            "register_data_sources", notices.DATA_SOURCE, _name
+        )
         for layout in self.form_layouts().values():
             named.setdefault(layout.source_name(), form_source(layout))
         return {
@@ -435,7 +373,7 @@ class Host:
     def form_layouts(self, plan_id: str | None = None) -> dict[str, FormLayout]:
         """Form layouts by id (all, or those meant for ``plan_id``)."""
         layouts: dict[str, FormLayout] = self._cached(
-            "forms", lambda: self._named("register_form_layouts", _FORM_LAYOUT, _id)
+            "forms", lambda: self._named("register_form_layouts", notices.FORM_LAYOUT, _id)
         )
         if plan_id is None:
             return layouts
@@ -447,13 +385,7 @@ class Host:
         sources = self.data_sources()
         if name is not None:
             if name not in sources:
-                raise NotFoundError(
-                    Message(
-                        "unknown data source {name!r} (available: {known})",
-                        name=name,
-                        known=", ".join(sorted(sources)),
-                    )
-                )
+                raise NotFoundError(notices.unknown(notices.DATA_SOURCE, name, sources))
             return sources[name]
         ordered = sorted(sources.values(), key=lambda s: self.owner("source", s.name) == BUILTIN)
         return source_for(path, {s.name: s for s in ordered})
@@ -468,24 +400,8 @@ class Host:
         return self.data_source_for(path, source).read(Path(path))
 
     def _blame(self, kind: str, name: str, error: object) -> Message:
-        what = _DATA_SOURCE if kind == "source" else _OUTPUT_FORMAT
-        plugin = self.owner(kind, name)
-        if isinstance(error, BaseException):
-            return Message(
-                "{what} {name!r} of plugin {plugin!r} failed: {kind}: {error}",
-                what=what,
-                name=name,
-                plugin=plugin,
-                kind=type(error).__name__,
-                error=error_message(error),
-            )
-        return Message(
-            "{what} {name!r} of plugin {plugin!r} failed: {error}",
-            what=what,
-            name=name,
-            plugin=plugin,
-            error=error,
-        )
+        what = notices.DATA_SOURCE if kind == "source" else notices.OUTPUT_FORMAT
+        return notices.failed(what, name, self.owner(kind, name), error)
 
     def output_formats(self) -> dict[str, OutputFormat]:
         """Output formats by name. ``text`` and ``json`` are always there, even with the
@@ -494,7 +410,7 @@ class Host:
         return formats
 
     def _formats(self) -> dict[str, OutputFormat]:
-        formats = self._named("register_output_formats", _OUTPUT_FORMAT, _name)
+        formats = self._named("register_output_formats", notices.OUTPUT_FORMAT, _name)
         formats.setdefault("text", OutputFormat("text", ".txt", render_text, "aligned plain text"))
         formats.setdefault(
             "json",
@@ -510,13 +426,7 @@ class Host:
         try:
             return formats[name]
         except KeyError:
-            raise NotFoundError(
-                Message(
-                    "unknown output format {name!r} (available: {known})",
-                    name=name,
-                    known=", ".join(sorted(formats)),
-                )
-            ) from None
+            raise NotFoundError(notices.unknown(notices.OUTPUT_FORMAT, name, formats)) from None
 
     def format_for_suffix(self, suffix: str) -> OutputFormat | None:
         """The output format written to files with ``suffix``, if any: the one named for
@@ -599,24 +509,7 @@ class Host:
                 if held is None:
                     setting[day] = (name, working)
                 elif held[1] != working:
-                    self._warn(
-                        name,
-                        (
-                            Message(
-                                "{day} is made a working day here but a day off by plugin "
-                                "{other!r}, whose setting is kept",
-                                day=day,
-                                other=held[0],
-                            )
-                            if working
-                            else Message(
-                                "{day} is made a day off here but a working day by plugin "
-                                "{other!r}, whose setting is kept",
-                                day=day,
-                                other=held[0],
-                            )
-                        ),
-                    )
+                    self._warn(name, notices.calendar_clash(day, working, held[0]))
         return WorkingCalendar(
             extra_days_off=frozenset(d for d, (_, w) in setting.items() if not w),
             extra_working_days=frozenset(d for d, (_, w) in setting.items() if w),

@@ -87,6 +87,9 @@ def test_unknown_plan_is_one_line_on_stderr_and_exit_2(
     code, out, err = run(capsys, "show", "nope")
     assert code == 2
     assert out == ""
+    assert err == "cwp: error: không có kế hoạch 'nope' (đã cài đặt: thu-2023)\n"
+    code, out, err = run(capsys, "show", "nope", "--lang", "en")
+    assert (code, out) == (2, "")
     assert err == "cwp: error: unknown plan 'nope' (installed: thu-2023)\n"
 
 
@@ -95,6 +98,8 @@ def test_bad_usage_exits_2(host: Host, capsys: pytest.CaptureFixture[str]) -> No
         main(["period"])
     assert exc.value.code == 2
     code, _, err = run(capsys, "plans", "--format", "pdf")
+    assert code == 2 and "không có định dạng đầu ra 'pdf'" in err
+    code, _, err = run(capsys, "plans", "--format", "pdf", "--lang", "en")
     assert code == 2 and "unknown output format 'pdf'" in err
 
 
@@ -318,6 +323,9 @@ def test_output_into_a_missing_folder_names_that_folder(
 ) -> None:
     target = tmp_path / "nowhere" / "plans.json"
     code, _, err = run(capsys, "plans", "--output", str(target))
+    assert code == 2
+    assert f"không ghi được {target}: không có thư mục" in err
+    code, _, err = run(capsys, "plans", "--output", str(target), "--lang", "en")
     assert code == 2
     assert f"cannot write {target}: no such directory" in err
     assert ".tmp" not in err

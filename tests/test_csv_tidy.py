@@ -47,7 +47,9 @@ def _extra(command: str, tmp_path: Path) -> list[str]:
 def _tables(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     """The names of the tables the command's CSV offers (from the error that lists them)."""
     extra = _extra(argv[0], tmp_path)
-    code, _, err = _cwp(capsys, *argv, *extra, "-f", "csv", "--table", "no-such-table")
+    code, _, err = _cwp(
+        capsys, *argv, *extra, "-f", "csv", "--table", "no-such-table", "--lang", "en"
+    )
     assert code == 2, err
     listed = err.split("(tables: ", 1)[1].rsplit(")", 1)[0]
     return listed.split(", ")
@@ -152,6 +154,14 @@ def test_unknown_table_and_misplaced_options_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, err = _cwp(capsys, "period", "2023S1", "-f", "csv", "--table", "rates")
+    assert code == 2 and out == ""
+    assert (
+        err
+        == "cwp: error: không có bảng 'rates' trong kết quả của `cwp period` (các bảng: period)\n"
+    )
+    code, out, err = _cwp(
+        capsys, "period", "2023S1", "-f", "csv", "--table", "rates", "--lang", "en"
+    )
     assert code == 2 and out == ""
     assert err == "cwp: error: no table 'rates' in the output of `cwp period` (tables: period)\n"
     code, _, err = _cwp(capsys, "period", "2023S1", "--bom")

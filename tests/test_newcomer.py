@@ -37,6 +37,10 @@ def test_ics_without_icalendar_says_which_extra_to_install(
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err == (
+        "cwp: error: định dạng ics cần thư viện icalendar: pip install 'child-welfare-plan[ics]'\n"
+    )
+    assert main(["calendar", "thu-2023", "--format", "ics", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
         "cwp: error: the ics format needs the icalendar library: "
         "pip install 'child-welfare-plan[ics]'\n"
     )

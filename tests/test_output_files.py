@@ -70,6 +70,8 @@ def test_a_read_only_file_is_refused_and_left_alone(
     target.chmod(0o444)
     code, out, err = run(capsys, "plans", "--output", str(target))
     assert (code, out) == (2, "")
+    assert err == f"cwp: error: không ghi được {target}: tệp chỉ cho phép đọc\n"
+    code, out, err = run(capsys, "plans", "--output", str(target), "--lang", "en")
     assert err == f"cwp: error: cannot write {target}: the file is read-only\n"
     assert target.read_text(encoding="utf-8") == "old"
     assert leftovers(tmp_path) == []
@@ -137,6 +139,9 @@ def test_a_full_device_says_no_space_and_exits_2(
     """D1: /dev/full must fail with "no space left on device", exit 2."""
     code, _, err = run(capsys, "plans", "--output", "/dev/full")
     assert code == 2
+    # the system's own reason stays as the system words it
+    assert err == "cwp: error: không ghi được /dev/full: no space left on device\n"
+    code, _, err = run(capsys, "plans", "--output", "/dev/full", "--lang", "en")
     assert err == "cwp: error: cannot write /dev/full: no space left on device\n"
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 

@@ -13,6 +13,7 @@ import pytest
 
 import cwp_tu_ky.plugin as tu_ky
 from child_welfare_plan.cli import main
+from child_welfare_plan.i18n import LANG_VARIABLE
 from child_welfare_plan.io.sources import DataSource
 from child_welfare_plan.io.tables import Table, TableStream
 from child_welfare_plan.plugins import Host, hookimpl, reset_host
@@ -22,6 +23,13 @@ from child_welfare_plan.reports.base import Report
 DEMO = Path(tu_ky.__file__).parent / "data" / "demo"
 STATUS = ["status", "tu-ky-2023", "--submissions", str(DEMO / "submissions.csv")]
 AGGREGATE = ["aggregate", "tu-ky-2023", "--data", str(DEMO / "data_values.csv")]
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These cases compare the English text of each message (tests/test_plugin_rule.py and
+    tests/test_input_messages.py show the Vietnamese one)."""
+    monkeypatch.setenv(LANG_VARIABLE, "en")
 
 
 def plugin(hook: str, answer: Callable[..., Any]) -> object:

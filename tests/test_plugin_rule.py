@@ -283,6 +283,10 @@ def test_a_plan_id_two_packs_register_is_refused_for_both(
 
     status, out, err = _cwp(capsys, "show", "shared-2024")
     assert (status, out) == (2, "")
+    assert (
+        "cwp: error: không có kế hoạch 'shared-2024' (đã cài đặt: alpha-2024, tu-ky-2023)\n" in err
+    )
+    status, out, err = _cwp(capsys, "show", "shared-2024", "--lang", "en")
     assert "cwp: error: unknown plan 'shared-2024' (installed: alpha-2024, tu-ky-2023)\n" in err
 
 
@@ -551,6 +555,11 @@ def test_a_plugins_reader_that_raises_is_named_not_a_traceback(
     install(("tu_ky", tu_ky), ("failing", FailingReader()))
     status, _, err = _cwp(capsys, *COMMAND_LINES[command])
     assert status == 2
+    assert (
+        "cwp: error: nguồn dữ liệu 'csv' của phần mở rộng 'failing' bị lỗi: RuntimeError: "
+        "database is down"
+    ) in err
+    status, _, err = _cwp(capsys, *COMMAND_LINES[command], "--lang", "en")
     assert "cwp: error: data source 'csv' of plugin 'failing' failed: RuntimeError" in err
 
 
@@ -559,5 +568,8 @@ def test_a_plugins_format_whose_accepts_raises_is_named_not_a_traceback(
 ) -> None:
     install(("failing", FailingAccepts()))
     status, _, err = _cwp(capsys, "period", "2023S1", "-f", "odd")
+    assert status == 2
+    assert "định dạng đầu ra 'odd' của phần mở rộng 'failing' bị lỗi" in err
+    status, _, err = _cwp(capsys, "period", "2023S1", "-f", "odd", "--lang", "en")
     assert status == 2
     assert "plugin 'failing'" in err

@@ -127,7 +127,7 @@ def test_without_the_office_extra_nothing_is_written(
     err = capsys.readouterr().err
     assert code == 2 and not out.exists()
     assert err.splitlines()[0] == (
-        "cwp: error: the docx format needs the `office` extra: "
+        "cwp: error: định dạng docx cần gói tùy chọn `office`: "
         "pip install 'child-welfare-plan[office]'"
     )
 
@@ -136,7 +136,7 @@ def test_a_bad_option_writes_no_letter(tmp_path: Path, capsys: pytest.CaptureFix
     out = tmp_path / "letters"
     code = main([*ARGS, "--as-of", "2023-12-20", "-o", str(out), "-f", "csv", "--table", "nope"])
     assert code == 2
-    assert "no table 'nope'" in capsys.readouterr().err
+    assert "không có bảng 'nope'" in capsys.readouterr().err
     assert not out.exists()
 
 

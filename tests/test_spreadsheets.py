@@ -171,6 +171,8 @@ def test_a_missing_sheet_is_bad_input_at_the_command_line(
     assert main(["aggregate", "thu-2023", "--data", f"{path}#Sheet1", "-f", "json"]) == 0
     capsys.readouterr()
     assert main(["aggregate", "thu-2023", "--data", f"{path}#Nope"]) == 2
+    assert "không có trang tính tên 'Nope' (các trang tính: 'Sheet1')" in capsys.readouterr().err
+    assert main(["aggregate", "thu-2023", "--data", f"{path}#Nope", "--lang", "en"]) == 2
     assert "no sheet named 'Nope'" in capsys.readouterr().err
 
 
@@ -240,7 +242,8 @@ def test_dates_typed_as_dates_as_text_and_as_numbers(tmp_path: Path, bare_host: 
     [finding] = loaded.findings
     assert finding.code == "bad-date"
     assert "45084 is a number, not a date" in finding.message
-    assert "07/06/2023" in finding.message
+    assert "2023-06-07" in finding.message  # English: dates as ISO
+    assert "07/06/2023" in finding.text()  # the reader's language (Vietnamese by default)
     assert finding.location == Location(
         file=str(path), row=5, column="D", sheet="Nhận", field="received"
     )
@@ -249,8 +252,11 @@ def test_dates_typed_as_dates_as_text_and_as_numbers(tmp_path: Path, bare_host: 
 def test_the_serial_hint_counts_from_the_1900_date_system() -> None:
     """ECMA-376 §18.17.4: serial 1 is 01/01/1900 and 61 is 01/03/1900 (after the phantom
     29/02/1900); 45292 is 01/01/2024."""
-    assert "01/03/1900" in (serial_date_hint(61) or "")
-    assert "01/01/2024" in (serial_date_hint(45292) or "")
+    march, new_year = serial_date_hint(61), serial_date_hint(45292)
+    assert march is not None and new_year is not None
+    assert "01/03/1900" in march.localized("vi")
+    assert "1900-03-01" in march  # the English text writes dates as ISO
+    assert "01/01/2024" in new_year.localized("vi")
     assert serial_date_hint("45292") is None
     assert serial_date_hint(True) is None
 

@@ -120,26 +120,7 @@ def _handmade_strings(path: Path) -> Iterator[str]:
                     yield f"{where}:{argument.lineno}: {ast.unparse(argument)[:70]}"
 
 
-#: Parts whose strings are still being converted (each is removed as it is done).
-PENDING = frozenset(
-    {
-        "formats",
-        "io",
-        "plugins",
-        "reports",
-    }
-)
-
-
-@pytest.mark.parametrize(
-    "part",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="being converted"))
-        if p in PENDING
-        else p
-        for p in _parts()
-    ],
-)
+@pytest.mark.parametrize("part", _parts())
 def test_visible_strings_are_translatable_messages(part: str) -> None:
     """Mark each place listed with ``Message(...)`` (or ``_``/``N_``), then run ``python -m
     child_welfare_plan.i18n.messages`` and translate it in the ``.po``."""

@@ -211,7 +211,7 @@ def test_without_the_office_extra_the_error_names_it(
     _, err = capsys.readouterr()
     assert code == 2 and not out.exists()
     assert err.splitlines()[0] == (
-        "cwp: error: the xlsx format needs the `office` extra: "
+        "cwp: error: định dạng xlsx cần gói tùy chọn `office`: "
         "pip install 'child-welfare-plan[office]'"
     )
 

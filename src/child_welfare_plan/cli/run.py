@@ -79,8 +79,10 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
             )
             statuses.append(2)
         finally:
-            for problem in (*notes, *host.failures, *host.warnings):
-                say(_("cwp: warning: {problem}").format(problem=localize(problem)))
+            for note in notes:
+                say(_("cwp: warning: {problem}").format(problem=localize(note)))
+            for problem in (*host.failures, *host.warnings):
+                say(_("cwp: warning: {problem}").format(problem=problem.text()))
     return statuses[-1]
 
 

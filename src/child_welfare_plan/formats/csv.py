@@ -34,6 +34,7 @@ import attrs
 
 from child_welfare_plan.errors import NotFoundError
 from child_welfare_plan.formats.options import RenderOptions
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.reports.records import empty_record
 
@@ -166,7 +167,12 @@ def render_csv(report: Report, options: RenderOptions | None = None) -> str:
         name = next(iter(tables))
     if name not in tables:
         raise NotFoundError(
-            f"no table {name!r} in the output of `cwp {report.kind}` (tables: {', '.join(tables)})"
+            Message(
+                "no table {name!r} in the output of `cwp {command}` (tables: {tables})",
+                name=name,
+                command=report.kind,
+                tables=", ".join(tables),
+            )
         )
     table = tables[name]
     buffer = io.StringIO()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import warnings
 
 from child_welfare_plan.errors import ExportWarning
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.dhis2 import (
     Dhis2Ids,
     Dhis2Value,
@@ -48,10 +49,14 @@ def dhis2_values(report: Report, ids: Dhis2Ids | None = None) -> list[Dhis2Value
     if result.convention != "calendar" and values:
         warnings.warn(
             ExportWarning(
-                f"plan {result.plan} counts its periods under the {result.convention} "
-                "convention (Decree 09/2019/NĐ-CP data cut-offs: 2023S1 runs 15/12/2022 to "
-                "14/06/2023), which DHIS2 cannot express: the period ids are written "
-                "unchanged and DHIS2 will read them as calendar periods"
+                Message(
+                    "plan {plan} counts its periods under the {convention} convention (Decree "
+                    "09/2019/NĐ-CP data cut-offs: 2023S1 runs 15/12/2022 to 14/06/2023), which "
+                    "DHIS2 cannot express: the period ids are written unchanged and DHIS2 will "
+                    "read them as calendar periods",
+                    plan=result.plan,
+                    convention=str(result.convention),
+                )
             ),
             stacklevel=2,
         )
@@ -61,9 +66,14 @@ def dhis2_values(report: Report, ids: Dhis2Ids | None = None) -> list[Dhis2Value
     if long and (ids is None or ids.id_scheme == "CODE"):
         warnings.warn(
             ExportWarning(
-                f"{len(long)} category option combination code(s) are longer than the "
-                f"{_CODE_LENGTH} characters DHIS2 stores (e.g. {long[0]!r}); map them to "
-                "identifiers in the pack's DHIS2 mapping"
+                Message(
+                    "{count} category option combination code(s) are longer than the {limit} "
+                    "characters DHIS2 stores (e.g. {example!r}); map them to identifiers in the "
+                    "pack's DHIS2 mapping",
+                    count=len(long),
+                    limit=_CODE_LENGTH,
+                    example=long[0],
+                )
             ),
             stacklevel=2,
         )

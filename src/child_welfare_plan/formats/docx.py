@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import shown_rows
 from child_welfare_plan.i18n import in_report_language
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.reports.base import Block, Report, Section
 from child_welfare_plan.reports.document import (
@@ -84,7 +85,9 @@ def _docx() -> Any:
         import docx  # the optional `office` extra
     except ImportError:
         raise MissingDependencyError(
-            "the docx format needs the `office` extra: pip install 'child-welfare-plan[office]'"
+            Message(
+                "the docx format needs the `office` extra: pip install 'child-welfare-plan[office]'"
+            )
         ) from None
     return docx
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from child_welfare_plan.errors import MissingDependencyError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.reports.base import Report
 from child_welfare_plan.rules.schedule import CalendarItem, PlanCalendar
 
@@ -38,7 +39,9 @@ def to_ical(cal: PlanCalendar, stamp: datetime | None = None) -> bytes:
         import icalendar  # the optional `ics` extra
     except ImportError:
         raise MissingDependencyError(
-            "the ics format needs the icalendar library: pip install 'child-welfare-plan[ics]'"
+            Message(
+                "the ics format needs the icalendar library: pip install 'child-welfare-plan[ics]'"
+            )
         ) from None
 
     when = stamp if stamp is not None else datetime(cal.year, 1, 1)

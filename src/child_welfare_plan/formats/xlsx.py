@@ -30,6 +30,7 @@ from child_welfare_plan.calendars.dates import local_moment
 from child_welfare_plan.errors import MissingDependencyError
 from child_welfare_plan.formats.cells import cell_text
 from child_welfare_plan.i18n import in_report_language
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.reports.base import Block, Percentage, Report
 
@@ -142,7 +143,9 @@ def render_xlsx(report: Report) -> bytes:
         from openpyxl.utils import get_column_letter
     except ImportError:
         raise MissingDependencyError(
-            "the xlsx format needs the `office` extra: pip install 'child-welfare-plan[office]'"
+            Message(
+                "the xlsx format needs the `office` extra: pip install 'child-welfare-plan[office]'"
+            )
         ) from None
 
     book = openpyxl.Workbook()

@@ -29,6 +29,7 @@ from os import PathLike
 from pathlib import Path
 
 from child_welfare_plan.errors import OutputFileError
+from child_welfare_plan.i18n.localized import Message
 
 __all__ = ["TEMPORARY_MARK", "temporary_name", "write_atomic"]
 
@@ -44,6 +45,11 @@ def temporary_name(target: Path) -> Path:
 def _reason(exc: OSError) -> str:
     text = exc.strerror or str(exc) or type(exc).__name__
     return text[:1].lower() + text[1:]
+
+
+def _cannot(target: Path, exc: OSError) -> Message:
+    """Why ``target`` cannot be written (the system's reason, as the system words it)."""
+    return Message("cannot write {target}: {reason}", target=str(target), reason=_reason(exc))
 
 
 def _umask() -> int:
@@ -80,26 +86,44 @@ def write_atomic(path: str | PathLike[str], content: str | bytes) -> Path:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputFileError(f"cannot write {target}: {_reason(exc)}") from None
+        raise OutputFileError(_cannot(target, exc)) from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
-            raise OutputFileError(f"cannot write {target}: it is a folder")
+            raise OutputFileError(
+                Message("cannot write {target}: it is a folder", target=str(target))
+            )
         if not stat.S_ISREG(info.st_mode):
             _write_through(target, data)
             return target
         if _read_only(real, info):
-            raise OutputFileError(f"cannot write {target}: the file is read-only")
+            raise OutputFileError(
+                Message("cannot write {target}: the file is read-only", target=str(target))
+            )
     folder = real.parent
     if not folder.is_dir():
-        raise OutputFileError(f"cannot write {target}: no such directory {str(folder)!r}")
+        raise OutputFileError(
+            Message(
+                "cannot write {target}: no such directory {folder!r}",
+                target=str(target),
+                folder=str(folder),
+            )
+        )
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     try:
         _replace(real, data, mode, info)
     except OutputFileError:
         raise
     except OSError as exc:
-        where = f" (cannot create a file in {str(folder)!r})" if exc.errno == errno.EACCES else ""
-        raise OutputFileError(f"cannot write {target}: {_reason(exc)}{where}") from None
+        if exc.errno == errno.EACCES:
+            raise OutputFileError(
+                Message(
+                    "cannot write {target}: {reason} (cannot create a file in {folder!r})",
+                    target=str(target),
+                    reason=_reason(exc),
+                    folder=str(folder),
+                )
+            ) from None
+        raise OutputFileError(_cannot(target, exc)) from None
     return target
 
 
@@ -110,7 +134,7 @@ def _write_through(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
     except OSError as exc:
-        raise OutputFileError(f"cannot write {target}: {_reason(exc)}") from None
+        raise OutputFileError(_cannot(target, exc)) from None
 
 
 def _anonymous(folder: Path) -> int | None:

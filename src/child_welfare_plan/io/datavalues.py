@@ -24,6 +24,7 @@ from __future__ import annotations
 from os import PathLike
 
 from child_welfare_plan.catalogs import Catalog
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table, TableStream
 from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
@@ -77,7 +78,9 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
     index = column_indexes(stream.columns, stream.source, findings)
     if index is None:
         if not findings:
-            findings.append(_problem(stream.source, "no-values", "the file holds no values"))
+            findings.append(
+                _problem(stream.source, "no-values", Message("the file holds no values"))
+            )
         values.finish()
         findings[:] = stream.locate(findings)
         return values
@@ -104,7 +107,7 @@ def read_data_values(table: Table | TableStream, plan: Plan, catalog: Catalog) -
 
 def empty_file(source: str) -> Finding:
     """The finding of a file with a header and no row of values."""
-    return _problem(source, "no-values", "the file holds no values (a header, no rows)")
+    return _problem(source, "no-values", Message("the file holds no values (a header, no rows)"))
 
 
 def column_indexes(
@@ -119,8 +122,13 @@ def column_indexes(
                 Finding(
                     Severity.ERROR,
                     "missing-column",
-                    f"the file lacks column(s) {', '.join(missing)} (expected a header "
-                    f"{','.join(COLUMNS)}; it has {','.join(columns)})",
+                    Message(
+                        "the file lacks column(s) {missing} (expected a header {expected}; "
+                        "it has {columns})",
+                        missing=", ".join(missing),
+                        expected=",".join(COLUMNS),
+                        columns=",".join(columns),
+                    ),
                     Location(file=source, row=1),
                 )
             )

@@ -65,6 +65,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import CwpError, ParseError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model.cells import Cell, cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity
@@ -105,6 +106,10 @@ DHIS2_COLUMNS = (
 """The keys of a dataValue, in DHIS2's order."""
 CSV_HEADER = tuple(c.lower() for c in DHIS2_COLUMNS)
 """The header of a dataValueSet CSV file as DHIS2 writes it (the first six columns)."""
+
+#: DHIS2's names of the columns a finding points at.
+_COMBO_COLUMN = "categoryOptionCombo"
+_ATTRIBUTE_COLUMN = "attributeOptionCombo"
 
 #: The table a dataValueSet is read into, and the DHIS2 name of each of its columns.
 _TABLE_COLUMNS = ("unit", "period", "indicator", "disaggregation", "value")
@@ -147,7 +152,11 @@ def _table(value: Any, where: str) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise CwpError(f"DHIS2 identifiers: [{where}] must map codes to identifier strings")
+        raise CwpError(
+            Message(
+                "DHIS2 identifiers: [{where}] must map codes to identifier strings", where=where
+            )
+        )
     return {str(k): v for k, v in value.items()}
 
 
@@ -189,7 +198,13 @@ class Dhis2Ids:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise CwpError(f"{path}: cannot read the DHIS2 identifiers: {exc}") from None
+            raise CwpError(
+                Message(
+                    "{file}: cannot read the DHIS2 identifiers: {reason}",
+                    file=str(path),
+                    reason=str(exc),
+                )
+            ) from None
         combos = _table(data.get("category_option_combos"), "category_option_combos")
         keys = {canonical_disaggregation(parse_disaggregation(k)): v for k, v in combos.items()}
         return cls(
@@ -241,13 +256,15 @@ def from_dhis2_period(text: str) -> str:
     return parse_period(value).id
 
 
-def _unmatched_period(text: str) -> str | None:
+def _unmatched_period(text: str) -> Message | None:
     """Why a DHIS2 period id of a type with no match here cannot be read; None for others."""
     for pattern, name in _OTHER_PERIODS:
         if pattern.fullmatch(text.strip()):
-            return (
-                f"DHIS2 period {text!r} is a {name} period, which has no match here "
-                "(periods: yearly, six-monthly, quarterly, monthly, ISO weeks, days)"
+            return Message(
+                "DHIS2 period {text!r} is a {name} period, which has no match here "
+                "(periods: yearly, six-monthly, quarterly, monthly, ISO weeks, days)",
+                text=text,
+                name=name,
             )
     return None
 
@@ -407,10 +424,13 @@ class _Reader:
             return text
         self.problem(
             "unknown-category-option-combo",
-            f"categoryOptionCombo {text!r} is neither a breakdown code (key=value;...) nor "
-            "an identifier of the DHIS2 mapping",
+            Message(
+                "categoryOptionCombo {text!r} is neither a breakdown code (key=value;...) nor "
+                "an identifier of the DHIS2 mapping",
+                text=text,
+            ),
             row,
-            "categoryOptionCombo",
+            _COMBO_COLUMN,
             error=True,
         )
         return None
@@ -423,7 +443,7 @@ class _Reader:
         if str(item.get("deleted", "")).strip().lower() in ("true", "1"):
             self.problem(
                 "deleted-value",
-                "the value is marked deleted; it is left out",
+                Message("the value is marked deleted; it is left out"),
                 row,
                 "deleted",
                 error=False,
@@ -434,10 +454,13 @@ class _Reader:
         if attribute_text not in ("", DEFAULT_COMBO_CODE, DEFAULT_COMBO_UID, self.attribute):
             self.problem(
                 "attribute-option-combo",
-                f"attributeOptionCombo {attribute_text!r} is not the default one: values under "
-                "other attribute option combinations cannot be told apart here",
+                Message(
+                    "attributeOptionCombo {text!r} is not the default one: values under "
+                    "other attribute option combinations cannot be told apart here",
+                    text=attribute_text,
+                ),
                 row,
-                "attributeOptionCombo",
+                _ATTRIBUTE_COLUMN,
                 error=True,
             )
             return
@@ -471,11 +494,8 @@ class _Reader:
     def table(self, extra: Iterable[Finding] = ()) -> Table:
         findings = (*extra, *self.findings)
         if not self.rows and not any(f.severity is Severity.ERROR for f in findings):
-            empty = Finding(
-                Severity.ERROR,
-                "empty-file",
-                "the dataValueSet has no values",
-                Location(self.source),
+            empty = _error(
+                "empty-file", Message("the dataValueSet has no values"), Location(self.source)
             )
             findings = (*findings, empty)
         return Table(
@@ -488,14 +508,18 @@ class _Reader:
         )
 
 
+def _error(code: str, message: str, where: Location) -> Finding:
+    return Finding(Severity.ERROR, code, message, where)
+
+
 def _text(path: Path, source: str) -> tuple[str | None, Finding | None]:
     try:
         return path.read_bytes().decode("utf-8-sig"), None
     except OSError as exc:
-        message = f"cannot read the file: {exc}"
+        message = Message("cannot read the file: {reason}", reason=str(exc))
         return None, Finding(Severity.ERROR, "unreadable-file", message, Location(source))
     except UnicodeDecodeError as exc:
-        message = f"the file is not UTF-8 text (bad byte at {exc.start})"
+        message = Message("the file is not UTF-8 text (bad byte at {byte})", byte=exc.start)
         return None, Finding(Severity.ERROR, "not-utf8", message, Location(source))
 
 
@@ -511,23 +535,25 @@ def read_dhis2_json(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> T
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        bad = Finding(
-            Severity.ERROR, "bad-json", f"not valid JSON: {exc}", Location(source, exc.lineno)
-        )
-        return reader.table([bad])
+        reason = Message("not valid JSON: {reason}", reason=str(exc))
+        return reader.table([_error("bad-json", reason, Location(source, exc.lineno))])
     values = data.get("dataValues") if isinstance(data, dict) else None
     if not isinstance(values, list):
-        bad = Finding(
-            Severity.ERROR,
+        bad = _error(
             "bad-json",
-            'expected a dataValueSet: an object with a "dataValues" array',
+            Message('expected a dataValueSet: an object with a "dataValues" array'),
             Location(source),
         )
         return reader.table([bad])
     defaults = {k: data.get(k) for k in ("period", "orgUnit", "attributeOptionCombo")}
     for number, item in enumerate(values, start=1):
         if not isinstance(item, dict):
-            reader.problem("bad-row", f"value {number} is not an object", number, error=True)
+            reader.problem(
+                "bad-row",
+                Message("value {number} is not an object", number=number),
+                number,
+                error=True,
+            )
             continue
         reader.add(item, defaults, number)
     return reader.table()
@@ -547,11 +573,13 @@ def read_dhis2_csv(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> Ta
         names = [_CSV_NAMES.get(h.strip().lower().replace(" ", "")) for h in header]
         missing = [c for c in ("dataElement", "period", "orgUnit", "value") if c not in names]
         if missing:
-            bad = Finding(
-                Severity.ERROR,
+            bad = _error(
                 "missing-column",
-                f"the header lacks {', '.join(missing)} (a DHIS2 CSV file starts with the "
-                f"header {','.join(CSV_HEADER)})",
+                Message(
+                    "the header lacks {missing} (a DHIS2 CSV file starts with the header {header})",
+                    missing=", ".join(missing),
+                    header=",".join(CSV_HEADER),
+                ),
                 Location(source, 1),
             )
             return reader.table([bad])
@@ -561,8 +589,6 @@ def read_dhis2_csv(path: str | PathLike[str], ids: Dhis2Ids | None = None) -> Ta
             item = {n: c for n, c in zip(names, record, strict=False) if n is not None}
             reader.add(item, {}, lines.line_num)
     except csv.Error as exc:
-        bad = Finding(
-            Severity.ERROR, "bad-csv", f"malformed CSV: {exc}", Location(source, lines.line_num)
-        )
-        return reader.table([bad])
+        reason = Message("malformed CSV: {reason}", reason=str(exc))
+        return reader.table([_error("bad-csv", reason, Location(source, lines.line_num))])
     return reader.table()

@@ -19,6 +19,7 @@ import io
 from typing import Any
 
 from child_welfare_plan.catalogs import Catalog
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.forms import FormCell, FormLayout, parse_cell_ref
 from child_welfare_plan.io.ooxml import day_moment, settle
 from child_welfare_plan.io.spreadsheets import MissingExtraError, column_letter
@@ -86,7 +87,9 @@ def write_template(
         from openpyxl.worksheet.datavalidation import DataValidation
     except ImportError:
         raise MissingExtraError(
-            "writing a form needs the `office` extra: pip install 'child-welfare-plan[office]'"
+            Message(
+                "writing a form needs the `office` extra: pip install 'child-welfare-plan[office]'"
+            )
         ) from None
 
     book = openpyxl.Workbook()

@@ -61,6 +61,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import CwpError, InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.sources import DataSource
 from child_welfare_plan.io.spreadsheets import (
     SPREADSHEET_SUFFIXES,
@@ -69,7 +70,7 @@ from child_welfare_plan.io.spreadsheets import (
     read_sheet,
     split_sheet,
 )
-from child_welfare_plan.io.tables import Table
+from child_welfare_plan.io.tables import Table, error_message
 from child_welfare_plan.model.cells import Cell, cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity
 from child_welfare_plan.model.indicators import canonical_disaggregation, parse_disaggregation
@@ -101,13 +102,17 @@ def parse_cell_ref(ref: str) -> tuple[int, int]:
     """
     match = _REF.fullmatch(ref.strip().upper())
     if match is None:
-        raise InvalidValueError(f"{ref!r} is not a cell reference (expected e.g. C12)")
+        raise InvalidValueError(
+            Message("{ref!r} is not a cell reference (expected e.g. C12)", ref=ref)
+        )
     return int(match[2]), _column_index(match[1])
 
 
 def _column_index(letters: str) -> int:
     if not _LETTERS.fullmatch(letters):
-        raise InvalidValueError(f"{letters!r} is not a column letter (expected e.g. C)")
+        raise InvalidValueError(
+            Message("{letters!r} is not a column letter (expected e.g. C)", letters=letters)
+        )
     index = 0
     for char in letters:
         index = index * 26 + (ord(char) - ord("A") + 1)
@@ -119,11 +124,13 @@ def cell_ref(row: int, column: int) -> str:
     return f"{column_letter(column)}{row}"
 
 
-def _key(text: str, where: str) -> str:
+def _key(text: str, where: Message) -> str:
     try:
         return canonical_disaggregation(parse_disaggregation(text))
     except InvalidValueError as exc:
-        raise InvalidValueError(f"{where}: {exc}") from None
+        raise InvalidValueError(
+            Message("{where}: {problem}", where=where, problem=error_message(exc))
+        ) from None
 
 
 def _upper(text: object) -> str:
@@ -203,38 +210,68 @@ class FormLayout:
 
     def __attrs_post_init__(self) -> None:
         if not CODE_PATTERN.fullmatch(self.id):
-            raise InvalidValueError(f"form layout id {self.id!r} is not a code")
+            raise InvalidValueError(Message("form layout id {id!r} is not a code", id=self.id))
         for ref in (self.unit, self.period, *([self.id_cell] if self.id_cell else [])):
             parse_cell_ref(ref)
         by_letter = {c.column: c for c in self.columns}
         if len(by_letter) != len(self.columns):
-            raise InvalidValueError(f"form {self.id}: a column is declared twice")
+            raise InvalidValueError(
+                Message("form {form}: a column is declared twice", form=self.id)
+            )
         numbers = [r.row for r in self.rows]
         if len(set(numbers)) != len(numbers):
-            raise InvalidValueError(f"form {self.id}: a row is declared twice")
+            raise InvalidValueError(Message("form {form}: a row is declared twice", form=self.id))
         cells: list[FormCell] = []
         seen: dict[tuple[str, str], str] = {}
         for row in self.rows:
-            row_parts = parse_disaggregation(_key(row.disaggregation, f"row {row.row}"))
+            row_parts = parse_disaggregation(
+                _key(row.disaggregation, Message("row {row}", row=row.row))
+            )
             for letter in row.columns or tuple(by_letter):
                 column = by_letter.get(letter.upper())
                 if column is None:
                     raise InvalidValueError(
-                        f"form {self.id}: row {row.row} names column {letter!r}, which the "
-                        "layout does not declare"
+                        Message(
+                            "form {form}: row {row} names column {letter!r}, which the "
+                            "layout does not declare",
+                            form=self.id,
+                            row=row.row,
+                            letter=letter,
+                        )
                     )
                 column_parts = parse_disaggregation(column.disaggregation)
                 if set(row_parts) & set(column_parts):
                     raise InvalidValueError(
-                        f"form {self.id}: row {row.row} and column {letter} both break "
-                        f"{row.indicator} down by {', '.join(set(row_parts) & set(column_parts))}"
+                        Message(
+                            "form {form}: row {row} and column {letter} both break "
+                            "{indicator} down by {keys}",
+                            form=self.id,
+                            row=row.row,
+                            letter=letter,
+                            indicator=row.indicator,
+                            keys=", ".join(sorted(set(row_parts) & set(column_parts))),
+                        )
                     )
                 key = canonical_disaggregation({**row_parts, **column_parts})
                 ref = cell_ref(row.row, column.index)
                 if (row.indicator, key) in seen:
                     raise InvalidValueError(
-                        f"form {self.id}: {ref} and {seen[(row.indicator, key)]} both hold "
-                        f"{row.indicator}, {key or 'total'}"
+                        Message(
+                            "form {form}: {ref} and {other} both hold {indicator}, {key}",
+                            form=self.id,
+                            ref=ref,
+                            other=seen[(row.indicator, key)],
+                            indicator=row.indicator,
+                            key=key,
+                        )
+                        if key
+                        else Message(
+                            "form {form}: {ref} and {other} both hold {indicator}, total",
+                            form=self.id,
+                            ref=ref,
+                            other=seen[(row.indicator, key)],
+                            indicator=row.indicator,
+                        )
                     )
                 seen[(row.indicator, key)] = ref
                 cells.append(FormCell(row.row, column.index, row.indicator, key))
@@ -243,8 +280,13 @@ class FormLayout:
             for ref in (total, *parts):
                 if ref not in refs:
                     raise InvalidValueError(
-                        f"form {self.id}: the total at {total} names {ref}, which is not an "
-                        "input cell of the layout"
+                        Message(
+                            "form {form}: the total at {total} names {ref}, which is not an "
+                            "input cell of the layout",
+                            form=self.id,
+                            total=total,
+                            ref=ref,
+                        )
                     )
         object.__setattr__(self, "cells", tuple(cells))
 
@@ -260,9 +302,19 @@ class FormLayout:
             file = Path(path) if isinstance(path, str | PathLike) else path
             return cls.from_data(tomllib.loads(file.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise CwpError(f"{path}: cannot read the form layout: {exc}") from None
+            raise CwpError(
+                Message(
+                    "{file}: cannot read the form layout: {reason}", file=str(path), reason=str(exc)
+                )
+            ) from None
         except (InvalidValueError, KeyError, TypeError, ValueError) as exc:
-            raise CwpError(f"{path}: not a valid form layout: {exc}") from None
+            raise CwpError(
+                Message(
+                    "{file}: not a valid form layout: {reason}",
+                    file=str(path),
+                    reason=error_message(exc),
+                )
+            ) from None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> FormLayout:
@@ -280,7 +332,9 @@ class FormLayout:
         columns = tuple(
             FormColumn(
                 column=str(c["column"]),
-                disaggregation=_key(str(c.get("disaggregation", "")), f"column {c['column']}"),
+                disaggregation=_key(
+                    str(c.get("disaggregation", "")), Message("column {column}", column=c["column"])
+                ),
                 label=str(c.get("label", "")),
             )
             for c in data.get("columns", ())
@@ -351,8 +405,9 @@ def _number(cell: Cell) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _shown(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:g}"
+def _shown(value: float) -> int | float:
+    """A whole number as an ``int`` (shown with no places), another as it is."""
+    return int(value) if value.is_integer() else value
 
 
 def read_form(path: str | PathLike[str], layout: FormLayout) -> Table:
@@ -388,7 +443,7 @@ def read_form(path: str | PathLike[str], layout: FormLayout) -> Table:
             Finding(
                 Severity.ERROR,
                 "empty-file",
-                f"no figure is filled in on form {layout.id}",
+                Message("no figure is filled in on form {form}", form=layout.id),
                 Location(sheet.source, sheet=sheet.name),
             )
         )
@@ -425,8 +480,14 @@ def _check_totals(
             Finding(
                 Severity.ERROR,
                 "form-total-mismatch",
-                f"{total_ref} ({cell.field}) is {_shown(total)} but its parts {span} add up "
-                f"to {_shown(added)}",
+                Message(
+                    "{total_ref} ({field}) is {total} but its parts {span} add up to {added}",
+                    total_ref=total_ref,
+                    field=cell.field,
+                    total=_shown(total),
+                    span=span,
+                    added=_shown(added),
+                ),
                 sheet.locate(cell.row, cell.column, cell.field),
             )
         )
@@ -445,6 +506,6 @@ def form_source(layout: FormLayout) -> DataSource:
         layout.source_name(),
         SPREADSHEET_SUFFIXES,
         lambda path: read_form(path, layout),
-        f"the form {layout.id}: {layout.title}",
+        Message("the form {form}: {title}", form=layout.id, title=layout.title),
         sniff=lambda path: form_matches(layout, path),
     )

@@ -14,6 +14,8 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from child_welfare_plan.i18n.localized import Message
+
 __all__ = ["JsonError", "RepeatedKeys", "load_json", "nesting_depth", "repeated_keys"]
 
 
@@ -22,6 +24,7 @@ class JsonError(ValueError):
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
+        self.message = message
         self.line = line
 
 
@@ -63,11 +66,11 @@ def load_json(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_object, parse_float=_float)
     except json.JSONDecodeError as exc:
-        raise JsonError(f"not valid JSON: {exc}", exc.lineno) from None
+        raise JsonError(Message("not valid JSON: {reason}", reason=str(exc)), exc.lineno) from None
     except RecursionError:
-        raise JsonError("the JSON is nested too deeply to read") from None
+        raise JsonError(Message("the JSON is nested too deeply to read")) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise JsonError(f"not valid JSON: {exc}") from None
+        raise JsonError(Message("not valid JSON: {reason}", reason=str(exc))) from None
 
 
 def repeated_keys(value: Any) -> Iterator[tuple[str, str]]:

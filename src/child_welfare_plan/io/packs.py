@@ -34,6 +34,7 @@ import attrs
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs.agencies import AgencyRole, agencies_for, unit_in_text
 from child_welfare_plan.errors import InvalidValueError, NotFoundError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io import pack_templates as templates
 from child_welfare_plan.io.plans import plan_from_data
 from child_welfare_plan.model.agencies import Agency
@@ -69,7 +70,7 @@ def pick_unit(register: UnitRegister, code: str, year: int) -> AdministrativeUni
     start, end = date(year, 1, 1), date(year, 12, 31)
     versions = register.versions(code)
     if not versions:
-        raise NotFoundError(f"no administrative unit with code {code!r}")
+        raise NotFoundError(Message("no administrative unit with code {code!r}", code=code))
     inside = [u for u in versions if u.active_between(start, end)]
     if not inside:
         register.unit(code, start)  # raises, naming the units that had the code
@@ -472,7 +473,9 @@ def write_pack(pack: PackFiles, directory: str | Path) -> list[Path]:
     """
     root = Path(directory)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise InvalidValueError(f"{str(root)!r} exists and is not an empty directory")
+        raise InvalidValueError(
+            Message("{folder!r} exists and is not an empty directory", folder=str(root))
+        )
     written = []
     for relative, text in pack.files.items():
         path = root / relative

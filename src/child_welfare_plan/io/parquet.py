@@ -14,6 +14,7 @@ from os import PathLike
 from pathlib import Path
 
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model.findings import Finding, Location, Severity
 
@@ -31,7 +32,7 @@ def read_parquet_table(path: str | PathLike[str]) -> Table:
         import pyarrow.parquet as pq  # optional extra `engines`: loaded for Parquet only
     except ImportError:  # pragma: no cover - the test environment has pyarrow
         raise CwpError(
-            "reading Parquet needs pyarrow: pip install 'child-welfare-plan[engines]'"
+            Message("reading Parquet needs pyarrow: pip install 'child-welfare-plan[engines]'")
         ) from None
     try:
         data = pq.read_table(Path(path))
@@ -39,7 +40,7 @@ def read_parquet_table(path: str | PathLike[str]) -> Table:
         problem = Finding(
             Severity.ERROR,
             "unreadable-file",
-            f"cannot read the Parquet file: {exc}",
+            Message("cannot read the Parquet file: {reason}", reason=str(exc)),
             Location(file=source),
         )
         return Table(source, (), (), (), (problem,))
@@ -52,7 +53,7 @@ def read_parquet_table(path: str | PathLike[str]) -> Table:
             Finding(
                 Severity.ERROR,
                 "empty-file",
-                "the file has columns but no rows",
+                Message("the file has columns but no rows"),
                 Location(file=source),
             ),
         )

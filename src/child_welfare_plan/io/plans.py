@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from child_welfare_plan.errors import CwpError, PlanFileError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.jsontext import JsonError, load_json, nesting_depth, repeated_keys
 from child_welfare_plan.model.convert import structure, unstructure
 from child_welfare_plan.model.deadlines import format_deadline, parse_deadline
@@ -54,39 +55,58 @@ def read_plan_data(path: PlanPath) -> dict[str, Any]:
     try:
         raw = source.read_bytes()
     except OSError as exc:
-        raise _file_error(name, f"cannot read the file: {exc.strerror or exc}") from exc
+        raise _file_error(
+            name, Message("cannot read the file: {reason}", reason=str(exc.strerror or exc))
+        ) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _file_error(name, f"not UTF-8 text (byte {exc.start})") from exc
+        raise _file_error(name, Message("not UTF-8 text (byte {byte})", byte=exc.start)) from exc
     try:
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
         elif suffix == ".json":
             data = load_json(text)
         else:
-            raise _file_error(name, f"unknown plan file type {suffix!r} (expected .toml or .json)")
+            raise _file_error(
+                name,
+                Message(
+                    "unknown plan file type {suffix!r} (expected .toml or .json)", suffix=suffix
+                ),
+            )
     except tomllib.TOMLDecodeError as exc:
-        raise _file_error(name, f"not valid TOML: {exc}") from None
+        raise _file_error(name, Message("not valid TOML: {reason}", reason=str(exc))) from None
     except JsonError as exc:
-        raise _file_error(name, str(exc)) from None
+        raise _file_error(name, exc.message) from None
     except RecursionError:
-        raise _file_error(name, "not valid TOML: nested too deeply to read") from None
+        raise _file_error(name, Message("not valid TOML: nested too deeply to read")) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise _file_error(name, f"not valid {suffix[1:].upper()}: {exc}") from None
+        raise _file_error(
+            name,
+            Message("not valid {kind}: {reason}", kind=suffix[1:].upper(), reason=str(exc)),
+        ) from None
     if not isinstance(data, dict):
-        raise _file_error(name, "expected a table (object) at the top level")
+        raise _file_error(name, Message("expected a table (object) at the top level"))
     repeated = list(repeated_keys(data))
     if repeated:
         problems = [
-            _finding(name, f"key {key!r} is given twice in one table; which one is meant?", path)
+            _finding(
+                name,
+                Message("key {key!r} is given twice in one table; which one is meant?", key=key),
+                path,
+            )
             for path, key in repeated
         ]
-        raise PlanFileError(f"{name}: {problems[0].message}", tuple(problems))
+        raise PlanFileError(_in_file(name, problems[0].message), tuple(problems))
     depth = nesting_depth(data)
     if depth > MAX_DEPTH:
         raise _file_error(
-            name, f"the file nests tables and lists {depth} deep (a plan needs at most {MAX_DEPTH})"
+            name,
+            Message(
+                "the file nests tables and lists {depth} deep (a plan needs at most {most})",
+                depth=depth,
+                most=MAX_DEPTH,
+            ),
         )
     return data
 
@@ -98,7 +118,12 @@ def _finding(name: str, message: str, path: str | None = None) -> Finding:
 
 
 def _file_error(name: str, message: str) -> PlanFileError:
-    return PlanFileError(f"{name}: {message}", (_finding(name, message),))
+    return PlanFileError(_in_file(name, message), (_finding(name, message),))
+
+
+def _in_file(name: str, message: str) -> Message:
+    """``message`` about the file ``name``, prefixed with its name."""
+    return Message("{file}: {problem}", file=name, problem=message)
 
 
 def plan_from_data(data: Mapping[str, Any], *, source: str | None = None) -> Plan:

@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from child_welfare_plan.errors import NotFoundError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.dhis2 import (
     Dhis2Ids,
     looks_like_dhis2_csv,
@@ -72,14 +73,14 @@ def dhis2_sources(ids: Dhis2Ids | None = None) -> tuple[DataSource, DataSource]:
             "dhis2-json",
             (".json",),
             lambda path: read_dhis2_json(path, ids),
-            "a DHIS2 dataValueSet (JSON)",
+            Message("a DHIS2 dataValueSet (JSON)"),
             sniff=looks_like_dhis2_json,
         ),
         DataSource(
             "dhis2-csv",
             (".csv",),
             lambda path: read_dhis2_csv(path, ids),
-            "a DHIS2 dataValueSet (CSV with DHIS2's header)",
+            Message("a DHIS2 dataValueSet (CSV with DHIS2's header)"),
             sniff=looks_like_dhis2_csv,
         ),
     )
@@ -87,21 +88,27 @@ def dhis2_sources(ids: Dhis2Ids | None = None) -> tuple[DataSource, DataSource]:
 
 BUILTIN_SOURCES: tuple[DataSource, ...] = (
     DataSource(
-        "csv", (".csv",), read_csv_table, "UTF-8 CSV with a header row", stream=stream_csv_table
+        "csv",
+        (".csv",),
+        read_csv_table,
+        Message("UTF-8 CSV with a header row"),
+        stream=stream_csv_table,
     ),
-    DataSource("json", (".json",), read_json_table, "a JSON array of objects"),
+    DataSource("json", (".json",), read_json_table, Message("a JSON array of objects")),
     DataSource(
         "parquet",
         (".parquet",),
         read_parquet_table,
-        "Apache Parquet (needs the `engines` extra), for national batches",
+        Message("Apache Parquet (needs the `engines` extra), for national batches"),
     ),
     DataSource(
         "spreadsheet",
         SPREADSHEET_SUFFIXES,
         read_spreadsheet_table,
-        "a sheet of .xlsx, .xls or .ods in the CSV's layout (FILE#Sheet names the sheet; "
-        "needs the `office` extra)",
+        Message(
+            "a sheet of .xlsx, .xls or .ods in the CSV's layout (FILE#Sheet names the sheet; "
+            "needs the `office` extra)"
+        ),
     ),
     *dhis2_sources(),
 )
@@ -126,5 +133,9 @@ def source_for(
         return (plain or candidates)[0]
     known = ", ".join(sorted({s for d in available.values() for s in d.suffixes}))
     raise NotFoundError(
-        f"no data source reads {suffix or 'files without a suffix'!r} files (readable: {known})"
+        Message(
+            "no data source reads {suffix!r} files (readable: {known})", suffix=suffix, known=known
+        )
+        if suffix
+        else Message("no data source reads files without a suffix (readable: {known})", known=known)
     )

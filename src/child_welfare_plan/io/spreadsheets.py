@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.tables import Table
 from child_welfare_plan.model.cells import Cell, cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity
@@ -78,7 +79,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def serial_date_hint(cell: Cell) -> str | None:
+def serial_date_hint(cell: Cell) -> Message | None:
     """For a number in a date column: what it would be as a spreadsheet date serial, said so
     that the person can fix the cell; None for a cell that is not a number."""
     if isinstance(cell, bool) or not isinstance(cell, int | float):
@@ -88,14 +89,17 @@ def serial_date_hint(cell: Cell) -> str | None:
         day = _EXCEL_EPOCH + dt.timedelta(days=int(cell))
     except (OverflowError, ValueError):
         day = None
-    guess = (
-        f" (as a spreadsheet date serial it would be {day.strftime('%d/%m/%Y')})"
-        if day is not None and 1 <= cell < 2958466
-        else ""
-    )
-    return (
-        f"{shown} is a number, not a date{guess}; give the cell a date format, or type the "
-        "date as DD/MM/YYYY or YYYY-MM-DD"
+    if day is not None and 1 <= cell < 2958466:
+        return Message(
+            "{shown} is a number, not a date (as a spreadsheet date serial it would be "
+            "{day}); give the cell a date format, or type the date as DD/MM/YYYY or YYYY-MM-DD",
+            shown=shown,
+            day=day,
+        )
+    return Message(
+        "{shown} is a number, not a date; give the cell a date format, or type the date as "
+        "DD/MM/YYYY or YYYY-MM-DD",
+        shown=shown,
     )
 
 
@@ -154,26 +158,45 @@ def read_sheet(path: str | PathLike[str], sheet: str | None = None) -> Sheet:
         import python_calamine  # the optional `office` extra
     except ImportError:
         raise MissingExtraError(
-            f"reading {file.suffix or 'spreadsheet'} files needs the `office` extra: "
-            "pip install 'child-welfare-plan[office]'"
+            Message(
+                "reading {kind} files needs the `office` extra: "
+                "pip install 'child-welfare-plan[office]'",
+                kind=file.suffix or "spreadsheet",
+            )
         ) from None
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(file))
     except Exception as exc:  # calamine raises its own errors, OSError and ValueError
-        raise CwpError(f"{file}: cannot read the spreadsheet: {exc}") from None
+        raise CwpError(
+            Message(
+                "{file}: cannot read the spreadsheet: {reason}", file=str(file), reason=str(exc)
+            )
+        ) from None
     names = list(workbook.sheet_names)
     if not names:
-        raise CwpError(f"{file}: the spreadsheet has no sheets")
+        raise CwpError(Message("{file}: the spreadsheet has no sheets", file=str(file)))
     if wanted is None:
         wanted = names[0]
     elif wanted not in names:
         raise CwpError(
-            f"{file}: no sheet named {wanted!r} (sheets: {', '.join(repr(n) for n in names)})"
+            Message(
+                "{file}: no sheet named {wanted!r} (sheets: {sheets})",
+                file=str(file),
+                wanted=wanted,
+                sheets=", ".join(repr(n) for n in names),
+            )
         )
     try:
         raw = workbook.get_sheet_by_name(wanted).to_python(skip_empty_area=False)
     except Exception as exc:
-        raise CwpError(f"{file}: cannot read sheet {wanted!r}: {exc}") from None
+        raise CwpError(
+            Message(
+                "{file}: cannot read sheet {wanted!r}: {reason}",
+                file=str(file),
+                wanted=wanted,
+                reason=str(exc),
+            )
+        ) from None
     rows = [[_cell(value) for value in line] for line in raw]
     return Sheet(str(file), wanted, rows)
 
@@ -195,7 +218,11 @@ def read_spreadsheet_table(path: str | PathLike[str]) -> Table:
             (),
             (),
             (),
-            (Finding(Severity.ERROR, "empty-file", "the sheet is empty", Location(source)),),
+            (
+                Finding(
+                    Severity.ERROR, "empty-file", Message("the sheet is empty"), Location(source)
+                ),
+            ),
             sheet=sheet.name,
         )
     header = list(sheet.rows[start])
@@ -214,7 +241,7 @@ def read_spreadsheet_table(path: str | PathLike[str]) -> Table:
                 Finding(
                     Severity.ERROR,
                     "duplicate-column",
-                    f"column {name!r} appears twice",
+                    Message("column {name!r} appears twice", name=name),
                     sheet.locate(start + 1, first + index),
                 )
             )
@@ -232,8 +259,12 @@ def read_spreadsheet_table(path: str | PathLike[str]) -> Table:
                 Finding(
                     Severity.ERROR,
                     "bad-row-width",
-                    f"the row has a cell in column {column_letter(outside[0])}, outside the "
-                    f"header's {width} columns",
+                    Message(
+                        "the row has a cell in column {column}, outside the header's "
+                        "{width} columns",
+                        column=column_letter(outside[0]),
+                        width=width,
+                    ),
                     sheet.locate(number, outside[0]),
                 )
             )

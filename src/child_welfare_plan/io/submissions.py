@@ -100,10 +100,12 @@ import attrs
 
 from child_welfare_plan.calendars.dates import local_moment, parse_received
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.i18n.localized import Message
+from child_welfare_plan.io.moments import EMPTY_INCIDENT_CELL, in_column, read_moment
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.spreadsheets import serial_date_hint
-from child_welfare_plan.io.tables import Table
-from child_welfare_plan.model.cells import Cell, cell_text, echo
+from child_welfare_plan.io.tables import Table, error_message
+from child_welfare_plan.model.cells import cell_text, echo
 from child_welfare_plan.model.findings import (
     Finding,
     FindingList,
@@ -281,8 +283,13 @@ class _Rows:
             for name in missing:
                 self.add(
                     "missing-column",
-                    f"the file lacks column {name!r} (expected a header "
-                    f"{','.join(usual)}; it has {','.join(table.columns)})",
+                    Message(
+                        "the file lacks column {name!r} (expected a header {expected}; it has "
+                        "{columns})",
+                        name=name,
+                        expected=",".join(usual),
+                        columns=",".join(table.columns),
+                    ),
                     1,
                     name,
                 )
@@ -316,7 +323,7 @@ def read_submissions(
         if not reporter:
             out.add(
                 "missing-value",
-                "the reporter is empty (expected an agency code)",
+                Message("the reporter is empty (expected an agency code)"),
                 number,
                 "reporter",
             )
@@ -328,7 +335,7 @@ def read_submissions(
         if not obligation_id:
             out.add(
                 "missing-value",
-                "the obligation is empty (expected an obligation id)",
+                Message("the obligation is empty (expected an obligation id)"),
                 number,
                 "obligation",
             )
@@ -344,14 +351,16 @@ def read_submissions(
         if not received_text:
             out.add(
                 "missing-value",
-                "the received date is empty (expected YYYY-MM-DD, "
-                "DD/MM/YYYY or an ISO 8601 datetime)",
+                Message(
+                    "the received date is empty (expected YYYY-MM-DD, "
+                    "DD/MM/YYYY or an ISO 8601 datetime)"
+                ),
                 number,
                 "received",
             )
             bad = True
         elif (hint := serial_date_hint(row[irc])) is not None:
-            out.add("bad-date", f"received: {hint}", number, "received")
+            out.add("bad-date", in_column("received", hint), number, "received")
             bad = True
         else:
             value = moments.get(received_text)
@@ -359,7 +368,7 @@ def read_submissions(
                 try:
                     value = parse_received(received_text)
                 except CwpError as exc:
-                    value = f"received: {exc}"
+                    value = in_column("received", error_message(exc))
                 moments[received_text] = value
             if isinstance(value, str):
                 out.add("bad-date", value, number, "received")
@@ -376,7 +385,10 @@ def read_submissions(
                 ):
                     out.add(
                         "bad-revision",
-                        f"revision {echo(revision_text)} is not a whole number from 0 to 999999999",
+                        Message(
+                            "revision {text} is not a whole number from 0 to 999999999",
+                            text=echo(revision_text),
+                        ),
                         number,
                         "revision",
                     )
@@ -431,8 +443,11 @@ def read_submissions(
         if earlier is not None:
             out.add(
                 "duplicate-row",
-                f"the row repeats row {earlier} (same reporter, obligation, period, received, "
-                "document number and revision); counted once",
+                Message(
+                    "the row repeats row {earlier} (same reporter, obligation, period, "
+                    "received, document number and revision); counted once",
+                    earlier=earlier,
+                ),
                 number,
             )
             continue
@@ -470,13 +485,17 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
         cells = {name: cell_text(row[i]) for name, i in (("id", ii), ("kind", ik), ("unit", iu))}
         for name, text in cells.items():
             if not text:
-                out.add("missing-value", f"the incident's {name} is empty", number, name)
+                out.add("missing-value", EMPTY_INCIDENT_CELL[name], number, name)
                 bad = True
             elif name != "unit" and not CODE_PATTERN.fullmatch(text):
                 out.add(
                     "bad-code",
-                    f"{name} {echo(text)} is not a code (expected ASCII letters, digits, '-', '_' "
-                    "or '.', with no spaces)",
+                    Message(
+                        "{name} {text} is not a code (expected ASCII letters, digits, '-', '_' "
+                        "or '.', with no spaces)",
+                        name=name,
+                        text=echo(text),
+                    ),
                     number,
                     name,
                 )
@@ -485,8 +504,11 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
         if incident_id and incident_id in first_row:
             out.add(
                 "duplicate-incident",
-                f"incident id {echo(incident_id)} appears again (first on row "
-                f"{first_row[incident_id]})",
+                Message(
+                    "incident id {id} appears again (first on row {first})",
+                    id=echo(incident_id),
+                    first=first_row[incident_id],
+                ),
                 number,
                 "id",
             )
@@ -494,41 +516,62 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
         if unit and unit not in tree:
             out.add(
                 "unknown-unit",
-                f"unit {echo(unit)} is not a unit of plan {plan.id!r} (expected an official unit "
-                "code, e.g. 11074)",
+                Message(
+                    "unit {unit} is not a unit of plan {plan!r} (expected an official unit "
+                    "code, e.g. 11074)",
+                    unit=echo(unit),
+                    plan=plan.id,
+                ),
                 number,
                 "unit",
             )
             bad = True
         known_text = cell_text(row[ikn])
-        known, readable = _moment(out, row[ikn], number, "known")
+        known, readable = read_moment(out.add, row[ikn], number, "known")
         if not known_text:
             out.add(
                 "missing-value",
-                "known is empty (expected an ISO 8601 date and time, e.g. "
-                "2023-08-05T21:45:00+07:00)",
+                Message(
+                    "known is empty (expected an ISO 8601 date and time, e.g. "
+                    "2023-08-05T21:45:00+07:00)"
+                ),
                 number,
                 "known",
             )
         when: datetime | None = None
         if io is not None:
-            when, occurred_readable = _moment(out, row[io], number, "occurred")
+            when, occurred_readable = read_moment(out.add, row[io], number, "occurred")
             readable = readable and occurred_readable
         if bad or not readable or known is None:
             continue
         if when is not None and local_moment(when) > local_moment(known):
             out.add(
                 "occurred-after-known",
-                f"occurred {when.isoformat()} is later than known {known.isoformat()}",
+                Message(
+                    "occurred {when} is later than known {known}",
+                    when=when,
+                    known=known,
+                ),
                 number,
                 "occurred",
             )
         if kind not in kinds and not any_kind:
             out.add(
                 "untriggered-incident",
-                f"no event-triggered obligation of plan {plan.id!r} is triggered by kind "
-                f"{kind!r} (they are triggered by {', '.join(sorted(kinds)) or 'nothing'}); "
-                "the incident is not judged",
+                Message(
+                    "no event-triggered obligation of plan {plan!r} is triggered by kind "
+                    "{kind!r} (they are triggered by {kinds}); the incident is not judged",
+                    plan=plan.id,
+                    kind=kind,
+                    kinds=", ".join(sorted(kinds)),
+                )
+                if kinds
+                else Message(
+                    "no event-triggered obligation of plan {plan!r} is triggered by kind "
+                    "{kind!r} (they are triggered by nothing); the incident is not judged",
+                    plan=plan.id,
+                    kind=kind,
+                ),
                 number,
                 "kind",
             )
@@ -548,31 +591,3 @@ def read_incidents(table: Table, plan: Plan) -> IncidentSet:
     return IncidentSet(
         table.source, tuple(incidents), tuple(numbers), tuple(table.locate(out.sorted()))
     )
-
-
-def _moment(out: _Rows, cell: Cell, number: int, column: str) -> tuple[datetime | None, bool]:
-    """A datetime cell and whether it could be read: None for an empty cell, a date at
-    00:00 (with a warning for ``known``); an unreadable one (a plain number among them) is
-    a ``bad-date`` finding."""
-    text = cell_text(cell)
-    if not text:
-        return None, True
-    hint = serial_date_hint(cell)
-    if hint is not None:
-        out.add("bad-date", f"{column}: {hint}", number, column)
-        return None, False
-    try:
-        value = parse_received(text)
-    except CwpError as exc:
-        out.add("bad-date", f"{column}: {exc}", number, column)
-        return None, False
-    if isinstance(value, datetime):
-        return value, True
-    if column == "known":
-        out.add(
-            "known-without-time",
-            f"known {echo(text)} has no time; the time limit is counted from 00:00 that day",
-            number,
-            column,
-        )
-    return datetime(value.year, value.month, value.day), True

@@ -22,7 +22,6 @@ empty file is normal (no submission received yet) or a problem.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import itertools
@@ -34,7 +33,9 @@ from typing import Any
 
 import attrs
 
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.jsontext import JsonError, RepeatedKeys, load_json
+from child_welfare_plan.io.textfiles import decode_file
 from child_welfare_plan.model.cells import Cell, cell_text, echo, shorten, width_problem
 from child_welfare_plan.model.findings import Finding, FindingList, Location, Severity
 
@@ -42,6 +43,7 @@ __all__ = [
     "UNREADABLE_CODES",
     "Table",
     "TableStream",
+    "error_message",
     "locate_findings",
     "read_csv_table",
     "read_json_table",
@@ -240,73 +242,15 @@ def _problem(source: str, code: str, message: str, row: int | None = None) -> Fi
     return Finding(Severity.ERROR, code, message, Location(file=source, row=row))
 
 
+def error_message(exc: BaseException) -> str:
+    """What ``exc`` says: the :class:`Message` it was raised with (to be shown in the
+    reader's language), else its text."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Message) else str(exc)
+
+
 def _empty(source: str, findings: list[Finding]) -> Table:
     return Table(source, (), (), (), tuple(findings))
-
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-_SAVE_AS = "save it as UTF-8 (in Excel: “CSV UTF-8”)"
-
-
-def _looks_like_utf16(raw: bytes) -> bool:
-    """Text of mostly ASCII characters in UTF-16 without a BOM: every other byte is 0."""
-    sample = raw[:4096]
-    half = len(sample) // 2
-    if half < 2:
-        return False
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) >= 0.3 * half and min(even, odd) <= 0.05 * half
-
-
-def _decode(path: Path, source: str) -> tuple[str | None, Finding | None]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return None, _problem(source, "unreadable-file", f"cannot read the file: {reason}")
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(codec), None
-            except UnicodeDecodeError:
-                return None, _problem(
-                    source,
-                    "not-utf8",
-                    f"the file starts like {codec.upper()} text but is not valid "
-                    f"{codec.upper()}; {_SAVE_AS}",
-                )
-    if _looks_like_utf16(raw):
-        return None, _problem(
-            source,
-            "not-utf8",
-            f"the file looks like UTF-16 text without a byte-order mark; {_SAVE_AS}",
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, _problem(
-            source,
-            "not-utf8",
-            f"the file is not UTF-8 text (bad byte 0x{raw[exc.start]:02x} at byte {exc.start}); "
-            f"{_SAVE_AS} — legacy Vietnamese encodings (Windows-1258, TCVN3, VNI) are not read",
-            row=line,
-        )
-    if "\x00" in text:
-        at = raw.index(0)
-        return None, _problem(
-            source,
-            "not-text",
-            f"the file holds a NUL byte (at byte {at}): it is not a text file",
-            row=raw[:at].count(b"\n") + 1,
-        )
-    return text, None
 
 
 def _chunks(text: str, start: int, size: int = 1 << 22) -> Iterator[str]:
@@ -352,36 +296,44 @@ def _guarded(
 
 
 _CSV_ERRORS = {
-    "unexpected end of data": "a quote opened in this row is never closed",
-    "expected after '\"'": "a quoted cell is followed by more text before the separator",
-    "field larger than field limit": "a cell is longer than the CSV reader's limit",
+    "unexpected end of data": Message("a quote opened in this row is never closed"),
+    "expected after '\"'": Message("a quoted cell is followed by more text before the separator"),
+    "field larger than field limit": Message("a cell is longer than the CSV reader's limit"),
 }
 
 
-def _malformed(exc: csv.Error) -> str:
+def _malformed(exc: csv.Error) -> Message:
     """What :class:`csv.Error` means, in words."""
     text = str(exc)
     for known, meaning in _CSV_ERRORS.items():
         if known in text:
-            return f"malformed CSV: {meaning}"
-    return f"malformed CSV: {shorten(text, 200)}"
+            return Message("malformed CSV: {reason}", reason=meaning)
+    return Message("malformed CSV: {reason}", reason=shorten(text, 200))
 
 
-_SEPARATORS = {";": "semicolons", "\t": "tabs"}
+_SEPARATORS = {
+    ";": Message(
+        "the columns are separated by semicolons, not commas (as Excel saves CSV where the "
+        "decimal mark is a comma); the file is read that way"
+    ),
+    "\t": Message(
+        "the columns are separated by tabs, not commas (as Excel saves CSV where the "
+        "decimal mark is a comma); the file is read that way"
+    ),
+}
 
 
 def _delimiter(header: str, source: str, findings: list[Finding]) -> str:
     """The separator the header line uses: a comma, else a semicolon or a tab (noted)."""
     if "," in header:
         return ","
-    for delimiter, name in _SEPARATORS.items():
+    for delimiter, message in _SEPARATORS.items():
         if delimiter in header:
             findings.append(
                 Finding(
                     Severity.INFO,
                     "separator-detected",
-                    f"the columns are separated by {name}, not commas (as Excel saves CSV "
-                    "where the decimal mark is a comma); the file is read that way",
+                    message,
                     Location(file=source, row=1),
                 )
             )
@@ -399,11 +351,13 @@ def stream_csv_table(path: str | PathLike[str]) -> TableStream:
     """
     file = Path(path)
     source = str(path)
-    text, problem = _decode(file, source)
+    text, problem = decode_file(file, source)
     if text is None:
         return TableStream.empty(source, [problem] if problem else [])
     if not text.strip():
-        return TableStream.empty(source, [_problem(source, "empty-file", "the file is empty")])
+        return TableStream.empty(
+            source, [_problem(source, "empty-file", Message("the file is empty"))]
+        )
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
     plain = '"' not in text and "\r" not in text
@@ -421,14 +375,26 @@ def stream_csv_table(path: str | PathLike[str]) -> TableStream:
         except csv.Error as exc:
             return TableStream.empty(
                 source,
-                [_problem(source, "bad-csv", f"the header: {_malformed(exc)}", 1)],
+                [
+                    _problem(
+                        source,
+                        "bad-csv",
+                        Message("the header: {problem}", problem=_malformed(exc)),
+                        1,
+                    )
+                ],
             )
     columns = tuple(h.strip() for h in header)
     seen: set[str] = set()
     for name in columns:
         if name in seen:
             findings.append(
-                _problem(source, "duplicate-column", f"column {echo(name)} appears twice", 1)
+                _problem(
+                    source,
+                    "duplicate-column",
+                    Message("column {name} appears twice", name=echo(name)),
+                    1,
+                )
             )
         seen.add(name)
     if plain:
@@ -454,20 +420,25 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
     """
     file = Path(path)
     source = str(path)
-    text, problem = _decode(file, source)
+    text, problem = decode_file(file, source)
     if text is None:
         return _empty(source, [problem] if problem else [])
     if not text.strip():
-        return _empty(source, [_problem(source, "empty-file", "the file is empty")])
+        return _empty(source, [_problem(source, "empty-file", Message("the file is empty"))])
     try:
         data: Any = load_json(text)
     except JsonError as exc:
-        return _empty(source, [_problem(source, "bad-json", str(exc), exc.line)])
+        return _empty(source, [_problem(source, "bad-json", exc.message, exc.line)])
     if isinstance(data, dict):
         if isinstance(data, RepeatedKeys):
             keys = ", ".join(repr(k) for k in data.repeated)
             return _empty(
-                source, [_problem(source, "bad-json", f"the top object gives {keys} twice")]
+                source,
+                [
+                    _problem(
+                        source, "bad-json", Message("the top object gives {keys} twice", keys=keys)
+                    )
+                ],
             )
         lists = [k for k, v in data.items() if isinstance(v, list)]
         chosen = key if key in lists else (lists[0] if len(lists) == 1 else None)
@@ -478,23 +449,32 @@ def read_json_table(path: str | PathLike[str], key: str | None = None) -> Table:
                     _problem(
                         source,
                         "bad-json",
-                        "expected an array of objects (or one array in an object)",
+                        Message("expected an array of objects (or one array in an object)"),
                     )
                 ],
             )
         data = data[chosen]
     if not isinstance(data, list):
-        return _empty(source, [_problem(source, "bad-json", "expected an array of objects")])
+        return _empty(
+            source, [_problem(source, "bad-json", Message("expected an array of objects"))]
+        )
     columns: dict[str, None] = {}
     findings = FindingList()
     objects: list[tuple[int, dict[str, Any]]] = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            findings.append(_problem(source, "bad-row", f"item {number} is not an object", number))
+            findings.append(
+                _problem(source, "bad-row", Message("item {n} is not an object", n=number), number)
+            )
             continue
         if not item:
             findings.append(
-                _problem(source, "bad-row", f"item {number} is an empty object: no cells", number)
+                _problem(
+                    source,
+                    "bad-row",
+                    Message("item {n} is an empty object: no cells", n=number),
+                    number,
+                )
             )
             continue
         refused = _refused(item)
@@ -517,21 +497,32 @@ def _refused(item: dict[str, Any]) -> tuple[str, str] | None:
     """The code and message of why an object cannot be read as a row, if it cannot."""
     if isinstance(item, RepeatedKeys):
         keys = ", ".join(repr(k) for k in item.repeated)
-        return "duplicate-key", f"the object gives {keys} twice; which value is meant?"
+        return "duplicate-key", Message(
+            "the object gives {keys} twice; which value is meant?", keys=keys
+        )
     for name, value in item.items():
         if isinstance(value, RepeatedKeys):
             keys = ", ".join(repr(k) for k in value.repeated)
             return (
                 "duplicate-key",
-                f"the object in {name!r} gives {keys} twice; which value is meant?",
+                Message(
+                    "the object in {name!r} gives {keys} twice; which value is meant?",
+                    name=name,
+                    keys=keys,
+                ),
             )
         if isinstance(value, Mapping) and _flat(value):
             for k, x in value.items():
                 if any(mark in f"{k}{x}" for mark in ";="):
                     return (
                         "bad-row",
-                        f"the object in {name!r} has {echo(k)}: {echo(x)}; a key or value "
-                        "with ';' or '=' would add another part to it",
+                        Message(
+                            "the object in {name!r} has {key}: {value}; a key or value "
+                            "with ';' or '=' would add another part to it",
+                            name=name,
+                            key=echo(k),
+                            value=echo(x),
+                        ),
                     )
     return None
 

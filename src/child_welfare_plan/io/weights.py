@@ -20,6 +20,7 @@ from os import PathLike
 
 import attrs
 
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.model.cells import cell_text
 from child_welfare_plan.model.findings import Finding, Location, Severity
@@ -62,8 +63,11 @@ def load_split_weights(
     missing = table.missing_columns(COLUMNS)
     if missing and table.columns:
         problem(
-            f"the file lacks column(s) {', '.join(missing)} (expected a header "
-            f"{','.join(COLUMNS)})",
+            Message(
+                "the file lacks column(s) {missing} (expected a header {expected})",
+                missing=", ".join(missing),
+                expected=",".join(COLUMNS),
+            ),
             1,
         )
         return SplitWeights({}, tuple(findings))
@@ -77,7 +81,7 @@ def load_split_weights(
         bad = False
         for column, code in (("old_code", old), ("new_code", new)):
             if not _UNIT_CODE.fullmatch(code):
-                problem(f"{code!r} is not an official unit code", number, column)
+                problem(Message("{code!r} is not an official unit code", code=code), number, column)
                 bad = True
         text = cell_text(row[at["share"]])
         try:
@@ -85,13 +89,20 @@ def load_split_weights(
         except ValueError:
             share = math.nan
         if not (0.0 < share <= 1.0):
-            problem(f"{text!r} is not a share above 0 and at most 1", number, "share")
+            problem(
+                Message("{text!r} is not a share above 0 and at most 1", text=text), number, "share"
+            )
             bad = True
         if bad:
             continue
         if (old, new) in shares:
             problem(
-                f"{old} → {new} is given twice (first in row {first[(old, new)]})",
+                Message(
+                    "{old} → {new} is given twice (first in row {first})",
+                    old=old,
+                    new=new,
+                    first=first[(old, new)],
+                ),
                 number,
                 "new_code",
             )

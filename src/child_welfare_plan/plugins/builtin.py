@@ -18,6 +18,7 @@ from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.markdown import render_markdown
 from child_welfare_plan.formats.text import render_text
 from child_welfare_plan.formats.xlsx import render_xlsx
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.sources import BUILTIN_SOURCES, DataSource
 from child_welfare_plan.model.categories import AbuseForm, CircumstanceCategory, ProtectionLevel
 from child_welfare_plan.model.indicators import Dimension, Indicator
@@ -68,39 +69,49 @@ def register_output_formats() -> Iterable[OutputFormat]:
     """text, json, markdown, csv, html, xlsx, docx, ics for calendars, and DHIS2
     dataValueSets (JSON and CSV) for aggregates."""
     return (
-        OutputFormat("text", ".txt", render_text, "aligned plain text"),
-        OutputFormat("json", ".json", render_json, "stable JSON", media_type="application/json"),
-        OutputFormat("markdown", ".md", render_markdown, "Markdown", media_type="text/markdown"),
+        OutputFormat("text", ".txt", render_text, Message("aligned plain text")),
+        OutputFormat(
+            "json", ".json", render_json, Message("stable JSON"), media_type="application/json"
+        ),
+        OutputFormat(
+            "markdown", ".md", render_markdown, Message("Markdown"), media_type="text/markdown"
+        ),
         OutputFormat(
             "csv",
             ".csv",
             render_csv,
-            "one tidy table per file (--table NAME, --bom), safe for spreadsheets",
+            Message("one tidy table per file (--table NAME, --bom), safe for spreadsheets"),
             media_type="text/csv",
             options=("table", "bom"),
         ),
         OutputFormat(
-            "html", ".html", render_html, "a self-contained web page", media_type="text/html"
+            "html",
+            ".html",
+            render_html,
+            Message("a self-contained web page"),
+            media_type="text/html",
         ),
         OutputFormat(
             "xlsx",
             ".xlsx",
             render_xlsx,
-            "an Excel workbook, one sheet per table; needs the `office` extra",
+            Message("an Excel workbook, one sheet per table; needs the `office` extra"),
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         OutputFormat(
             "docx",
             ".docx",
             render_docx,
-            "a Word document in the layout of Decree 30/2020/NĐ-CP; needs the `office` extra",
+            Message(
+                "a Word document in the layout of Decree 30/2020/NĐ-CP; needs the `office` extra"
+            ),
             media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
         OutputFormat(
             "ics",
             ".ics",
             render_ics,
-            "iCalendar (RFC 5545), for `cwp calendar`; needs the `ics` extra",
+            Message("iCalendar (RFC 5545), for `cwp calendar`; needs the `ics` extra"),
             accepts=accepts_calendar,
             media_type="text/calendar",
         ),

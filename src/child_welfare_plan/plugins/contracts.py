@@ -18,8 +18,10 @@ from pathlib import Path
 import attrs
 
 from child_welfare_plan.formats.options import RenderOptions
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.plans import load_plan
 from child_welfare_plan.io.sources import DataSource
+from child_welfare_plan.io.tables import error_message
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports.base import Report
@@ -111,9 +113,29 @@ class PluginFailure:
     stage: str
     error: BaseException = attrs.field(eq=False)
 
+    def full(self) -> Message:
+        """What failed, as a message (English as ``str``, see :meth:`text`)."""
+        if self.stage == "load":
+            return Message(
+                "plugin {plugin!r} failed while loading: {kind}: {error}",
+                plugin=self.plugin,
+                kind=type(self.error).__name__,
+                error=error_message(self.error),
+            )
+        return Message(
+            "plugin {plugin!r} failed in hook {hook}: {kind}: {error}",
+            plugin=self.plugin,
+            hook=self.stage,
+            kind=type(self.error).__name__,
+            error=error_message(self.error),
+        )
+
+    def text(self) -> str:
+        """What failed, in the current language."""
+        return self.full().localized()
+
     def __str__(self) -> str:
-        where = "while loading" if self.stage == "load" else f"in hook {self.stage}"
-        return f"plugin {self.plugin!r} failed {where}: {type(self.error).__name__}: {self.error}"
+        return str(self.full())
 
 
 @attrs.frozen
@@ -124,5 +146,13 @@ class PluginWarning:
     plugin: str
     message: str
 
+    def full(self) -> Message:
+        """The warning with the plugin it is about (English as ``str``, see :meth:`text`)."""
+        return Message("plugin {plugin!r}: {message}", plugin=self.plugin, message=self.message)
+
+    def text(self) -> str:
+        """The warning in the current language."""
+        return self.full().localized()
+
     def __str__(self) -> str:
-        return f"plugin {self.plugin!r}: {self.message}"
+        return str(self.full())

@@ -22,6 +22,7 @@ it; by the host's merge rule they replace the built-in ones of the same names::
 from __future__ import annotations
 
 from child_welfare_plan.formats.dhis2 import accepts_aggregate, render_dhis2_csv, render_dhis2_json
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.dhis2 import Dhis2Ids
 from child_welfare_plan.io.sources import dhis2_sources
 from child_welfare_plan.plugins.contracts import OutputFormat
@@ -45,7 +46,7 @@ def dhis2_formats(ids: Dhis2Ids | None = None) -> tuple[OutputFormat, OutputForm
             "dhis2-json",
             ".json",
             as_json,
-            "a DHIS2 dataValueSet (JSON), for `cwp aggregate`",
+            Message("a DHIS2 dataValueSet (JSON), for `cwp aggregate`"),
             accepts=accepts_aggregate,
             media_type="application/json",
         ),
@@ -53,7 +54,7 @@ def dhis2_formats(ids: Dhis2Ids | None = None) -> tuple[OutputFormat, OutputForm
             "dhis2-csv",
             ".csv",
             as_csv,
-            "a DHIS2 dataValueSet (CSV), for `cwp aggregate`",
+            Message("a DHIS2 dataValueSet (CSV), for `cwp aggregate`"),
             accepts=accepts_aggregate,
             media_type="text/csv",
         ),

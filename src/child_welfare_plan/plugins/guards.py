@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from child_welfare_plan.errors import CwpError, PluginError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.sources import DataSource
 from child_welfare_plan.io.tables import Table, TableStream
 from child_welfare_plan.model.cells import Cell
@@ -37,30 +38,37 @@ def _all_text(columns: object) -> bool:
     return isinstance(columns, tuple | list) and all(isinstance(c, str) for c in columns)
 
 
-def _row_problem(row: object) -> str | None:
+def _row_problem(row: object) -> Message | None:
     """Why a row from a plugin is not a sequence of cells, if it is not."""
     if not isinstance(row, list | tuple):
-        return f"gave the row {shown(row)}, not a list of cells"
+        return Message("gave the row {row}, not a list of cells", row=shown(row))
     for cell in row:
         if not isinstance(cell, _CELL_TYPES):
-            return f"gave the cell {shown(cell)}, not text, a number, a truth value or None"
+            return Message(
+                "gave the cell {cell}, not text, a number, a truth value or None", cell=shown(cell)
+            )
     return None
 
 
-def _table_problem(table: object) -> str | None:
+def _table_problem(table: object) -> Message | None:
     """Why a plugin's answer is not a usable table, if it is not."""
     if not isinstance(table, Table):
-        return f"returned {shown(table)}, not a table"
+        return Message("returned {value}, not a table", value=shown(table))
     if not _all_text(table.columns):
-        return f"returned a table whose columns {shown(table.columns)} are not all text"
+        return Message(
+            "returned a table whose columns {columns} are not all text",
+            columns=shown(table.columns),
+        )
     if len(table.rows) != len(table.row_numbers):
-        return (
-            f"returned a table of {len(table.rows)} rows but {len(table.row_numbers)} row numbers"
+        return Message(
+            "returned a table of {rows} rows but {numbers} row numbers",
+            rows=len(table.rows),
+            numbers=len(table.row_numbers),
         )
     if not all(isinstance(n, int) and not isinstance(n, bool) for n in table.row_numbers):
-        return "returned a table whose row numbers are not all whole numbers"
+        return Message("returned a table whose row numbers are not all whole numbers")
     if not all(isinstance(f, Finding) for f in table.findings):
-        return "returned a table whose findings are not all findings"
+        return Message("returned a table whose findings are not all findings")
     for row in table.rows:
         problem = _row_problem(row)
         if problem is not None:
@@ -108,7 +116,12 @@ def guard_source(source: DataSource, blame: Blame) -> DataSource:
             raise PluginError(blame(exc)) from exc
         if not isinstance(opened, TableStream) or not _all_text(opened.columns):
             raise PluginError(
-                blame(f"returned {shown(opened)}, not a stream of rows with named columns")
+                blame(
+                    Message(
+                        "returned {value}, not a stream of rows with named columns",
+                        value=shown(opened),
+                    )
+                )
             )
         return attrs.evolve(opened, rows=_checked_rows(opened.rows, blame))
 

@@ -39,6 +39,7 @@ from child_welfare_plan.errors import CwpError, NotFoundError, PluginError
 from child_welfare_plan.formats.json import render_json
 from child_welfare_plan.formats.text import render_text
 from child_welfare_plan.i18n import language
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.forms import FormLayout, form_source, layouts_for
 from child_welfare_plan.io.sources import DataSource, source_for
 from child_welfare_plan.io.tables import Table
@@ -47,7 +48,7 @@ from child_welfare_plan.model.indicators import Dimension, Indicator
 from child_welfare_plan.model.plan import Plan, Target
 from child_welfare_plan.model.procedures import ProcedureStep
 from child_welfare_plan.model.units import AdministrativeUnit
-from child_welfare_plan.plugins import builtin, hookspecs
+from child_welfare_plan.plugins import builtin, hookspecs, notices
 from child_welfare_plan.plugins.contracts import (
     DemoData,
     OutputFormat,
@@ -86,19 +87,15 @@ _EXPECTED: dict[str, tuple[type, ...]] = {
     "register_form_layouts": (FormLayout,),
 }
 
-_CATALOG_KINDS: tuple[tuple[str, type, str], ...] = (
-    ("categories", CircumstanceCategory, "category"),
-    ("abuse_forms", AbuseForm, "abuse form"),
-    ("protection_levels", ProtectionLevel, "protection level"),
-    ("dimensions", Dimension, "dimension"),
-    ("indicators", Indicator, "indicator"),
-    ("targets", Target, "target"),
-    ("procedure_steps", ProcedureStep, "procedure step"),
+_CATALOG_KINDS: tuple[tuple[str, type, Message], ...] = (
+    ("categories", CircumstanceCategory, Message("category")),
+    ("abuse_forms", AbuseForm, Message("abuse form")),
+    ("protection_levels", ProtectionLevel, Message("protection level")),
+    ("dimensions", Dimension, Message("dimension")),
+    ("indicators", Indicator, Message("indicator")),
+    ("targets", Target, Message("target")),
+    ("procedure_steps", ProcedureStep, Message("procedure step")),
 )
-
-
-def _expected_names(types: tuple[type, ...]) -> str:
-    return " or ".join(t.__name__ for t in types)
 
 
 class Host:
@@ -142,7 +139,11 @@ class Host:
             return
         if name in self._order:
             self.failures.append(
-                PluginFailure(name, "load", PluginError(f"a plugin named {name!r} is loaded"))
+                PluginFailure(
+                    name,
+                    "load",
+                    PluginError(Message("a plugin named {name!r} is loaded", name=name)),
+                )
             )
             return
         try:
@@ -201,7 +202,7 @@ class Host:
                 self._fail(
                     name,
                     hook,
-                    PluginError(f"{hook} returned {shown(answer)}, not a list of values"),
+                    PluginError(notices.not_a_list(hook, answer)),
                 )
                 continue
             try:
@@ -214,10 +215,7 @@ class Host:
                 self._fail(
                     name,
                     hook,
-                    PluginError(
-                        f"{hook} returned {shown(wrong[0])} (expected "
-                        f"{_expected_names(expected or ())}); its answer is left out"
-                    ),
+                    PluginError(notices.wrong_items(hook, wrong[0], expected or ())),
                 )
                 continue
             items.extend((name, x) for x in got)
@@ -230,7 +228,7 @@ class Host:
 
     # Named things --------------------------------------------------------------------
 
-    def _named(self, hook: str, what: str, name_of: Callable[[Any], str]) -> dict[str, Any]:
+    def _named(self, hook: str, what: Message, name_of: Callable[[Any], str]) -> dict[str, Any]:
         """Entries of ``hook`` by name: a plugin's overrides the built-in one; of two
         plugins claiming a name, the first in order is kept with a warning."""
         chosen: dict[str, tuple[str, Any]] = {}
@@ -240,11 +238,7 @@ class Host:
             if held is None or held[0] == BUILTIN:
                 chosen[key] = (plugin, item)
             elif held[0] != plugin:
-                self._warn(
-                    plugin,
-                    f"{what} {key!r} is also registered by plugin {held[0]!r}, "
-                    f"whose {what} is kept",
-                )
+                self._warn(plugin, notices.also_registered(what, key, held[0]))
         return {key: item for key, (_, item) in chosen.items()}
 
     def owner(self, kind: str, name: str) -> str | None:
@@ -290,16 +284,7 @@ class Host:
             if len(claimants) > 1:
                 names = sorted({c[0] for c in claimants})
                 for name in names:
-                    self._warn(
-                        name,
-                        f"plan {plan_id!r} is registered by "
-                        + (
-                            f"plugins {', '.join(repr(n) for n in names)}"
-                            if len(names) > 1
-                            else "it more than once"
-                        )
-                        + "; it is refused until only one registers it",
-                    )
+                    self._warn(name, notices.plan_claimed(plan_id, names))
                 continue
             _, plan, source = claimants[0]
             plans[plan_id] = plan
@@ -313,8 +298,7 @@ class Host:
         try:
             return plans[plan_id]
         except KeyError:
-            known = ", ".join(sorted(plans)) or "none installed"
-            raise NotFoundError(f"unknown plan {plan_id!r} (installed: {known})") from None
+            raise NotFoundError(notices.unknown_plan(plan_id, plans)) from None
 
     def plan_source(self, plan_id: str) -> str | None:
         """The file a registered plan was read from (None for a plan built in code)."""
@@ -340,11 +324,7 @@ class Host:
                     code = str(getattr(item, "id" if kind is Target else "code"))
                     held = owner.get((label, code))
                     if held is not None:
-                        self._warn(
-                            plugin,
-                            f"{label} {code!r} is already defined by plugin {held!r}; "
-                            f"this plugin's {label} {code!r} is left out",
-                        )
+                        self._warn(plugin, notices.already_defined(label, code, held))
                         break
                     owner[(label, code)] = plugin
                     kept[field].append(item)
@@ -374,7 +354,9 @@ class Host:
         return sources
 
     def _data_sources(self) -> dict[str, DataSource]:
-        named: dict[str, DataSource] = self._named("register_data_sources", "data source", _name)
+        named: dict[str, DataSource] = self._named(
+            "register_data_sources", notices.DATA_SOURCE, _name
+        )
         for layout in self.form_layouts().values():
             named.setdefault(layout.source_name(), form_source(layout))
         return {
@@ -391,7 +373,7 @@ class Host:
     def form_layouts(self, plan_id: str | None = None) -> dict[str, FormLayout]:
         """Form layouts by id (all, or those meant for ``plan_id``)."""
         layouts: dict[str, FormLayout] = self._cached(
-            "forms", lambda: self._named("register_form_layouts", "form layout", _id)
+            "forms", lambda: self._named("register_form_layouts", notices.FORM_LAYOUT, _id)
         )
         if plan_id is None:
             return layouts
@@ -403,9 +385,7 @@ class Host:
         sources = self.data_sources()
         if name is not None:
             if name not in sources:
-                raise NotFoundError(
-                    f"unknown data source {name!r} (available: {', '.join(sorted(sources))})"
-                )
+                raise NotFoundError(notices.unknown(notices.DATA_SOURCE, name, sources))
             return sources[name]
         ordered = sorted(sources.values(), key=lambda s: self.owner("source", s.name) == BUILTIN)
         return source_for(path, {s.name: s for s in ordered})
@@ -419,10 +399,9 @@ class Host:
         """
         return self.data_source_for(path, source).read(Path(path))
 
-    def _blame(self, kind: str, name: str, error: object) -> str:
-        what = "data source" if kind == "source" else "output format"
-        detail = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
-        return f"{what} {name!r} of plugin {self.owner(kind, name)!r} failed: {detail}"
+    def _blame(self, kind: str, name: str, error: object) -> Message:
+        what = notices.DATA_SOURCE if kind == "source" else notices.OUTPUT_FORMAT
+        return notices.failed(what, name, self.owner(kind, name), error)
 
     def output_formats(self) -> dict[str, OutputFormat]:
         """Output formats by name. ``text`` and ``json`` are always there, even with the
@@ -431,7 +410,7 @@ class Host:
         return formats
 
     def _formats(self) -> dict[str, OutputFormat]:
-        formats = self._named("register_output_formats", "output format", _name)
+        formats = self._named("register_output_formats", notices.OUTPUT_FORMAT, _name)
         formats.setdefault("text", OutputFormat("text", ".txt", render_text, "aligned plain text"))
         formats.setdefault(
             "json",
@@ -447,9 +426,7 @@ class Host:
         try:
             return formats[name]
         except KeyError:
-            raise NotFoundError(
-                f"unknown output format {name!r} (available: {', '.join(sorted(formats))})"
-            ) from None
+            raise NotFoundError(notices.unknown(notices.OUTPUT_FORMAT, name, formats)) from None
 
     def format_for_suffix(self, suffix: str) -> OutputFormat | None:
         """The output format written to files with ``suffix``, if any: the one named for
@@ -493,7 +470,11 @@ class Host:
             raise PluginError(self._blame("format", fmt.name, exc)) from exc
         if not isinstance(content, str | bytes):
             raise PluginError(
-                self._blame("format", fmt.name, f"returned {shown(content)}, not text or bytes")
+                self._blame(
+                    "format",
+                    fmt.name,
+                    Message("returned {value}, not text or bytes", value=shown(content)),
+                )
             )
         return content
 
@@ -513,8 +494,10 @@ class Host:
                     name,
                     "working_calendar_adjustments",
                     PluginError(
-                        f"working_calendar_adjustments returned {shown(adjustment)}, "
-                        "not a WorkingCalendar"
+                        Message(
+                            "working_calendar_adjustments returned {value}, not a WorkingCalendar",
+                            value=shown(adjustment),
+                        )
                     ),
                 )
                 continue
@@ -526,13 +509,7 @@ class Host:
                 if held is None:
                     setting[day] = (name, working)
                 elif held[1] != working:
-                    self._warn(
-                        name,
-                        f"{day.isoformat()} is made a "
-                        f"{'working day' if working else 'day off'} here but a "
-                        f"{'working day' if held[1] else 'day off'} by plugin {held[0]!r}, "
-                        "whose setting is kept",
-                    )
+                    self._warn(name, notices.calendar_clash(day, working, held[0]))
         return WorkingCalendar(
             extra_days_off=frozenset(d for d, (_, w) in setting.items() if not w),
             extra_working_days=frozenset(d for d, (_, w) in setting.items() if w),
@@ -546,7 +523,7 @@ class Host:
         for _, demo in demos:
             if demo.plan == plan_id:
                 return demo
-        raise NotFoundError(f"no demo data is registered for plan {plan_id!r}")
+        raise NotFoundError(Message("no demo data is registered for plan {plan!r}", plan=plan_id))
 
 
 def _constant(value: object) -> Callable[[], object]:

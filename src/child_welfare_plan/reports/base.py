@@ -22,6 +22,7 @@ import attrs
 
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.i18n import current
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.validators import to_tuple
 from child_welfare_plan.reports.document import DocumentHeader
 
@@ -105,7 +106,12 @@ class Chart:
     def __attrs_post_init__(self) -> None:
         if len(self.labels) != len(self.values):
             raise InvalidValueError(
-                f"Chart {self.title!r}: {len(self.labels)} labels but {len(self.values)} values"
+                Message(
+                    "Chart {title!r}: {labels} labels but {values} values",
+                    title=self.title,
+                    labels=len(self.labels),
+                    values=len(self.values),
+                )
             )
 
     @property

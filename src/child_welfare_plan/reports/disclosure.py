@@ -14,6 +14,7 @@ import attrs
 
 from child_welfare_plan.errors import InvalidValueError
 from child_welfare_plan.i18n import _
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.reports.base import Block, Section
 from child_welfare_plan.rules.disclosure import (
     DEFAULT_K,
@@ -29,6 +30,11 @@ __all__ = ["WITHHELD", "PublicBlock", "public_note", "suppress_block"]
 
 #: The marker of a withheld figure in a public output.
 WITHHELD = "x"
+
+
+def _cell(row: str | None, column: str | None) -> Message:
+    """Where a count is, for a message about it."""
+    return Message("row {row!r}, column {column!r}", row=row, column=column)
 
 
 def public_note(k: int) -> str:
@@ -85,7 +91,11 @@ def suppress_block(
     for name in (*(label_columns or ()), *(count_columns or ()), total_column):
         if name is not None and name not in columns:
             raise InvalidValueError(
-                f"suppress_block: no column {name!r} (the table has {', '.join(columns)})"
+                Message(
+                    "suppress_block: no column {name!r} (the table has {columns})",
+                    name=name,
+                    columns=", ".join(columns),
+                )
             )
     if label_columns is None:
         label_columns = (
@@ -94,7 +104,7 @@ def suppress_block(
     if count_columns is None:
         count_columns = [c for c in columns if c not in label_columns]
     if not count_columns or not label_columns:
-        raise InvalidValueError("suppress_block: expected label columns and count columns")
+        raise InvalidValueError(Message("suppress_block: expected label columns and count columns"))
     labels = [columns.index(c) for c in label_columns]
     parts = [c for c in count_columns if c != total_column]
     part_index = [columns.index(c) for c in parts]
@@ -108,48 +118,60 @@ def suppress_block(
     for n, row in enumerate(block.rows):
         if total_row is not None and str(row[labels[0]]) == total_row:
             if total_line is not None:
-                raise InvalidValueError(f"suppress_block: two total rows {total_row!r}")
+                raise InvalidValueError(
+                    Message("suppress_block: two total rows {row!r}", row=total_row)
+                )
             total_line = n
             continue
         key = " | ".join(str(row[i]) for i in labels)
         if key in seen_keys:
-            raise InvalidValueError(f"suppress_block: row {key!r} appears twice")
+            raise InvalidValueError(Message("suppress_block: row {row!r} appears twice", row=key))
         key_of_line[n] = key
         seen_keys.add(key)
         keys.append(key)
         data.append(
-            [
-                count_cell(f"row {key!r}, column {c!r}", row[i])
-                for c, i in zip(parts, part_index, strict=True)
-            ]
+            [count_cell(_cell(key, c), row[i]) for c, i in zip(parts, part_index, strict=True)]
         )
     if not keys:
-        raise InvalidValueError("suppress_block: the table has no rows of counts")
+        raise InvalidValueError(Message("suppress_block: the table has no rows of counts"))
     table = CountTable(keys, parts, data, row_totals=len(parts) > 1 or total_index is not None)
 
     if total_index is not None:
         for n, key in key_of_line.items():
-            shown = count_cell(f"row {key!r}, column {total_column!r}", block.rows[n][total_index])
+            shown = count_cell(_cell(key, total_column), block.rows[n][total_index])
             if shown != table.row_total(key):
                 raise InvalidValueError(
-                    f"suppress_block: total {shown} of row {key!r} is not the sum of its "
-                    f"counts ({table.row_total(key)})"
+                    Message(
+                        "suppress_block: total {shown} of row {row!r} is not the sum of its "
+                        "counts ({sum})",
+                        shown=shown,
+                        row=key,
+                        sum=table.row_total(key),
+                    )
                 )
     if total_line is not None:
         line = block.rows[total_line]
         for c, i in zip(parts, part_index, strict=True):
-            shown = count_cell(f"row {total_row!r}, column {c!r}", line[i])
+            shown = count_cell(_cell(total_row, c), line[i])
             if shown != table.column_total(c):
                 raise InvalidValueError(
-                    f"suppress_block: total {shown} of column {c!r} is not the sum of its "
-                    f"counts ({table.column_total(c)})"
+                    Message(
+                        "suppress_block: total {shown} of column {column!r} is not the sum of "
+                        "its counts ({sum})",
+                        shown=shown,
+                        column=c,
+                        sum=table.column_total(c),
+                    )
                 )
         if total_index is not None:
-            shown = count_cell(f"row {total_row!r}, column {total_column!r}", line[total_index])
+            shown = count_cell(_cell(total_row, total_column), line[total_index])
             if shown != table.grand_total:
                 raise InvalidValueError(
-                    f"suppress_block: grand total {shown} is not the sum of the counts "
-                    f"({table.grand_total})"
+                    Message(
+                        "suppress_block: grand total {shown} is not the sum of the counts ({sum})",
+                        shown=shown,
+                        sum=table.grand_total,
+                    )
                 )
 
     result = suppress(table, k)
@@ -177,9 +199,9 @@ def suppress_block(
         if primary_marker == complementary_marker == WITHHELD:
             note = public_note(k)
         else:
-            note = (
-                f"“{primary_marker}” marks a count from 1 to {k - 1}; "
-                f"“{complementary_marker}” a count withheld so that those cannot be worked "
-                "out or narrowed down. Zero counts are shown."
-            )
+            note = _(
+                "“{primary}” marks a count from 1 to {below}; “{complementary}” a count "
+                "withheld so that those cannot be worked out or narrowed down. Zero counts are "
+                "shown."
+            ).format(primary=primary_marker, below=k - 1, complementary=complementary_marker)
     return PublicBlock(public, note, result)

@@ -25,6 +25,7 @@ from datetime import date
 import attrs
 
 from child_welfare_plan.errors import InvalidValueError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.agencies import Agency, AgencyKind
 from child_welfare_plan.model.plan import Plan
 from child_welfare_plan.model.units import AdministrativeUnit, UnitKind, fold_name
@@ -106,7 +107,9 @@ class DocumentHeader:
 
     def __attrs_post_init__(self) -> None:
         if not self.issuer or not all(line.strip() for line in self.issuer):
-            raise InvalidValueError("DocumentHeader.issuer: expected the issuing body's name")
+            raise InvalidValueError(
+                Message("DocumentHeader.issuer: expected the issuing body's name")
+            )
 
     @property
     def is_letter(self) -> bool:

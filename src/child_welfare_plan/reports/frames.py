@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from child_welfare_plan.errors import MissingDependencyError
+from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.rules.aggregate import AGGREGATE_COLUMNS, AggregateResult
 from child_welfare_plan.rules.disclosure.published import PublicAggregate
 from child_welfare_plan.rules.evaluate import Evaluation
@@ -20,7 +21,7 @@ def _pandas() -> Any:
         import pandas  # an optional extra: imported only when a table is asked for
     except ImportError:
         raise MissingDependencyError(
-            "to_pandas() needs pandas: pip install 'child-welfare-plan[pandas]'"
+            Message("to_pandas() needs pandas: pip install 'child-welfare-plan[pandas]'")
         ) from None
     return pandas
 

@@ -281,11 +281,9 @@ def test_a_plan_id_two_packs_register_is_refused_for_both(
     assert f"cwp: warning: plugin 'alpha': {refused}\n" in err
     assert f"cwp: warning: plugin 'beta': {refused}\n" in err
 
-    status, out, err = _cwp(capsys, "show", "shared-2024")
+    status, out, err = _cwp(capsys, "show", "shared-2024", "--lang", "vi")
     assert (status, out) == (2, "")
-    assert (
-        "cwp: error: không có kế hoạch 'shared-2024' (đã cài đặt: alpha-2024, tu-ky-2023)\n" in err
-    )
+    assert "cwp: lỗi: không có kế hoạch 'shared-2024' (đã cài đặt: alpha-2024, tu-ky-2023)\n" in err
     status, out, err = _cwp(capsys, "show", "shared-2024", "--lang", "en")
     assert "cwp: error: unknown plan 'shared-2024' (installed: alpha-2024, tu-ky-2023)\n" in err
 
@@ -553,10 +551,10 @@ def test_a_plugins_reader_that_raises_is_named_not_a_traceback(
     install: Callable[..., Host], capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     install(("tu_ky", tu_ky), ("failing", FailingReader()))
-    status, _, err = _cwp(capsys, *COMMAND_LINES[command])
+    status, _, err = _cwp(capsys, *COMMAND_LINES[command], "--lang", "vi")
     assert status == 2
     assert (
-        "cwp: error: nguồn dữ liệu 'csv' của phần mở rộng 'failing' bị lỗi: RuntimeError: "
+        "cwp: lỗi: nguồn dữ liệu 'csv' của phần mở rộng 'failing' bị lỗi: RuntimeError: "
         "database is down"
     ) in err
     status, _, err = _cwp(capsys, *COMMAND_LINES[command], "--lang", "en")

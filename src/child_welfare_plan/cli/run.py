@@ -81,8 +81,10 @@ def execute(args: argparse.Namespace, command: ModuleType) -> int:
         finally:
             for note in notes:
                 say(_("cwp: warning: {problem}").format(problem=localize(note)))
-            for problem in (*host.failures, *host.warnings):
-                say(_("cwp: warning: {problem}").format(problem=problem.text()))
+            for failure in host.failures:
+                say(_("cwp: warning: {problem}").format(problem=failure.text()))
+            for warning in host.warnings:
+                say(_("cwp: warning: {problem}").format(problem=warning.text()))
     return statuses[-1]
 
 

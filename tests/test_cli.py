@@ -80,14 +80,13 @@ def test_validate_a_plan_file_with_errors_exits_1_and_names_file_and_path(
     assert finding["message"] == 'unknown agency "y-te2"'
 
 
-@pytest.mark.usefixtures("in_english")
 def test_unknown_plan_is_one_line_on_stderr_and_exit_2(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(capsys, "show", "nope")
     assert code == 2
     assert out == ""
-    assert err == "cwp: error: không có kế hoạch 'nope' (đã cài đặt: thu-2023)\n"
+    assert err == "cwp: lỗi: không có kế hoạch 'nope' (đã cài đặt: thu-2023)\n"
     code, out, err = run(capsys, "show", "nope", "--lang", "en")
     assert (code, out) == (2, "")
     assert err == "cwp: error: unknown plan 'nope' (installed: thu-2023)\n"

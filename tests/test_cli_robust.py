@@ -283,7 +283,6 @@ def test_ics_says_the_plans_errors_on_stderr(
         ["aggregate", "--data", "{dir}/values.csv"],
     ],
 )
-@pytest.mark.usefixtures("in_english")
 def test_an_invalid_plan_file_exits_1_everywhere_and_names_the_file_once(
     host: Host, capsys: pytest.CaptureFixture[str], bad_plan: Path, command: list[str]
 ) -> None:

@@ -149,24 +149,22 @@ def test_bom_is_written_for_excel_and_pandas_reads_it(
     assert "Ủy ban nhân dân xã Đại Sơn" in set(frame["reporter_name"])
 
 
-@pytest.mark.usefixtures("in_english")
 def test_unknown_table_and_misplaced_options_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, err = _cwp(capsys, "period", "2023S1", "-f", "csv", "--table", "rates")
     assert code == 2 and out == ""
     assert (
-        err
-        == "cwp: error: không có bảng 'rates' trong kết quả của `cwp period` (các bảng: period)\n"
+        err == "cwp: lỗi: không có bảng 'rates' trong kết quả của `cwp period` (các bảng: period)\n"
     )
     code, out, err = _cwp(
         capsys, "period", "2023S1", "-f", "csv", "--table", "rates", "--lang", "en"
     )
     assert code == 2 and out == ""
     assert err == "cwp: error: no table 'rates' in the output of `cwp period` (tables: period)\n"
-    code, _, err = _cwp(capsys, "period", "2023S1", "--bom")
+    code, _, err = _cwp(capsys, "period", "2023S1", "--bom", "--lang", "en")
     assert code == 2 and err == "cwp: error: --bom does not apply to the text format\n"
-    code, _, err = _cwp(capsys, "period", "2023S1", "-f", "json", "--table", "x")
+    code, _, err = _cwp(capsys, "period", "2023S1", "-f", "json", "--table", "x", "--lang", "en")
     assert code == 2 and "--table does not apply to the json format" in err
 
 

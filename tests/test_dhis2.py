@@ -363,7 +363,6 @@ def test_a_calendar_plan_exports_without_a_warning() -> None:
         dhis2_formats()[0].render(_report(VALUES, calendar))
 
 
-@pytest.mark.usefixtures("in_english")
 def test_the_command_line_warns_of_the_nd09_convention(
     host: Host, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -376,7 +375,7 @@ def test_the_command_line_warns_of_the_nd09_convention(
     code = main(["aggregate", "thu-2023", "--data", str(data), "-f", "dhis2-json", "-o", str(out)])
     err = capsys.readouterr().err
     assert code == 0
-    assert "cwp: warning:" in err and "nd09" in err and "Nghị định 09/2019" in err
+    assert "cwp: cảnh báo:" in err and "nd09" in err and "Nghị định 09/2019" in err
     assert json.loads(out.read_text(encoding="utf-8"))["dataValues"][0]["value"] == "100"
     # -o FILE.json alone still writes the library's JSON, not a dataValueSet.
     plain = tmp_path / "a.json"

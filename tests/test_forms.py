@@ -292,7 +292,7 @@ def test_cwp_template_writes_the_form_and_says_so(
         (["--unit", "11074", "--period", "2023S1", "-o", "f.csv"], "-o FILE.xlsx"),
         (["--unit", "11074", "--period", "2023S1"], "-o FILE.xlsx"),
         (["--unit", "11074", "--period", "2023S1", "-o", "f.xlsx", "--layout", "x"], "unknown"),
-        (["--unit", "11074", "--period", "20233", "-o", "f.xlsx"], "không đọc được mã kỳ '20233'"),
+        (["--unit", "11074", "--period", "20233", "-o", "f.xlsx"], "cannot read period id '20233'"),
     ],
 )
 @pytest.mark.usefixtures("in_english")

@@ -70,7 +70,6 @@ def test_the_text_shows_the_whole_history_of_the_code(
     assert "split: 11113 Xã Tân Kỳ, share unknown" in " ".join(out.split())  # wrapped at 100
 
 
-@pytest.mark.usefixtures("in_english")
 def test_a_day_when_the_code_named_no_unit_is_exit_2_saying_when_it_did(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -84,7 +83,7 @@ def test_a_day_when_the_code_named_no_unit_is_exit_2_saying_when_it_did(
     assert "Xã Ngọc Kỳ (… to 2024-11-30)" in err
     code, _, err = run(capsys, "units", "99999")
     assert code == 2 and "không có đơn vị hành chính nào mang mã '99999'" in err
-    code, _, err = run(capsys, "units")
+    code, _, err = run(capsys, "units", "--lang", "en")
     assert code == 2 and "give a unit code" in err
 
 

@@ -55,7 +55,7 @@ def test_an_output_file_that_cannot_be_written_is_said_in_each_language(
     target = tmp_path / "missing" / "e.txt"
     code, _, vi = run(capsys, "evaluate", "tu-ky-2023", "--demo", "-o", str(target))
     assert code == 2
-    assert f"cwp: error: không ghi được {target}: không có thư mục" in vi
+    assert f"cwp: lỗi: không ghi được {target}: không có thư mục" in vi
     code, _, en = run(capsys, "evaluate", "tu-ky-2023", "--demo", "-o", str(target), "--lang", "en")
     assert code == 2
     assert f"cwp: error: cannot write {target}: no such directory" in en

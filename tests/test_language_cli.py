@@ -116,7 +116,14 @@ def test_evaluate_reads_in_english_with_lang_en(capsys: pytest.CaptureFixture[st
 
 
 #: The fields the JSON gains for people: words of the report's language beside the codes.
-LABELS = {"status_label", "obligation_name", "indicator_name", "indicator_unit", "message_label"}
+LABELS = {
+    "status_label",
+    "obligation_name",
+    "indicator_name",
+    "indicator_unit",
+    "message_label",
+    "reason_label",
+}
 
 
 def _without_labels(value: object) -> object:

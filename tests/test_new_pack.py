@@ -183,5 +183,5 @@ def test_new_pack_refuses_a_full_directory_and_an_unknown_unit(
     assert main(["new-pack", "--unit", "11074", "--year", "2026", str(tmp_path / "full")]) == 2
     assert "đã tồn tại và không phải thư mục trống" in capsys.readouterr().err
     assert main(["new-pack", "--unit", "99999", "--year", "2026", str(tmp_path / "new")]) == 2
-    assert "không có đơn vị hành chính mang mã '99999'" in capsys.readouterr().err
+    assert "không có đơn vị hành chính nào mang mã '99999'" in capsys.readouterr().err
     assert not (tmp_path / "new").exists()

@@ -27,7 +27,6 @@ def test_the_catalog_can_be_asked_for_twice() -> None:
     assert out.split() == ["True", "True"]
 
 
-@pytest.mark.usefixtures("in_english")
 def test_ics_without_icalendar_says_which_extra_to_install(
     host: Host, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -37,7 +36,7 @@ def test_ics_without_icalendar_says_which_extra_to_install(
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err == (
-        "cwp: error: định dạng ics cần thư viện icalendar: pip install 'child-welfare-plan[ics]'\n"
+        "cwp: lỗi: định dạng ics cần thư viện icalendar: pip install 'child-welfare-plan[ics]'\n"
     )
     assert main(["calendar", "thu-2023", "--format", "ics", "--lang", "en"]) == 2
     assert capsys.readouterr().err == (

@@ -60,7 +60,6 @@ def test_an_existing_file_keeps_its_mode(tmp_path: Path) -> None:
 
 
 @POSIX
-@pytest.mark.usefixtures("in_english")
 def test_a_read_only_file_is_refused_and_left_alone(
     tmp_path: Path, host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -70,7 +69,7 @@ def test_a_read_only_file_is_refused_and_left_alone(
     target.chmod(0o444)
     code, out, err = run(capsys, "plans", "--output", str(target))
     assert (code, out) == (2, "")
-    assert err == f"cwp: error: không ghi được {target}: tệp chỉ cho phép đọc\n"
+    assert err == f"cwp: lỗi: không ghi được {target}: tệp chỉ cho phép đọc\n"
     code, out, err = run(capsys, "plans", "--output", str(target), "--lang", "en")
     assert err == f"cwp: error: cannot write {target}: the file is read-only\n"
     assert target.read_text(encoding="utf-8") == "old"
@@ -132,7 +131,6 @@ def test_the_null_device_is_written_through_not_replaced() -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
-@pytest.mark.usefixtures("in_english")
 def test_a_full_device_says_no_space_and_exits_2(
     host: Host, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -140,7 +138,7 @@ def test_a_full_device_says_no_space_and_exits_2(
     code, _, err = run(capsys, "plans", "--output", "/dev/full")
     assert code == 2
     # the system's own reason stays as the system words it
-    assert err == "cwp: error: không ghi được /dev/full: no space left on device\n"
+    assert err == "cwp: lỗi: không ghi được /dev/full: no space left on device\n"
     code, _, err = run(capsys, "plans", "--output", "/dev/full", "--lang", "en")
     assert err == "cwp: error: cannot write /dev/full: no space left on device\n"
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)

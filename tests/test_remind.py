@@ -110,7 +110,6 @@ def test_bad_output_exits_2(
     assert code == 2 and message in err and len(err.splitlines()) == 1
 
 
-@pytest.mark.usefixtures("in_english")
 def test_without_the_office_extra_nothing_is_written(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -127,7 +126,7 @@ def test_without_the_office_extra_nothing_is_written(
     err = capsys.readouterr().err
     assert code == 2 and not out.exists()
     assert err.splitlines()[0] == (
-        "cwp: error: định dạng docx cần gói tùy chọn `office`: "
+        "cwp: lỗi: định dạng docx cần gói tùy chọn `office`: "
         "pip install 'child-welfare-plan[office]'"
     )
 

@@ -192,7 +192,6 @@ def test_the_workbook_opens_in_libreoffice(tmp_path: Path) -> None:
     assert text.splitlines()[0].split(",")[0] == first["A1"].value
 
 
-@pytest.mark.usefixtures("in_english")
 def test_without_the_office_extra_the_error_names_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -211,7 +210,7 @@ def test_without_the_office_extra_the_error_names_it(
     _, err = capsys.readouterr()
     assert code == 2 and not out.exists()
     assert err.splitlines()[0] == (
-        "cwp: error: định dạng xlsx cần gói tùy chọn `office`: "
+        "cwp: lỗi: định dạng xlsx cần gói tùy chọn `office`: "
         "pip install 'child-welfare-plan[office]'"
     )
 

@@ -11,6 +11,7 @@ from types import ModuleType
 
 import pytest
 
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model import Plan
 from child_welfare_plan.rules.validate import obligation_last_day
 from cwp_tu_ky import DEMO_DIR, PLAN_ID
@@ -155,4 +156,4 @@ def test_demo_data_is_registered_for_the_plan() -> None:
     assert demo.incidents is not None and demo.incidents.is_file()
     values = DEMO / "data_values.csv"
     assert demo.data == (values if values.is_file() else None)
-    assert "SYNTHETIC" in demo.description
+    assert "GIẢ LẬP" in demo.description and "SYNTHETIC" in localize(demo.description, "en")

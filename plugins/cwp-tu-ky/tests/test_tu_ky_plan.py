@@ -9,6 +9,7 @@ import pytest
 
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.io.plans import plan_from_data, plan_to_data
 from child_welfare_plan.model import (
     AgencyKind,
@@ -119,7 +120,8 @@ def test_plan_header_signatory_and_coordinator(plan: Plan) -> None:
     assert plan.coordinator == "ldtbxh"
     assert any(n.startswith("Coordinator: V.1") for n in plan.notes)
     assert str(plan.period_convention) == "nd09"
-    assert plan.period_basis is not None and "09/2019/NĐ-CP Art. 12" in plan.period_basis
+    assert plan.period_basis is not None
+    assert "09/2019/NĐ-CP Art. 12" in localize(plan.period_basis, "en")
     assert not any("09/2019" in n for n in plan.notes)  # the reading lives in period_basis
 
 
@@ -379,6 +381,8 @@ def test_incident_report_keeps_the_plans_words_and_reads_12_hours_beside_them(
     assert resolve(ob.reading, anchor=known).due_at == known + timedelta(hours=12)
     assert ob.reading_basis is not None
     for phrase in ("56/2017/NĐ-CP", "Art. 25.1", "Art. 26.3", "12 hours", "this pack's reading"):
+        assert phrase in localize(ob.reading_basis, "en")
+    for phrase in ("khoản 1 Điều 25", "khoản 3 Điều 26", "12 giờ", "cách hiểu của gói này"):
         assert phrase in ob.reading_basis
     assert ob.basis is not None and "12 giờ" not in (ob.text or "")
 

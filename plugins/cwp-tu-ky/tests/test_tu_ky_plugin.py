@@ -57,6 +57,6 @@ def test_the_library_keeps_working_without_the_pack() -> None:
     assert "No plans are installed" in cwp("plans", "--lang", "en").stdout
     assert "Chưa cài đặt kế hoạch nào" in cwp("plans").stdout
     assert cwp("deadline", "trước ngày 15/6/2023").returncode == 0
-    missing = cwp("evaluate", "tu-ky-2023", "--demo")
+    missing = cwp("evaluate", "tu-ky-2023", "--demo", "--lang", "en")
     assert missing.returncode == 2
     assert missing.stderr == "cwp: error: unknown plan 'tu-ky-2023' (installed: none installed)\n"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from child_welfare_plan.i18n.localized import localize
 from child_welfare_plan.model import Plan, Task
 from child_welfare_plan.model.deadlines import format_deadline
 from child_welfare_plan.model.document_text import find_document_refs
@@ -337,7 +338,9 @@ def test_period_basis_cites_decree_09_2019(plan: Plan) -> None:
     behind ``period_convention = "nd09"``; the plan itself states no cut-off."""
     assert str(plan.period_convention) == "nd09"
     assert plan.period_basis is not None
-    assert "09/2019/NĐ-CP" in plan.period_basis and "Art. 12" in plan.period_basis
+    assert "Điều 12 Nghị định 09/2019/NĐ-CP" in plan.period_basis
+    english = localize(plan.period_basis, "en")
+    assert "09/2019/NĐ-CP" in english and "Art. 12" in english
 
 
 @pytest.mark.parametrize(("written", "citation", "holders"), DOCUMENTS)

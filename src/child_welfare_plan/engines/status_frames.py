@@ -202,7 +202,9 @@ class DaskTables:
         import narwhals as nw  # optional extra `engines`
         import pandas as pd  # optional extra `distributed`
 
-        dtypes: dict[str, Any] = {"BIGINT": "Int64", "VARCHAR": object}
+        # Text as Arrow strings whatever `dataframe.convert-string` says (the aggregate's
+        # Dask reader turns it off for the process): an object column's max fails in Dask.
+        dtypes: dict[str, Any] = {"BIGINT": "Int64", "VARCHAR": pd.StringDtype("pyarrow")}
         series: Any = pd.Series
         data = pd.DataFrame({c: series(columns[c], dtype=dtypes[t]) for c, t in types.items()})
         parts = max(1, -(-len(data) // self.ROWS))

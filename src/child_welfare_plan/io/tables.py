@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from child_welfare_plan.errors import reason as error_message
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.io.jsontext import JsonError, RepeatedKeys, load_json
 from child_welfare_plan.io.textfiles import decode_file
@@ -240,13 +241,6 @@ class TableStream:
 
 def _problem(source: str, code: str, message: str, row: int | None = None) -> Finding:
     return Finding(Severity.ERROR, code, message, Location(file=source, row=row))
-
-
-def error_message(exc: BaseException) -> str:
-    """What ``exc`` says: the :class:`Message` it was raised with (to be shown in the
-    reader's language), else its text."""
-    first = exc.args[0] if len(exc.args) == 1 else None
-    return first if isinstance(first, Message) else str(exc)
 
 
 def _empty(source: str, findings: list[Finding]) -> Table:

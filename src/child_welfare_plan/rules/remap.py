@@ -45,6 +45,7 @@ import attrs
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.errors import reason as said
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.findings import Finding, Severity
 from child_welfare_plan.model.indicators import DataValue, Indicator, UnitAggregation
@@ -69,7 +70,6 @@ from child_welfare_plan.rules.aggregate import (
 )
 from child_welfare_plan.rules.aggregate.engine import Engine
 from child_welfare_plan.rules.aggregate.series import Series
-from child_welfare_plan.rules.validate import said
 
 __all__ = [
     "FINDING_CODES",

@@ -84,8 +84,7 @@ from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.schedule import occurrences
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.catalogs import Catalog, national_catalog
-from child_welfare_plan.errors import CwpError
-from child_welfare_plan.i18n import N_
+from child_welfare_plan.errors import CwpError, reason
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.deadlines import Promptly, format_deadline
 from child_welfare_plan.model.findings import Finding, Location, Severity
@@ -102,6 +101,7 @@ from child_welfare_plan.model.plan import (
 from child_welfare_plan.model.successions import UnitRegister
 from child_welfare_plan.rules.in_force import FINDING_CODES as IN_FORCE_CODES
 from child_welfare_plan.rules.in_force import in_force_findings
+from child_welfare_plan.rules.plan_ids import duplicate_ids
 
 __all__ = ["FINDING_CODES", "obligation_last_day", "validate_plan"]
 
@@ -133,33 +133,11 @@ FINDING_CODES: dict[str, Severity] = {
 }
 """Every code :func:`validate_plan` can return, with its severity."""
 
-_USED_TWICE: dict[str, str] = {
-    "unit": N_("unit id {code!r} is used twice (first at {first})"),
-    "agency": N_("agency id {code!r} is used twice (first at {first})"),
-    "agency group": N_("agency group id {code!r} is used twice (first at {first})"),
-    "objective": N_("objective id {code!r} is used twice (first at {first})"),
-    "target": N_("target id {code!r} is used twice (first at {first})"),
-    "task group": N_("task group id {code!r} is used twice (first at {first})"),
-    "task": N_("task id {code!r} is used twice (first at {first})"),
-    "responsibility": N_("responsibility id {code!r} is used twice (first at {first})"),
-    "funding source": N_("funding source id {code!r} is used twice (first at {first})"),
-    "event": N_("event id {code!r} is used twice (first at {first})"),
-    "obligation": N_("obligation id {code!r} is used twice (first at {first})"),
-}
-"""What a duplicate-id finding says, by the kind of the id."""
-
 _NEEDS_DEADLINE = (ObligationKind.PERIODIC, ObligationKind.DOCUMENT, ObligationKind.EVENT_TRIGGERED)
 
 
 def _f(code: str, message: str, path: str, source: str | None) -> Finding:
     return Finding(FINDING_CODES[code], code, message, Location(file=source, path=path))
-
-
-def said(error: BaseException) -> str:
-    """What ``error`` says, kept as its :class:`Message` (to be shown in the reader's
-    language) when it was raised with one."""
-    first = error.args[0] if len(error.args) == 1 else None
-    return first if isinstance(first, Message) else str(error)
 
 
 def validate_plan(
@@ -188,7 +166,7 @@ def validate_plan(
     try:
         tree = plan.hierarchy
     except CwpError as exc:
-        add(_f("bad-hierarchy", said(exc), "units", source))
+        add(_f("bad-hierarchy", reason(exc), "units", source))
         return findings
     if plan.area is not None and plan.area not in tree:
         add(
@@ -204,7 +182,7 @@ def validate_plan(
         if code is not None and not plan.knows(code):
             add(_f("unknown-agency", Message('unknown agency "{code}"', code=code), path, source))
 
-    findings.extend(_duplicates(plan, source))
+    findings.extend(duplicate_ids(plan, source))
     agency_ref(plan.issuer, "issuer")
     agency_ref(plan.coordinator, "coordinator")
     for i, agency in enumerate(plan.agencies):
@@ -307,7 +285,7 @@ def validate_plan(
             add(
                 _f(
                     "event-outside-year",
-                    Message("event {event!r}: {error}", event=event.id, error=said(exc)),
+                    Message("event {event!r}: {error}", event=event.id, error=reason(exc)),
                     path=f"events[{i}].when",
                     source=source,
                 )
@@ -356,101 +334,6 @@ def _span_words(span: PlanSpan) -> Message:
     if span.known_by == "based-on":
         return Message("not before {source}, which it is based on", source=span.source)
     return Message("the start of the plan year")
-
-
-def _task_paths(plan: Plan) -> Iterator[tuple[str, Task]]:
-    for i, group in enumerate(plan.task_groups):
-        for j, task in enumerate(group.tasks):
-            yield f"task_groups[{i}].tasks[{j}]", task
-    for i, resp in enumerate(plan.responsibilities):
-        for j, task in enumerate(resp.tasks):
-            yield f"responsibilities[{i}].tasks[{j}]", task
-
-
-def _duplicates(plan: Plan, source: str | None) -> Iterator[Finding]:
-    kinds: list[tuple[str, Iterable[tuple[str, str]]]] = [
-        ("unit", ((f"units[{i}].code", u.code) for i, u in enumerate(plan.units))),
-        (
-            "agency",
-            ((f"agencies[{i}].code", a.code) for i, a in enumerate(plan.agencies)),
-        ),
-        (
-            "agency group",
-            ((f"groups[{i}].code", g.code) for i, g in enumerate(plan.groups)),
-        ),
-        (
-            "objective",
-            ((f"objectives[{i}].id", o.id) for i, o in enumerate(plan.objectives)),
-        ),
-        (
-            "target",
-            (
-                *(
-                    (f"objectives[{i}].targets[{j}].id", t.id)
-                    for i, o in enumerate(plan.objectives)
-                    for j, t in enumerate(o.targets)
-                ),
-                *(
-                    (f"{path}.targets[{j}].id", t.id)
-                    for path, task in _task_paths(plan)
-                    for j, t in enumerate(task.targets)
-                ),
-            ),
-        ),
-        (
-            "task group",
-            ((f"task_groups[{i}].id", g.id) for i, g in enumerate(plan.task_groups)),
-        ),
-        (
-            "task",
-            (
-                *(
-                    (f"task_groups[{i}].tasks[{j}].id", t.id)
-                    for i, g in enumerate(plan.task_groups)
-                    for j, t in enumerate(g.tasks)
-                ),
-                *(
-                    (f"responsibilities[{i}].tasks[{j}].id", t.id)
-                    for i, r in enumerate(plan.responsibilities)
-                    for j, t in enumerate(r.tasks)
-                ),
-            ),
-        ),
-        (
-            "responsibility",
-            ((f"responsibilities[{i}].id", r.id) for i, r in enumerate(plan.responsibilities)),
-        ),
-        (
-            "funding source",
-            ((f"funding_sources[{i}].id", f.id) for i, f in enumerate(plan.funding_sources)),
-        ),
-        ("event", ((f"events[{i}].id", e.id) for i, e in enumerate(plan.events))),
-        (
-            "obligation",
-            ((f"obligations[{i}].id", o.id) for i, o in enumerate(plan.obligations)),
-        ),
-    ]
-    agency_codes = {a.code for a in plan.agencies}
-    for i, group in enumerate(plan.groups):
-        if group.code in agency_codes:
-            yield _f(
-                "duplicate-id",
-                Message("agency group {code!r} has the code of an agency", code=group.code),
-                path=f"groups[{i}].code",
-                source=source,
-            )
-    for kind, entries in kinds:
-        first: dict[str, str] = {}
-        for path, code in entries:
-            if code in first:
-                yield _f(
-                    "duplicate-id",
-                    Message(_USED_TWICE[kind], code=code, first=first[code]),
-                    path,
-                    source,
-                )
-            else:
-                first[code] = path
 
 
 def obligation_last_day(
@@ -597,7 +480,7 @@ def _obligations(
         except CwpError as exc:
             yield _f(
                 "bad-deadline",
-                Message("{obligation!r}: {error}", obligation=ob.id, error=said(exc)),
+                Message("{obligation!r}: {error}", obligation=ob.id, error=reason(exc)),
                 path=f"{path}.deadline",
                 source=source,
             )
@@ -625,7 +508,7 @@ def _obligations(
         try:
             period = parse_period(ob.covers, plan.period_convention)
         except CwpError as exc:
-            yield _f("bad-period", said(exc), path=f"{path}.covers", source=source)
+            yield _f("bad-period", reason(exc), path=f"{path}.covers", source=source)
             continue
         if last is None:
             continue

@@ -44,6 +44,7 @@ from typing import Any
 
 from child_welfare_plan.catalogs import Catalog, national_catalog
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.errors import reason as said
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.indicators import DataValue
 from child_welfare_plan.model.periods import Period, PeriodType, parse_period
@@ -59,7 +60,6 @@ from child_welfare_plan.rules.aggregate.results import (
 )
 from child_welfare_plan.rules.aggregate.series import BOOLEAN_WORDS, TYPE_RANK, Columns, Record
 from child_welfare_plan.rules.aggregate.values import DataValueSet
-from child_welfare_plan.rules.validate import said
 
 __all__ = [
     "AGGREGATE_COLUMNS",

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from child_welfare_plan.errors import InvalidValueError, ParseError
+from child_welfare_plan.errors import reason as said
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.cells import Cell, cell_text, echo, listing, width_problem
 from child_welfare_plan.model.findings import Severity
@@ -31,7 +32,6 @@ from child_welfare_plan.rules.aggregate.series import (
     ValueSetState,
     show,
 )
-from child_welfare_plan.rules.validate import said
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "CellChecks"]
 

@@ -78,6 +78,7 @@ from child_welfare_plan.calendars.dates import local_date, local_moment
 from child_welfare_plan.calendars.deadlines import resolve
 from child_welfare_plan.calendars.workdays import WorkingCalendar
 from child_welfare_plan.errors import CwpError
+from child_welfare_plan.errors import reason as said
 from child_welfare_plan.i18n.localized import Message
 from child_welfare_plan.model.deadlines import Before, By, Promptly, format_deadline
 from child_welfare_plan.model.findings import Finding, Location
@@ -99,7 +100,6 @@ from child_welfare_plan.rules.timeliness.results import (
     TimelinessResult,
     delay_bucket,
 )
-from child_welfare_plan.rules.validate import said
 
 __all__ = ["timeliness"]
 

@@ -22,7 +22,7 @@ from child_welfare_plan.engines.columnar import classify, fast_rows, slow_rows
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.rules.aggregate.series import Columns
 
-__all__ = ["SCHEDULER_ENV", "DaskBatch"]
+__all__ = ["SCHEDULER_ENV", "DaskBatch", "collect_columns"]
 
 #: The environment variable naming a running Dask scheduler.
 SCHEDULER_ENV = "CWP_DASK_SCHEDULER"
@@ -130,6 +130,17 @@ def parquet_cells(
             "k_num": numbers.to_numpy(),
         }
     )
+
+
+def collect_columns(frame: Any) -> dict[str, list[Any]]:
+    """A lazy Dask frame's columns, computed, as lists (None for missing values)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        native = frame.collect().to_native()
+    return {
+        str(c): native[c].astype(object).where(native[c].notna(), None).tolist()
+        for c in native.columns
+    }
 
 
 class DaskBatch:
@@ -322,13 +333,7 @@ class DaskBatch:
         return nw.from_native(frame.to_native().persist())
 
     def collect(self, frame: Any) -> dict[str, list[Any]]:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FutureWarning)
-            native = frame.collect().to_native()
-        return {
-            str(c): native[c].astype(object).where(native[c].notna(), None).tolist()
-            for c in native.columns
-        }
+        return collect_columns(frame)
 
     def _records(self, rows: list[int]) -> list[Sequence[Any]]:
         """The Parquet records of ``rows``, with their cells as the Python reader gives them."""

@@ -15,7 +15,7 @@ from child_welfare_plan.engines.columnar import classify, fast_rows
 from child_welfare_plan.model.cells import Cell
 from child_welfare_plan.rules.aggregate.series import Columns
 
-__all__ = ["DuckBatch", "connect", "open_batch"]
+__all__ = ["DuckBatch", "DuckTables", "connect", "open_batch"]
 
 #: A DuckDB column type whose values can be plain numbers, and how to read them.
 _NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER")
@@ -57,15 +57,55 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-class DuckBatch:
+class DuckTables:
+    """Tables in a DuckDB connection (its spill directory, if any, removed on close): the
+    small tables the Python rules hand the engine, and results kept once."""
+
+    def __init__(self, con: Any, spill: str = "") -> None:
+        self.con = con
+        self.spill = spill
+
+    def frame(self, name: str, columns: dict[str, list[Any]], types: dict[str, str]) -> Any:
+        """``columns`` as a DuckDB table ``name``, as a narwhals LazyFrame."""
+        import narwhals as nw  # optional extra `engines`
+
+        names = list(types)
+        selects = ", ".join(
+            f"unnest(${n + 1}::{types[c]}[]) AS {_ident(c)}" for n, c in enumerate(names)
+        )
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {_ident(name)} AS SELECT {selects}",
+            [columns[c] for c in names],
+        )
+        return nw.from_native(self.con.table(name))
+
+    def keep(self, name: str, frame: Any) -> Any:
+        """``frame`` computed once into the table ``name``."""
+        import narwhals as nw  # optional extra `engines`
+
+        frame.to_native().to_table(name)
+        return nw.from_native(self.con.table(name))
+
+    def collect(self, frame: Any) -> dict[str, list[Any]]:
+        """A lazy frame's columns as lists (None for nulls)."""
+        table = frame.to_native().to_arrow_table()
+        return {str(n): _pylist(table.column(n)) for n in table.column_names}
+
+    def close(self) -> None:
+        """Close the connection and remove its spill directory."""
+        self.con.close()
+        if self.spill:
+            shutil.rmtree(self.spill, ignore_errors=True)
+
+
+class DuckBatch(DuckTables):
     """A CSV or Parquet file as DuckDB's table of cells (see :class:`~child_welfare_plan.
     engines.ingest.Batch`)."""
 
     def __init__(
         self, con: Any, path: Path, columns: Columns, width: int, csv: bool, spill: str = ""
     ) -> None:
-        self.con = con
-        self.spill = spill
+        super().__init__(con, spill)
         self.source = str(path)
         self.csv = csv
         iu, ip, ii, idis, iv = columns
@@ -203,35 +243,6 @@ class DuckBatch:
 
     def fast_frame(self) -> Any:
         return fast_rows(self.done).select("sid", "uid", "k_num")
-
-    def frame(self, name: str, columns: dict[str, list[Any]], types: dict[str, str]) -> Any:
-        import narwhals as nw  # optional extra `engines`
-
-        names = list(types)
-        selects = ", ".join(
-            f"unnest(${n + 1}::{types[c]}[]) AS {_ident(c)}" for n, c in enumerate(names)
-        )
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {_ident(name)} AS SELECT {selects}",
-            [columns[c] for c in names],
-        )
-        return nw.from_native(self.con.table(name))
-
-    def keep(self, name: str, frame: Any) -> Any:
-        import narwhals as nw  # optional extra `engines`
-
-        frame.to_native().to_table(name)
-        return nw.from_native(self.con.table(name))
-
-    def collect(self, frame: Any) -> dict[str, list[Any]]:
-        table = frame.to_native().to_arrow_table()
-        return {str(n): _pylist(table.column(n)) for n in table.column_names}
-
-    def close(self) -> None:
-        """Close the connection and remove its spill directory."""
-        self.con.close()
-        if self.spill:
-            shutil.rmtree(self.spill, ignore_errors=True)
 
 
 def _blocks(relation: Any) -> Iterator[tuple[Any, Any, Any, Any]]:

@@ -44,7 +44,7 @@ from child_welfare_plan.engines.status_frames import (
     STATUSES,
     SUBS,
     DaskTables,
-    DuckTables,
+    duck_tables,
     judge_frames,
     rate_counts,
 )
@@ -122,7 +122,7 @@ def timeliness(
 
 @contextmanager
 def _tables(engine: str) -> Iterator[Any]:
-    tables = DuckTables() if engine == "duckdb" else DaskTables()
+    tables = duck_tables() if engine == "duckdb" else DaskTables()
     try:
         yield tables
     finally:

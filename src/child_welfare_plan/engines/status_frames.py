@@ -25,13 +25,12 @@ on-time day number, resolved once per obligation by the rules with the Civil Cod
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import warnings
 from typing import Any
 
-from child_welfare_plan.engines.distributed import _client, _close
-from child_welfare_plan.engines.embedded import _pylist, connect
+from child_welfare_plan.engines.distributed import _client, _close, collect_columns
+from child_welfare_plan.engines.embedded import DuckTables, connect
 from child_welfare_plan.rules.timeliness.results import DELAY_BUCKETS, Status
 
 __all__ = [
@@ -40,7 +39,7 @@ __all__ = [
     "STATUSES",
     "SUBS",
     "DaskTables",
-    "DuckTables",
+    "duck_tables",
     "judge_frames",
     "rate_counts",
 ]
@@ -149,41 +148,10 @@ def _bucket(late: Any, days_late: Any) -> Any:
     return chain
 
 
-class DuckTables:
+def duck_tables() -> DuckTables:
     """Tables in an in-memory DuckDB connection that spills to a temporary directory."""
-
-    def __init__(self) -> None:
-        self.spill = tempfile.mkdtemp(prefix="cwp-duckdb-")
-        self.con = connect(self.spill)
-
-    def frame(self, name: str, columns: dict[str, list[Any]], types: dict[str, str]) -> Any:
-        """``columns`` as a DuckDB table ``name``, as a narwhals LazyFrame."""
-        import narwhals as nw  # optional extra `engines`
-
-        names = list(types)
-        selects = ", ".join(f'unnest(${n + 1}::{types[c]}[]) AS "{c}"' for n, c in enumerate(names))
-        self.con.execute(
-            f'CREATE OR REPLACE TEMP TABLE "{name}" AS SELECT {selects}',
-            [columns[c] for c in names],
-        )
-        return nw.from_native(self.con.table(name))
-
-    def keep(self, name: str, frame: Any) -> Any:
-        """``frame`` computed once into the table ``name``."""
-        import narwhals as nw  # optional extra `engines`
-
-        frame.to_native().to_table(name)
-        return nw.from_native(self.con.table(name))
-
-    def collect(self, frame: Any) -> dict[str, list[Any]]:
-        """A lazy frame's columns as lists (None for nulls)."""
-        table = frame.to_native().to_arrow_table()
-        return {str(n): _pylist(table.column(n)) for n in table.column_names}
-
-    def close(self) -> None:
-        """Close the connection and remove its spill directory."""
-        self.con.close()
-        shutil.rmtree(self.spill, ignore_errors=True)
+    spill = tempfile.mkdtemp(prefix="cwp-duckdb-")
+    return DuckTables(connect(spill), spill)
 
 
 class DaskTables:
@@ -220,13 +188,7 @@ class DaskTables:
 
     def collect(self, frame: Any) -> dict[str, list[Any]]:
         """A lazy frame's columns as lists (None for missing values)."""
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FutureWarning)
-            native = frame.collect().to_native()
-        return {
-            str(c): native[c].astype(object).where(native[c].notna(), None).tolist()
-            for c in native.columns
-        }
+        return collect_columns(frame)
 
     def close(self) -> None:
         """Close the cluster the run started (a given one is kept)."""
